@@ -1,0 +1,27 @@
+package dev.berth.app;
+
+import dev.berth.app.cli.BerthCli;
+
+/**
+ * Entry point of the {@code berth} program. With no arguments, or {@code open PATH}, it starts the GUI;
+ * anything else is a headless CLI command. The GUI class is loaded by name so that CLI runs never load
+ * JavaFX (faster start, and they work without a display).
+ *
+ * <p>This class must not extend {@code javafx.application.Application}: JavaFX on the class path needs a
+ * plain main class.
+ */
+public final class Main {
+
+    private static final String GUI_LAUNCHER = "dev.berth.app.gui.GuiLauncher";
+
+    private Main() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0 || (args[0].equals("open") && args.length <= 2)) {
+            String path = args.length == 2 ? args[1] : null;
+            Class.forName(GUI_LAUNCHER).getMethod("launch", String.class).invoke(null, path);
+            return;
+        }
+        System.exit(BerthCli.run(args));
+    }
+}
