@@ -1,5 +1,7 @@
 package dev.berth.app.gui;
 
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javafx.application.Application;
 
 /** Starts the JavaFX application; called by name from {@link dev.berth.app.Main} so the CLI never loads JavaFX. */
@@ -9,6 +11,9 @@ public final class GuiLauncher {
 
     /** Launches the GUI and blocks until the last window closes. {@code path} may be null. */
     public static void launch(String path) {
+        // Berth runs JavaFX from the class path on purpose (see docs/DECISIONS.md); silence the warning
+        // JavaFX prints about it on every start.
+        Logger.getLogger("com.sun.javafx.application.PlatformImpl").setLevel(Level.SEVERE);
         if (path == null) {
             Application.launch(BerthApplication.class);
         } else {
