@@ -1,0 +1,41 @@
+package dev.berth.engine.compose;
+
+/**
+ * Every {@code com.docker.compose.*} label key, in one place. These labels are how Berth, Compose v2 and
+ * docker-compose v1 recognise each other's containers, networks and volumes: a resource belongs to a
+ * project if and only if it carries {@link #PROJECT}.
+ */
+public final class ComposeLabels {
+
+    private static final String PREFIX = "com.docker.compose.";
+
+    public static final String PROJECT = PREFIX + "project";
+    public static final String SERVICE = PREFIX + "service";
+    public static final String CONTAINER_NUMBER = PREFIX + "container-number";
+    public static final String ONEOFF = PREFIX + "oneoff";
+    public static final String SLUG = PREFIX + "slug";
+    public static final String CONFIG_HASH = PREFIX + "config-hash";
+    public static final String IMAGE = PREFIX + "image";
+    public static final String DEPENDS_ON = PREFIX + "depends_on";
+    public static final String VERSION = PREFIX + "version";
+    public static final String REPLACE = PREFIX + "replace";
+    public static final String WORKING_DIR = PREFIX + "project.working_dir";
+    public static final String CONFIG_FILES = PREFIX + "project.config_files";
+    public static final String ENVIRONMENT_FILE = PREFIX + "project.environment_file";
+    public static final String NETWORK = PREFIX + "network";
+    public static final String VOLUME = PREFIX + "volume";
+
+    /** Compose v2 writes "True"/"False" for {@link #ONEOFF}; v1 wrote the same. */
+    public static final String TRUE = "True";
+    public static final String FALSE = "False";
+
+    /** The Compose version Berth claims to be compatible with in {@link #VERSION}. */
+    public static final String COMPATIBLE_VERSION = "2.29.0";
+
+    private ComposeLabels() {}
+
+    /** An engine list filter value selecting one project's resources: {@code label=com.docker.compose.project=NAME}. */
+    public static String projectFilter(String project) {
+        return PROJECT + "=" + project;
+    }
+}
