@@ -1,0 +1,52 @@
+package dev.berth.compose.load;
+
+import dev.berth.compose.Diagnostics;
+import dev.berth.compose.Location;
+import dev.berth.compose.interpolation.DotEnv;
+import dev.berth.compose.interpolation.DotEnvException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** Reads env files and layers them under the process environment (process wins, later files win). */
+final class EnvironmentFiles {
+
+    private EnvironmentFiles() {}
+
+    /**
+     * @param files    files in order; missing ones are errors when {@code required}
+     * @param outer    the environment that wins over the files (and that {@code ${X}} in them sees first)
+     */
+    static Map<String, String> layered(List<Path> files, boolean required, Map<String, String> outer, Diagnostics diagnostics) {
+        Map<String, String> fromFiles = new LinkedHashMap<>();
+        for (Path file : files) {
+            if (!Files.isRegularFile(file)) {
+                if (required) {
+                    diagnostics.error("env-file-missing", "", Location.ofFile(file), "env file " + file + " not found");
+                }
+                continue;
+            }
+            fromFiles.putAll(read(file, name -> outer.containsKey(name) ? outer.get(name) : fromFiles.get(name), diagnostics));
+        }
+        Map<String, String> env = new LinkedHashMap<>(fromFiles);
+        env.putAll(outer);
+        return env;
+    }
+
+    static Map<String, String> read(Path file, Function<String, String> lookup, Diagnostics diagnostics) {
+        try {
+            return DotEnv.parse(Files.readString(file, StandardCharsets.UTF_8), lookup);
+        } catch (DotEnvException e) {
+            diagnostics.error("env-file-syntax", "", new Location(file, e.line(), e.column()),
+                    "failed to read " + file + ": " + e.getMessage());
+        } catch (IOException e) {
+            diagnostics.error("env-file-unreadable", "", Location.ofFile(file), "cannot read " + file + ": " + e.getMessage());
+        }
+        return Map.of();
+    }
+}

@@ -1,0 +1,130 @@
+package dev.berth.compose.load;
+
+import dev.berth.compose.Diagnostics;
+import dev.berth.compose.tree.ListNode;
+import dev.berth.compose.tree.MapNode;
+import dev.berth.compose.tree.Node;
+import dev.berth.compose.tree.ScalarNode;
+import dev.berth.compose.tree.TreePath;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Resolves {@code include}: each entry is loaded as a sub-project (relative paths against its
+ * {@code project_directory}, variables from its {@code env_file} under the project environment) and
+ * its resources are added to the including document. Defining the same service twice is an error, and
+ * so is a file that includes itself, directly or not.
+ */
+final class IncludeResolver {
+
+    record Request(List<Path> files, Path projectDirectory, Map<String, String> environment, List<Path> chain) {}
+
+    private static final List<String> SECTIONS = List.of("services", "networks", "volumes", "secrets", "configs");
+
+    private final Diagnostics diagnostics;
+    private final Function<Request, MapNode> loader;
+
+    IncludeResolver(Diagnostics diagnostics, Function<Request, MapNode> loader) {
+        this.diagnostics = diagnostics;
+        this.loader = loader;
+    }
+
+    boolean apply(ComposeDocument document, List<Path> chain) {
+        ListNode include = document.root().getList("include");
+        if (include == null) {
+            return true;
+        }
+        Path dir = document.file().toAbsolutePath().getParent();
+        for (int i = 0; i < include.size(); i++) {
+            if (!(include.get(i) instanceof MapNode entry)) {
+                continue;
+            }
+            String path = TreePath.index("include", i);
+            List<Path> files = new ArrayList<>();
+            for (String p : strings(entry.get("path"))) {
+                files.add(dir.resolve(p).normalize());
+            }
+            if (files.isEmpty()) {
+                continue;
+            }
+            for (Path file : files) {
+                if (chain.contains(file)) {
+                    StringBuilder message = new StringBuilder("include cycle detected: ");
+                    for (int k = 0; k < chain.size(); k++) {
+                        message.append(k == 0 ? "" : " include ").append(chain.get(k));
+                    }
+                    message.append(" include ").append(file);
+                    diagnostics.error("include-cycle", path, entry.location(), message.toString());
+                    return false;
+                }
+                if (!Files.isRegularFile(file)) {
+                    diagnostics.error("include-missing", path, entry.location(), "included file " + file + " not found");
+                    return false;
+                }
+            }
+            String projectDirectory = entry.getString("project_directory");
+            Path subProjectDir = projectDirectory == null ? files.get(0).getParent() : dir.resolve(projectDirectory).normalize();
+            List<Path> envFiles = new ArrayList<>();
+            boolean explicitEnvFiles = entry.has("env_file");
+            for (String e : strings(entry.get("env_file"))) {
+                envFiles.add(dir.resolve(e).normalize());
+            }
+            if (!explicitEnvFiles) {
+                envFiles.add(subProjectDir.resolve(".env"));
+            }
+            Map<String, String> env = EnvironmentFiles.layered(envFiles, explicitEnvFiles, document.environment(), diagnostics);
+            MapNode included = loader.apply(new Request(files, subProjectDir, env, chain));
+            if (included == null) {
+                return false;
+            }
+            if (!addResources(document.root(), included, entry)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean addResources(MapNode root, MapNode included, MapNode entry) {
+        boolean ok = true;
+        for (String section : SECTIONS) {
+            MapNode imported = included.getMap(section);
+            if (imported == null) {
+                continue;
+            }
+            MapNode target = root.getMap(section);
+            if (target == null) {
+                target = new MapNode(imported.location());
+                root.put(section, target, imported.location());
+            }
+            for (Map.Entry<String, Node> e : imported.entries()) {
+                if (target.has(e.getKey())) {
+                    diagnostics.error("include-conflict", TreePath.child(section, e.getKey()), target.keyLocation(e.getKey()),
+                            "imported compose file " + e.getValue().location().file() + " defines conflicting "
+                                    + section.substring(0, section.length() - 1) + " " + e.getKey());
+                    ok = false;
+                    continue;
+                }
+                target.put(e.getKey(), e.getValue(), imported.keyLocation(e.getKey()));
+            }
+        }
+        return ok;
+    }
+
+    private static List<String> strings(Node n) {
+        List<String> out = new ArrayList<>();
+        if (n instanceof ListNode list) {
+            for (Node item : list.items()) {
+                if (item instanceof ScalarNode s && s.value() != null) {
+                    out.add(s.asString());
+                }
+            }
+        } else if (n instanceof ScalarNode s && s.value() != null) {
+            out.add(s.asString());
+        }
+        return out;
+    }
+}

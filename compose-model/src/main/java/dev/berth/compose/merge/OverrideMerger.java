@@ -1,0 +1,203 @@
+package dev.berth.compose.merge;
+
+import dev.berth.compose.tree.ListNode;
+import dev.berth.compose.tree.MapNode;
+import dev.berth.compose.tree.Node;
+import dev.berth.compose.tree.ScalarNode;
+import dev.berth.compose.tree.TreePath;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Merges one canonical compose tree onto another, following the specification's merge rules
+ * (13-merge.md): mappings merge key by key, scalars are replaced, sequences are appended, and a
+ * table of path patterns says where that differs (commands replaced, ports/volumes/secrets unique by
+ * their identity, logging options merged only for the same driver). {@code !reset} removes what the
+ * base had, {@code !override} replaces it. Merged nodes keep the location of the file that wrote them.
+ */
+public final class OverrideMerger {
+
+    private enum Strategy { REPLACE, LOGGING, UNIQUE, ULIMIT }
+
+    private record Rule(Strategy strategy, Function<Node, String> identity) {}
+
+    private static final Map<String, Rule> RULES = new LinkedHashMap<>();
+
+    static {
+        Rule replace = new Rule(Strategy.REPLACE, null);
+        Rule byValue = new Rule(Strategy.UNIQUE, OverrideMerger::valueKey);
+        RULES.put("services.*.command", replace);
+        RULES.put("services.*.entrypoint", replace);
+        RULES.put("services.*.healthcheck.test", replace);
+        RULES.put("services.*.logging", new Rule(Strategy.LOGGING, null));
+        RULES.put("services.*.ulimits.*", new Rule(Strategy.ULIMIT, null));
+        RULES.put("services.*.ports", new Rule(Strategy.UNIQUE, OverrideMerger::portKey));
+        RULES.put("services.*.volumes", new Rule(Strategy.UNIQUE, n -> field(n, "target")));
+        RULES.put("services.*.secrets", new Rule(Strategy.UNIQUE, OverrideMerger::fileReferenceKey));
+        RULES.put("services.*.configs", new Rule(Strategy.UNIQUE, OverrideMerger::fileReferenceKey));
+        RULES.put("services.*.env_file", new Rule(Strategy.UNIQUE, n -> field(n, "path")));
+        RULES.put("services.*.extra_hosts.*", byValue);
+        RULES.put("services.*.networks.*.aliases", byValue);
+        RULES.put("services.*.networks.*.link_local_ips", byValue);
+        for (String list : List.of("expose", "cap_add", "cap_drop", "dns", "dns_search", "dns_opt", "security_opt",
+                "profiles", "volumes_from", "links", "external_links", "tmpfs", "device_cgroup_rules", "group_add",
+                "devices", "label_file", "build.tags", "build.cache_from", "build.cache_to", "build.platforms")) {
+            RULES.put("services.*." + list, byValue);
+        }
+    }
+
+    private OverrideMerger() {}
+
+    /** Merges {@code override} into {@code base} (changed in place) and returns it. */
+    public static MapNode merge(MapNode base, MapNode override) {
+        mergeMaps(base, override, "");
+        return base;
+    }
+
+    /** Merges one service definition onto another, as {@code extends} does. */
+    public static MapNode mergeService(MapNode base, MapNode override) {
+        mergeMaps(base, override, "services.x");
+        return base;
+    }
+
+    private static Node mergeValues(Node base, Node override, String path) {
+        if (override.mergeTag() == Node.MergeTag.OVERRIDE) {
+            return override;
+        }
+        Rule rule = ruleFor(path);
+        if (rule != null) {
+            switch (rule.strategy()) {
+                case REPLACE:
+                    return override;
+                case LOGGING:
+                    if (base instanceof MapNode b && override instanceof MapNode o) {
+                        String before = b.getString("driver");
+                        String after = o.getString("driver");
+                        if (before != null && after != null && !before.equals(after)) {
+                            return override;
+                        }
+                        mergeMaps(b, o, path);
+                        return b;
+                    }
+                    return override;
+                case ULIMIT:
+                    if (base instanceof MapNode b && override instanceof MapNode o) {
+                        mergeMaps(b, o, path);
+                        return b;
+                    }
+                    return override;
+                case UNIQUE:
+                    if (base instanceof ListNode b && override instanceof ListNode o) {
+                        return unique(b, o, rule.identity());
+                    }
+                    return override;
+                default:
+                    break;
+            }
+        }
+        if (base instanceof MapNode b && override instanceof MapNode o) {
+            mergeMaps(b, o, path);
+            return b;
+        }
+        if (base instanceof ListNode b && override instanceof ListNode o) {
+            b.items().addAll(o.items());
+            return b;
+        }
+        return override;
+    }
+
+    private static void mergeMaps(MapNode base, MapNode override, String path) {
+        for (Map.Entry<String, Node> e : override.entries()) {
+            String key = e.getKey();
+            Node value = e.getValue();
+            if (value != null && value.mergeTag() == Node.MergeTag.RESET) {
+                base.remove(key);
+                continue;
+            }
+            Node existing = base.get(key);
+            if (existing == null || value == null || key.startsWith("x-")) {
+                base.put(key, value, override.keyLocation(key));
+                if (existing != null) {
+                    base.replace(key, value);
+                }
+                continue;
+            }
+            base.replace(key, mergeValues(existing, value, TreePath.child(path, key)));
+        }
+    }
+
+    /** Appends, then keeps one entry per identity: the later definition wins, at the earlier position. */
+    private static ListNode unique(ListNode base, ListNode override, Function<Node, String> identity) {
+        LinkedHashMap<String, Node> byKey = new LinkedHashMap<>();
+        List<Node> withoutKey = new ArrayList<>();
+        for (List<Node> items : List.of(base.items(), override.items())) {
+            for (Node n : items) {
+                if (n.mergeTag() == Node.MergeTag.RESET) {
+                    continue;
+                }
+                String key = identity.apply(n);
+                if (key == null) {
+                    withoutKey.add(n);
+                } else {
+                    byKey.put(key, n);
+                }
+            }
+        }
+        base.items().clear();
+        base.items().addAll(byKey.values());
+        base.items().addAll(withoutKey);
+        return base;
+    }
+
+    private static Rule ruleFor(String path) {
+        for (Map.Entry<String, Rule> rule : RULES.entrySet()) {
+            if (TreePath.matches(path, rule.getKey())) {
+                return rule.getValue();
+            }
+        }
+        return null;
+    }
+
+    private static String valueKey(Node n) {
+        return n instanceof ScalarNode s ? s.asString() : null;
+    }
+
+    private static String field(Node n, String key) {
+        return n instanceof MapNode m ? m.getString(key) : null;
+    }
+
+    private static String fileReferenceKey(Node n) {
+        if (!(n instanceof MapNode m)) {
+            return null;
+        }
+        String target = m.getString("target");
+        return target != null ? "target:" + target : "source:" + m.getString("source");
+    }
+
+    private static String portKey(Node n) {
+        if (!(n instanceof MapNode m)) {
+            return null;
+        }
+        return m.getString("host_ip") + ":" + m.getString("published") + ":" + m.getString("target") + "/"
+                + m.getString("protocol") + "/" + m.getString("mode");
+    }
+
+    /** After all merges: drops what is still marked {@code !reset} and forgets the tags. */
+    public static void finish(Node node) {
+        if (node instanceof MapNode map) {
+            map.entries().removeIf(e -> e.getValue() != null && e.getValue().mergeTag() == Node.MergeTag.RESET);
+            for (Map.Entry<String, Node> e : map.entries()) {
+                if (e.getValue() != null) {
+                    finish(e.getValue());
+                }
+            }
+        } else if (node instanceof ListNode list) {
+            list.items().removeIf(n -> n.mergeTag() == Node.MergeTag.RESET);
+            list.items().forEach(OverrideMerger::finish);
+        }
+        node.setMergeTag(Node.MergeTag.NONE);
+    }
+}
