@@ -1,0 +1,152 @@
+package dev.berth.engine.api;
+
+import dev.berth.engine.api.model.VersionComponent;
+import dev.berth.engine.api.model.VersionInfo;
+import dev.berth.engine.transport.HttpClient;
+import dev.berth.engine.transport.HttpRequest;
+import dev.berth.engine.transport.HttpResponse;
+import dev.berth.engine.transport.Transport;
+import java.io.IOException;
+
+/**
+ * A client for one engine endpoint: thread-safe, keeps connections alive, one per endpoint for the app's
+ * lifetime. {@link #connect} pings the engine, reads {@code /version}, refuses engines older than
+ * {@link ApiVersion#MINIMUM}, recognises Podman, and pins every later request to the negotiated version.
+ *
+ * <pre>{@code
+ * try (EngineClient engine = EngineClient.connect(new EngineEndpoint.Unix(Path.of("/var/run/docker.sock")))) {
+ *     engine.containers().list(ContainersApi.ListOptions.allContainers());
+ * }
+ * }</pre>
+ */
+public final class EngineClient implements AutoCloseable {
+
+    private final EngineEndpoint endpoint;
+    private final HttpClient http;
+    private final EngineCalls calls;
+    private final EngineIdentity identity;
+    private final SystemApi system;
+    private final ContainersApi containers;
+    private final ImagesApi images;
+    private final NetworksApi networks;
+    private final VolumesApi volumes;
+    private final ExecApi exec;
+
+    private EngineClient(EngineEndpoint endpoint, HttpClient http) {
+        this.endpoint = endpoint;
+        this.http = http;
+        this.calls = new EngineCalls(http, endpoint.uri());
+        this.system = new SystemApi(calls);
+        this.identity = handshake();
+        calls.useVersion(identity.negotiated());
+        this.containers = new ContainersApi(calls);
+        this.images = new ImagesApi(calls);
+        this.networks = new NetworksApi(calls);
+        this.volumes = new VolumesApi(calls, system);
+        this.exec = new ExecApi(calls);
+    }
+
+    public static EngineClient connect(EngineEndpoint endpoint) {
+        return connect(endpoint, HttpClient.Options.defaults());
+    }
+
+    /** Connects and negotiates; throws a typed {@link EngineException} with a user-facing message on failure. */
+    public static EngineClient connect(EngineEndpoint endpoint, HttpClient.Options options) {
+        Transport transport;
+        try {
+            transport = endpoint.transport(options.readTimeout());
+        } catch (IOException e) {
+            throw new EngineTlsException("Cannot set up TLS for " + endpoint.uri() + ": " + e.getMessage(), e);
+        }
+        HttpClient http = new HttpClient(transport, options);
+        try {
+            return new EngineClient(endpoint, http);
+        } catch (RuntimeException e) {
+            http.close();
+            throw e;
+        }
+    }
+
+    private EngineIdentity handshake() {
+        PingResult ping = system.ping();
+        VersionInfo version = system.version();
+        String api = version.apiVersion() != null ? version.apiVersion() : ping.apiVersion();
+        if (api == null) {
+            throw new EngineIncompatibleException("The engine at " + endpoint.uri() + " reports no API version; it is not a Docker-compatible engine.");
+        }
+        ApiVersion engineApi = ApiVersion.parse(api);
+        if (!engineApi.isAtLeast(ApiVersion.MINIMUM)) {
+            throw new EngineIncompatibleException("The engine at " + endpoint.uri() + " speaks API " + engineApi
+                    + " (version " + version.version() + "); Berth needs API " + ApiVersion.MINIMUM
+                    + " or newer (Docker Engine 20.10+ or Podman 4+). Please upgrade the engine.");
+        }
+        boolean podman = isPodman(version);
+        String name = podman ? "Podman Engine" : "Docker Engine";
+        ApiVersion min = version.minApiVersion() == null ? null : ApiVersion.parse(version.minApiVersion());
+        return new EngineIdentity(name, version.version(), engineApi, min, ApiVersion.negotiate(engineApi),
+                version.os(), version.arch(), version.kernelVersion(), podman);
+    }
+
+    /** Podman answers {@code /libpod/_ping}; Docker does not know the path. */
+    private boolean isPodman(VersionInfo version) {
+        if (version.components() != null) {
+            for (VersionComponent component : version.components()) {
+                if (component.name() != null && component.name().contains("Podman")) {
+                    return true;
+                }
+            }
+        }
+        try (HttpResponse response = http.send(HttpRequest.get("/libpod/_ping"))) {
+            response.readAllBytes();
+            return response.status() == 200;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    public EngineEndpoint endpoint() {
+        return endpoint;
+    }
+
+    public EngineIdentity identity() {
+        return identity;
+    }
+
+    public ApiVersion apiVersion() {
+        return identity.negotiated();
+    }
+
+    public SystemApi system() {
+        return system;
+    }
+
+    public ContainersApi containers() {
+        return containers;
+    }
+
+    public ImagesApi images() {
+        return images;
+    }
+
+    public NetworksApi networks() {
+        return networks;
+    }
+
+    public VolumesApi volumes() {
+        return volumes;
+    }
+
+    public ExecApi exec() {
+        return exec;
+    }
+
+    /** The HTTP layer, for diagnostics and benchmarks (e.g. how many connections were opened). */
+    public HttpClient http() {
+        return http;
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+}
