@@ -1,0 +1,232 @@
+package dev.berth.engine.compose;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.berth.compose.model.Project;
+import dev.berth.engine.api.Filters;
+import dev.berth.engine.api.model.ContainerInspect;
+import dev.berth.engine.compose.plan.Operation;
+import dev.berth.engine.compose.plan.Plan;
+import dev.berth.engine.compose.progress.ProgressListener;
+import dev.berth.testkit.RequiresEngine;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** End-to-end scenarios of the orchestrator on the real engine, one intent each. */
+@RequiresEngine
+class ComposeEngineIT {
+
+    private final ComposeProjectFixture fixture = new ComposeProjectFixture();
+
+    @AfterEach
+    void cleanUp() {
+        fixture.close();
+    }
+
+    private static final String TWO_TIER = """
+            services:
+              db:
+                image: IMAGE
+                command: ["sh", "-c", "sleep 1; touch /ready; exec sleep 3600"]
+                stop_grace_period: 1s
+                healthcheck:
+                  test: ["CMD", "test", "-f", "/ready"]
+                  interval: 500ms
+                  retries: 20
+                volumes:
+                  - data:/data
+              web:
+                image: IMAGE
+                command: ["sleep", "3600"]
+                stop_grace_period: 1s
+                environment:
+                  FOO: a
+                depends_on:
+                  db:
+                    condition: service_healthy
+            volumes:
+              data:
+            """;
+
+    @Test
+    void upStartsServicesInDependencyOrderWithComposeLabels() {
+        Project project = fixture.load(TWO_TIER);
+
+        fixture.compose.up(project, UpOptions.defaults(), fixture.progress);
+
+        assertThat(fixture.ps()).extracting(ServiceContainer::name, ServiceContainer::state).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(fixture.name + "-db-1", "running"),
+                org.assertj.core.groups.Tuple.tuple(fixture.name + "-web-1", "running"));
+        ContainerInspect web = fixture.client.containers().inspect(fixture.name + "-web-1");
+        assertThat(web.config().labels())
+                .containsEntry(ComposeLabels.PROJECT, fixture.name)
+                .containsEntry(ComposeLabels.SERVICE, "web")
+                .containsEntry(ComposeLabels.CONTAINER_NUMBER, "1")
+                .containsEntry(ComposeLabels.ONEOFF, "False")
+                .containsKey(ComposeLabels.CONFIG_HASH)
+                .containsEntry(ComposeLabels.DEPENDS_ON, "db:service_healthy:false");
+        assertThat(web.config().env()).contains("FOO=a");
+        // web was started only after db reported healthy
+        int healthy = indexOf("db-1", "Healthy");
+        int webStarted = indexOf("web-1", "Started");
+        assertThat(healthy).isGreaterThanOrEqualTo(0).isLessThan(webStarted);
+        assertThat(fixture.client.networks().list(Filters.none().name(fixture.name + "_default"))).hasSize(1);
+        assertThat(fixture.client.volumes().inspect(fixture.name + "_data").labels())
+                .containsEntry(ComposeLabels.PROJECT, fixture.name);
+    }
+
+    @Test
+    void secondUpChangesNothingAndAnEditRecreatesOnlyTheChangedService() {
+        fixture.compose.up(fixture.load(TWO_TIER), UpOptions.defaults(), ProgressListener.NONE);
+        String dbId = fixture.client.containers().inspect(fixture.name + "-db-1").id();
+
+        Plan again = fixture.compose.plan(fixture.load(TWO_TIER), UpOptions.defaults());
+        assertThat(again.isEmpty()).as(again.render()).isTrue();
+
+        Project edited = fixture.load(TWO_TIER.replace("FOO: a", "FOO: b"));
+        Plan plan = fixture.compose.plan(edited, UpOptions.defaults());
+        assertThat(plan.changes()).extracting(Operation::describe)
+                .containsExactly("recreate  Container " + fixture.name + "-web-1  (configuration changed: environment.FOO a → b)");
+
+        fixture.compose.up(edited, UpOptions.defaults(), ProgressListener.NONE);
+        assertThat(fixture.client.containers().inspect(fixture.name + "-web-1").config().env()).contains("FOO=b");
+        assertThat(fixture.client.containers().inspect(fixture.name + "-db-1").id()).isEqualTo(dbId);
+    }
+
+    @Test
+    void downRemovesContainersAndNetworksButKeepsVolumesUnlessAsked() {
+        fixture.compose.up(fixture.load(TWO_TIER), UpOptions.defaults(), ProgressListener.NONE);
+
+        fixture.compose.down(fixture.name, null, DownOptions.defaults(), ProgressListener.NONE);
+        assertThat(fixture.ps()).isEmpty();
+        assertThat(fixture.client.networks().list(Filters.none().name(fixture.name + "_default"))).isEmpty();
+        assertThat(fixture.client.volumes().inspect(fixture.name + "_data").name()).isEqualTo(fixture.name + "_data");
+
+        fixture.compose.down(fixture.name, null, new DownOptions(true, DownOptions.RemoveImages.NONE, false, null),
+                ProgressListener.NONE);
+        assertThat(fixture.client.volumes().list(Filters.none().name(fixture.name + "_data"))).isEmpty();
+        // idempotent
+        fixture.compose.down(fixture.name, null, DownOptions.defaults(), ProgressListener.NONE);
+    }
+
+    @Test
+    void scalesReplicasUpAndDown() {
+        String yaml = """
+                services:
+                  worker:
+                    image: IMAGE
+                    command: ["sleep", "3600"]
+                    stop_grace_period: 1s
+                    deploy:
+                      replicas: 3
+                """;
+        fixture.compose.up(fixture.load(yaml), UpOptions.defaults(), ProgressListener.NONE);
+        assertThat(fixture.ps()).extracting(ServiceContainer::number).containsExactly(1, 2, 3);
+
+        fixture.compose.up(fixture.load(yaml.replace("replicas: 3", "replicas: 1")), UpOptions.defaults(), ProgressListener.NONE);
+        assertThat(fixture.ps()).extracting(ServiceContainer::name).containsExactly(fixture.name + "-worker-1");
+    }
+
+    @Test
+    void aFailedCompletionDependencyStopsItsDependentsWithTheExitCode() {
+        String yaml = """
+                services:
+                  migrate:
+                    image: IMAGE
+                    command: ["sh", "-c", "echo migration exploded; exit 3"]
+                  app:
+                    image: IMAGE
+                    command: ["sleep", "3600"]
+                    depends_on:
+                      migrate:
+                        condition: service_completed_successfully
+                """;
+        Project project = fixture.load(yaml);
+
+        assertThatThrownBy(() -> fixture.compose.up(project, UpOptions.defaults(), ProgressListener.NONE))
+                .isInstanceOf(ComposeException.class)
+                .hasMessageContaining("app")
+                .hasMessageContaining("migrate did not complete successfully: exit code 3")
+                .hasMessageContaining("migration exploded");
+        assertThat(fixture.ps()).extracting(ServiceContainer::service).doesNotContain("app");
+    }
+
+    @Test
+    void aCompletedDependencyLetsTheDependentStart() {
+        String yaml = """
+                services:
+                  migrate:
+                    image: IMAGE
+                    command: ["sh", "-c", "exit 0"]
+                  app:
+                    image: IMAGE
+                    command: ["sleep", "3600"]
+                    stop_grace_period: 1s
+                    depends_on:
+                      migrate:
+                        condition: service_completed_successfully
+                """;
+        fixture.compose.up(fixture.load(yaml), UpOptions.defaults(), ProgressListener.NONE);
+
+        assertThat(fixture.compose.ps(fixture.name, Set.of("app"), false)).hasSize(1);
+    }
+
+    @Test
+    void aHostPortAlreadyInUseIsReportedWithServiceAndPort() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            String yaml = """
+                    services:
+                      web:
+                        image: IMAGE
+                        command: ["sleep", "3600"]
+                        ports:
+                          - "127.0.0.1:PORT:80"
+                    """.replace("PORT", Integer.toString(port));
+            Project project = fixture.load(yaml);
+
+            assertThatThrownBy(() -> fixture.compose.up(project, UpOptions.defaults(), ProgressListener.NONE))
+                    .isInstanceOf(ComposeException.class)
+                    .hasMessageContaining("service web")
+                    .hasMessageContaining("host port " + port + " is already in use");
+        }
+    }
+
+    @Test
+    void stopAndStartKeepTheSameContainers() {
+        fixture.compose.up(fixture.load(TWO_TIER), UpOptions.defaults(), ProgressListener.NONE);
+        String webId = fixture.client.containers().inspect(fixture.name + "-web-1").id();
+
+        fixture.compose.stop(fixture.name, Set.of(), Duration.ofSeconds(1), ProgressListener.NONE);
+        assertThat(fixture.ps()).allSatisfy(c -> assertThat(c.state()).isEqualTo("exited"));
+
+        fixture.compose.start(fixture.name, Set.of(), ProgressListener.NONE);
+        assertThat(fixture.ps()).allSatisfy(c -> assertThat(c.state()).isEqualTo("running"));
+        assertThat(fixture.client.containers().inspect(fixture.name + "-web-1").id()).isEqualTo(webId);
+    }
+
+    @Test
+    void listsTheProjectWithItsRunningCount() {
+        fixture.compose.up(fixture.load(TWO_TIER), UpOptions.defaults(), ProgressListener.NONE);
+
+        assertThat(fixture.compose.listProjects(false)).filteredOn(p -> p.name().equals(fixture.name))
+                .singleElement().satisfies(p -> {
+                    assertThat(p.status()).isEqualTo("running(2)");
+                    assertThat(p.configFiles()).singleElement().asString().endsWith("compose.yaml");
+                });
+    }
+
+    private int indexOf(String containerSuffix, String text) {
+        for (int i = 0; i < fixture.events.size(); i++) {
+            var event = fixture.events.get(i);
+            if (event.name().endsWith(containerSuffix) && event.text().equals(text)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
