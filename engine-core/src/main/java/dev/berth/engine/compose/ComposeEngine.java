@@ -40,8 +40,6 @@ import java.util.function.Consumer;
  */
 public final class ComposeEngine {
 
-    private static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(10);
-
     private final EngineClient engine;
 
     public ComposeEngine(EngineClient engine) {
@@ -204,7 +202,7 @@ public final class ComposeEngine {
 
     public void restart(String project, Set<String> services, Duration timeout, ProgressListener progress) {
         forEach(project, services, "Restarting", "Restarted", progress, container -> engine.containers()
-                .restart(container.id(), timeout == null ? DEFAULT_STOP_GRACE : timeout));
+                .restart(container.id(), timeout));
     }
 
     public void pause(String project, Set<String> services, ProgressListener progress) {
@@ -359,7 +357,7 @@ public final class ComposeEngine {
                 String service = label(container, ComposeLabels.SERVICE);
                 if ("running".equals(container.state()) || "restarting".equals(container.state()) || "paused".equals(container.state())) {
                     progress.onEvent(ProgressEvent.working(ResourceKind.CONTAINER, name, service, "Stopping"));
-                    ignoreNotFound(() -> engine.containers().stop(container.id(), timeout == null ? DEFAULT_STOP_GRACE : timeout));
+                    ignoreNotFound(() -> engine.containers().stop(container.id(), timeout));
                     progress.onEvent(ProgressEvent.done(ResourceKind.CONTAINER, name, service, "Stopped"));
                 }
                 after.accept(container);
