@@ -58,8 +58,8 @@ public record ProjectOptions(
 
     /** Options that load exactly these files, from the directory of the first one. */
     public static ProjectOptions ofFiles(Path... files) {
-        Path first = files[0].toAbsolutePath();
-        return in(first.getParent()).withComposeFiles(List.of(files));
+        List<Path> absolute = java.util.Arrays.stream(files).map(f -> f.toAbsolutePath().normalize()).toList();
+        return in(absolute.get(0).getParent()).withComposeFiles(absolute);
     }
 
     public ProjectOptions withComposeFiles(List<Path> files) {

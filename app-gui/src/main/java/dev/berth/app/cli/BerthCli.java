@@ -14,10 +14,18 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = BerthCli.VersionProvider.class,
         description = "Berth: Compose projects on a real engine, from the command line.",
-        subcommands = {VersionCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {VersionCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
 public final class BerthCli {
 
+    /** Project flags written before the subcommand ({@code berth -f x.yaml config}). */
+    @CommandLine.Mixin
+    private ProjectOptionsMixin projectOptions = new ProjectOptionsMixin();
+
     private BerthCli() {}
+
+    ProjectOptionsMixin projectOptions() {
+        return projectOptions;
+    }
 
     /** Runs one command line and returns the exit code. */
     public static int run(String... args) {

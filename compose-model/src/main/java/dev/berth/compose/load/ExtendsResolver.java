@@ -26,6 +26,8 @@ final class ExtendsResolver {
     /** Loads and processes another file for {@code extends.file}; null when it could not be loaded. */
     private final Function<Path, ComposeDocument> otherFiles;
     private final Set<String> resolved = new HashSet<>();
+    /** Services on a cycle already reported, so the cycle is reported once, not once per member. */
+    private final Set<String> onReportedCycle = new HashSet<>();
 
     ExtendsResolver(Diagnostics diagnostics, Function<Path, ComposeDocument> otherFiles) {
         this.diagnostics = diagnostics;
@@ -53,6 +55,9 @@ final class ExtendsResolver {
         String key = document.file() + "#" + name;
         if (resolved.contains(key) || !(service.get("extends") instanceof MapNode extendsNode)) {
             return true;
+        }
+        if (onReportedCycle.contains(key)) {
+            return false;
         }
         Step here = new Step(name, document.file(), services.keyLocation(name));
         for (Step step : chain) {
@@ -110,6 +115,7 @@ final class ExtendsResolver {
         }
         for (int i = start; i < chain.size(); i++) {
             Step s = chain.get(i);
+            onReportedCycle.add(s.file() + "#" + s.service());
             message.append(i == start ? "" : " extends ").append(s.service()).append(" in ").append(s.file());
         }
         message.append(" extends ").append(back.service()).append(" in ").append(back.file());

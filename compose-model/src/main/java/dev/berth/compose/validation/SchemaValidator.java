@@ -77,9 +77,12 @@ public final class SchemaValidator {
         if (errors.isEmpty()) {
             return true;
         }
+        List<Diagnostic> found = new ArrayList<>();
         for (Error error : mostSpecific(errors)) {
-            diagnostics.add(toDiagnostic(error, document));
+            found.add(toDiagnostic(error, document));
         }
+        found.sort(Comparator.comparingInt((Diagnostic d) -> d.location().line()).thenComparingInt(d -> d.location().column()));
+        found.forEach(diagnostics::add);
         return false;
     }
 
@@ -109,7 +112,6 @@ public final class SchemaValidator {
             kept.add(e);
             covered.add(path);
         }
-        kept.sort(Comparator.comparing((Error e) -> pathOf(e.getInstanceLocation())));
         return kept;
     }
 
