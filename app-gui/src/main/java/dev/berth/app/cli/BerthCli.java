@@ -4,6 +4,7 @@ import dev.berth.app.BerthVersion;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
  * The headless command line, shaped like {@code docker compose}: {@code berth [global flags] COMMAND [flags]}.
@@ -14,8 +15,12 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = BerthCli.VersionProvider.class,
         description = "Berth: Compose projects on a real engine, from the command line.",
-        subcommands = {VersionCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {VersionCommand.class, EngineCommand.class, CommandLine.HelpCommand.class})
 public final class BerthCli {
+
+    /** -H/--host and --context, given before the subcommand; subcommands read them from here. */
+    @Mixin
+    EngineOptionsMixin engineOptions;
 
     private BerthCli() {}
 

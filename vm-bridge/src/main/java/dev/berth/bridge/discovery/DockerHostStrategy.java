@@ -25,7 +25,7 @@ final class DockerHostStrategy implements DiscoveryStrategy {
     @Override
     public List<Candidate> candidates(HostEnvironment environment, DiscoveryOptions options) {
         String host = environment.variable("DOCKER_HOST").orElseThrow();
-        return List.of(new Candidate(EngineEndpoint.parse(host, tlsFromEnvironment(environment)), "DOCKER_HOST=" + host));
+        return List.of(new Candidate(EngineEndpoint.parse(host, tlsFromEnvironment(environment)), "DOCKER_HOST"));
     }
 
     /** TLS as the docker CLI reads it from the environment; null when TLS is off. */

@@ -24,7 +24,7 @@ final class HostOptionStrategy implements DiscoveryStrategy {
     @Override
     public List<Candidate> candidates(HostEnvironment environment, DiscoveryOptions options) {
         return List.of(new Candidate(EngineEndpoint.parse(options.host(), DockerHostStrategy.tlsFromEnvironment(environment)),
-                "-H/--host " + options.host()));
+                "-H/--host"));
     }
 
     @Override

@@ -87,7 +87,7 @@ class EngineDiscoveryTest {
             assertThatThrownBy(() -> discover(DiscoveryOptions.defaults()))
                     .isInstanceOfSatisfying(EngineNotFoundException.class, e -> {
                         assertThat(e.attempts()).hasSize(1);
-                        assertThat(e.attempts().getFirst().strategy()).startsWith("DOCKER_HOST=");
+                        assertThat(e.attempts().getFirst().strategy()).isEqualTo("DOCKER_HOST");
                         assertThat(e.getMessage()).contains("nothing.sock").contains("does not exist");
                     });
         }
@@ -98,7 +98,7 @@ class EngineDiscoveryTest {
         variables.put("DOCKER_HOST", "tcp://192.0.2.1:2375");
         try (FakeEngine engine = FakeEngine.docker(dir.resolve("h.sock"));
              DiscoveredEngine found = discover(DiscoveryOptions.defaults().withHost("unix://" + engine.socket()))) {
-            assertThat(found.howFound()).isEqualTo("-H/--host unix://" + engine.socket());
+            assertThat(found.howFound()).isEqualTo("-H/--host");
         }
     }
 
