@@ -4,6 +4,7 @@ import dev.berth.app.BerthVersion;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
  * The headless command line, shaped like {@code docker compose}: {@code berth [global flags] COMMAND [flags]}.
@@ -14,12 +15,16 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = BerthCli.VersionProvider.class,
         description = "Berth: Compose projects on a real engine, from the command line.",
-        subcommands = {VersionCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {VersionCommand.class, EngineCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
 public final class BerthCli {
 
     /** Project flags written before the subcommand ({@code berth -f x.yaml config}). */
-    @CommandLine.Mixin
+    @Mixin
     private ProjectOptionsMixin projectOptions = new ProjectOptionsMixin();
+
+    /** -H/--host and --context, given before the subcommand; subcommands read them from here. */
+    @Mixin
+    EngineOptionsMixin engineOptions;
 
     private BerthCli() {}
 

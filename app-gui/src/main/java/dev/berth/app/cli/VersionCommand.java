@@ -1,8 +1,14 @@
 package dev.berth.app.cli;
 
 import dev.berth.app.BerthVersion;
+import dev.berth.bridge.discovery.DiscoveredEngine;
+import dev.berth.bridge.discovery.EngineDiscovery;
+import dev.berth.bridge.discovery.HostEnvironment;
+import dev.berth.engine.api.EngineException;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -13,9 +19,20 @@ final class VersionCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    EngineOptionsMixin engineOptions;
+
     @Override
     public Integer call() {
-        spec.commandLine().getOut().println("Berth " + BerthVersion.version());
-        return 0;
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Berth " + BerthVersion.version());
+        try (DiscoveredEngine engine = EngineDiscovery.standard(HostEnvironment.current()).discover(engineOptions.discoveryOptions())) {
+            out.println("Engine: " + engine.client().identity().summary());
+            return 0;
+        } catch (EngineException e) {
+            out.flush();
+            spec.commandLine().getErr().println("Engine: not reachable. " + e.getMessage());
+            return 1;
+        }
     }
 }

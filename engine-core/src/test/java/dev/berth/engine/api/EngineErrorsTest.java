@@ -1,0 +1,48 @@
+package dev.berth.engine.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.util.List;
+import javax.net.ssl.SSLHandshakeException;
+import org.junit.jupiter.api.Test;
+
+class EngineErrorsTest {
+
+    @Test
+    void explainsHowToFixPermissionDenied() {
+        EngineException e = EngineErrors.translate(new SocketException("Permission denied"), "unix:///var/run/docker.sock");
+        assertThat(e).isInstanceOf(EnginePermissionException.class);
+        assertThat(e.getMessage()).contains("unix:///var/run/docker.sock").contains("docker' group").contains("rootless");
+    }
+
+    @Test
+    void distinguishesRefusedMissingTimeoutAndTls() {
+        assertThat(EngineErrors.translate(new ConnectException("Connection refused"), "tcp://h:1")).isInstanceOf(EngineConnectionException.class)
+                .hasMessageContaining("refused");
+        assertThat(EngineErrors.translate(new SocketException("No such file or directory"), "unix:///x.sock"))
+                .isInstanceOf(EngineConnectionException.class).hasMessageContaining("does not exist");
+        assertThat(EngineErrors.translate(new SocketTimeoutException("Read timed out"), "tcp://h:1")).isInstanceOf(EngineTimeoutException.class);
+        assertThat(EngineErrors.translate(new SSLHandshakeException("PKIX path building failed"), "tcp://h:1"))
+                .isInstanceOf(EngineTlsException.class).hasMessageContaining("DOCKER_CERT_PATH");
+        assertThat(EngineErrors.translate(new IOException("boom"), "tcp://h:1")).isInstanceOf(EngineConnectionException.class);
+    }
+
+    @Test
+    void listsEveryDiscoveryAttemptInOneMessage() {
+        EngineNotFoundException e = new EngineNotFoundException(List.of(
+                new EngineNotFoundException.Attempt("DOCKER_HOST", "tcp://h:1", "refused"),
+                new EngineNotFoundException.Attempt("default socket", "unix:///var/run/docker.sock", "does not exist")));
+        assertThat(e.getMessage()).contains("DOCKER_HOST (tcp://h:1): refused").contains("default socket (unix:///var/run/docker.sock): does not exist");
+    }
+
+    @Test
+    void carriesTheEnginesMessageAndStatus() {
+        EngineApiException e = new EngineApiException(409, "Conflict. The container name \"/web\" is already in use", "Creating container web");
+        assertThat(e.getMessage()).isEqualTo("Creating container web failed: Conflict. The container name \"/web\" is already in use (HTTP 409)");
+        assertThat(e.isConflict()).isTrue();
+    }
+}

@@ -1,0 +1,139 @@
+package dev.berth.bridge.discovery;
+
+import dev.berth.engine.api.EngineClient;
+import dev.berth.engine.api.EngineEndpoint;
+import dev.berth.engine.api.EngineException;
+import dev.berth.engine.api.EngineIdentity;
+import dev.berth.engine.api.EngineNotFoundException;
+import dev.berth.engine.transport.HttpClient;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds the engine the way the developer's machine is set up: a list of {@link DiscoveryStrategy}s, each
+ * applicable or not, each proposing endpoints that are tested for real (ping, version, API check). When
+ * nothing answers, {@link EngineNotFoundException} lists every attempt and why it failed. Each attempt is
+ * bounded by {@link DiscoveryOptions#timeoutPerCandidate()}, and missing socket files fail at once, so a
+ * machine without an engine is told so in well under five seconds.
+ */
+public final class EngineDiscovery {
+
+    private final HostEnvironment environment;
+    private final List<DiscoveryStrategy> strategies;
+
+    public EngineDiscovery(HostEnvironment environment, List<DiscoveryStrategy> strategies) {
+        this.environment = environment;
+        this.strategies = strategies.stream().sorted(Comparator.comparingInt(DiscoveryStrategy::priority)).toList();
+    }
+
+    /** The standard strategies: -H, contexts, DOCKER_HOST, then the well-known sockets. */
+    public static EngineDiscovery standard(HostEnvironment environment) {
+        List<DiscoveryStrategy> all = new ArrayList<>();
+        all.add(new HostOptionStrategy());
+        all.add(new ContextStrategy(ContextStrategy.Source.OPTION));
+        all.add(new DockerHostStrategy());
+        all.add(new ContextStrategy(ContextStrategy.Source.ENVIRONMENT));
+        all.add(new ContextStrategy(ContextStrategy.Source.CONFIG));
+        all.addAll(SocketFileStrategy.standard());
+        return new EngineDiscovery(environment, all);
+    }
+
+    public List<DiscoveryStrategy> strategies() {
+        return strategies;
+    }
+
+    /** The strategies that will be tried: the first applicable explicit one alone, else every applicable one. */
+    List<DiscoveryStrategy> plan(DiscoveryOptions options) {
+        List<DiscoveryStrategy> applicable = strategies.stream().filter(s -> s.isApplicable(environment, options)).toList();
+        return applicable.stream().filter(DiscoveryStrategy::isExplicit).findFirst().map(List::of).orElse(applicable);
+    }
+
+    /** Connects to the first engine that answers; the caller owns (and closes) the result. */
+    public DiscoveredEngine discover(DiscoveryOptions options) {
+        List<EngineNotFoundException.Attempt> attempts = new ArrayList<>();
+        for (DiscoveryStrategy strategy : plan(options)) {
+            List<Candidate> candidates;
+            try {
+                candidates = strategy.candidates(environment, options);
+            } catch (IllegalArgumentException e) {
+                attempts.add(new EngineNotFoundException.Attempt(strategy.name(), null, e.getMessage()));
+                continue;
+            }
+            for (Candidate candidate : candidates) {
+                try {
+                    EngineClient client = probe(candidate.endpoint(), options);
+                    return new DiscoveredEngine(candidate.endpoint(), candidate.howFound(), client);
+                } catch (EngineException e) {
+                    attempts.add(new EngineNotFoundException.Attempt(candidate.howFound(), candidate.endpoint().uri(), e.getMessage()));
+                }
+            }
+        }
+        throw new EngineNotFoundException(attempts);
+    }
+
+    /** Every candidate of every applicable strategy, each tested, for {@code berth engine --all}. */
+    public List<CandidateStatus> discoverAll(DiscoveryOptions options) {
+        List<DiscoveryStrategy> planned = plan(options);
+        List<CandidateStatus> statuses = new ArrayList<>();
+        Map<String, CandidateStatus> byEndpoint = new HashMap<>();
+        int chosen = -1;
+        for (DiscoveryStrategy strategy : strategies) {
+            if (!strategy.isApplicable(environment, options)) {
+                continue;
+            }
+            List<Candidate> candidates;
+            try {
+                candidates = strategy.candidates(environment, options);
+            } catch (IllegalArgumentException e) {
+                statuses.add(new CandidateStatus(strategy.name(), strategy.describe(), null, null, e.getMessage(), false));
+                continue;
+            }
+            for (Candidate candidate : candidates) {
+                String uri = candidate.endpoint().uri();
+                CandidateStatus known = byEndpoint.get(uri);
+                CandidateStatus status;
+                if (known != null) {
+                    status = new CandidateStatus(strategy.name(), candidate.howFound(), uri, known.identity(), known.failure(), false);
+                } else {
+                    status = test(strategy, candidate, options);
+                    byEndpoint.put(uri, status);
+                }
+                if (chosen < 0 && status.reachable() && planned.contains(strategy)) {
+                    chosen = statuses.size();
+                }
+                statuses.add(status);
+            }
+        }
+        if (chosen >= 0) {
+            statuses.set(chosen, statuses.get(chosen).asChosen());
+        }
+        return statuses;
+    }
+
+    private CandidateStatus test(DiscoveryStrategy strategy, Candidate candidate, DiscoveryOptions options) {
+        try (EngineClient client = probe(candidate.endpoint(), options)) {
+            EngineIdentity identity = client.identity();
+            return new CandidateStatus(strategy.name(), candidate.howFound(), candidate.endpoint().uri(), identity, null, false);
+        } catch (EngineException e) {
+            return new CandidateStatus(strategy.name(), candidate.howFound(), candidate.endpoint().uri(), null, e.getMessage(), false);
+        }
+    }
+
+    /** The real socket test: connect, ping, read the version, check the API; bounded by the per-candidate timeout. */
+    private EngineClient probe(EngineEndpoint endpoint, DiscoveryOptions options) {
+        if (endpoint instanceof EngineEndpoint.Unix unix && !Files.exists(unix.socket())) {
+            throw new dev.berth.engine.api.EngineConnectionException("No engine socket at " + endpoint.uri() + ": the file does not exist.", null);
+        }
+        Duration timeout = options.timeoutPerCandidate();
+        HttpClient.Options probing = new HttpClient.Options(timeout, timeout.plusSeconds(1), HttpClient.Options.defaults().maxIdleConnections());
+        EngineClient probe = EngineClient.connect(endpoint, probing);
+        probe.close();
+        // The probe's short read timeout suits a handshake, not engine work: hand out a normally configured client.
+        return EngineClient.connect(endpoint);
+    }
+}

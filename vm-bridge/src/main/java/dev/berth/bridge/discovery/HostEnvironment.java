@@ -1,0 +1,37 @@
+package dev.berth.bridge.discovery;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything discovery reads from the machine: environment variables, the home directory, and the
+ * filesystem root that absolute paths such as {@code /var/run/docker.sock} are resolved against. Injected,
+ * so tests run against temporary directories instead of the developer's real home.
+ */
+public record HostEnvironment(Map<String, String> variables, Path home, Path root) {
+
+    public HostEnvironment {
+        variables = Map.copyOf(variables);
+    }
+
+    public static HostEnvironment current() {
+        return new HostEnvironment(System.getenv(), Path.of(System.getProperty("user.home")), Path.of("/"));
+    }
+
+    /** A variable, or empty when unset or blank (the docker CLI treats both alike). */
+    public Optional<String> variable(String name) {
+        String value = variables.get(name);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
+    }
+
+    /** An absolute system path under {@link #root}. */
+    public Path system(String absolutePath) {
+        return root.resolve(absolutePath.startsWith("/") ? absolutePath.substring(1) : absolutePath);
+    }
+
+    /** The docker CLI's configuration directory: {@code DOCKER_CONFIG} or {@code ~/.docker}. */
+    public Path dockerConfigDir() {
+        return variable("DOCKER_CONFIG").map(Path::of).orElse(home.resolve(".docker"));
+    }
+}
