@@ -1,0 +1,170 @@
+package dev.berth.app.workspace;
+
+import dev.berth.bridge.discovery.DiscoveredEngine;
+import dev.berth.engine.api.EngineClient;
+import dev.berth.engine.api.EngineIdentity;
+import dev.berth.engine.api.SystemApi.EventsOptions;
+import dev.berth.engine.api.model.EngineEvent;
+import dev.berth.engine.compose.ComposeEngine;
+import dev.berth.engine.stream.EngineStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The app's one connection to its engine: discovers it on a virtual thread, keeps exactly one events
+ * subscription open, notices when the engine goes away (the events stream ends) and reconnects with a
+ * growing back-off. Listeners are called on the session's thread; the GUI hands them to its batcher.
+ * No JavaFX here, so it is tested without a display.
+ */
+public final class EngineSession implements AutoCloseable {
+
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    private static final Duration LONGEST_RETRY = Duration.ofSeconds(15);
+
+    private final Supplier<DiscoveredEngine> discoverer;
+    private final List<Consumer<EngineState>> stateListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<EngineEvent>> eventListeners = new CopyOnWriteArrayList<>();
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private volatile EngineState state = new EngineState.Connecting(1);
+    private volatile DiscoveredEngine current;
+    private volatile EngineStream<EngineEvent> events;
+    private volatile ComposeEngine compose;
+    private Thread worker;
+
+    /** @param discoverer finds and connects to the engine; throws an {@code EngineException} saying why not */
+    public EngineSession(Supplier<DiscoveredEngine> discoverer) {
+        this.discoverer = discoverer;
+    }
+
+    public void onStateChange(Consumer<EngineState> listener) {
+        stateListeners.add(listener);
+        listener.accept(state);
+    }
+
+    public void onEvent(Consumer<EngineEvent> listener) {
+        eventListeners.add(listener);
+    }
+
+    public EngineState state() {
+        return state;
+    }
+
+    /** The connected engine's client, while connected. */
+    public Optional<EngineClient> client() {
+        DiscoveredEngine engine = current;
+        return engine == null ? Optional.empty() : Optional.of(engine.client());
+    }
+
+    /** The Compose verbs on the connected engine, while connected. */
+    public Optional<ComposeEngine> compose() {
+        return Optional.ofNullable(compose);
+    }
+
+    /** Starts connecting in the background; returns at once. */
+    public synchronized void start() {
+        if (worker == null) {
+            worker = Thread.ofVirtual().name("berth-engine-session").start(this::run);
+        }
+    }
+
+    private void run() {
+        int attempt = 1;
+        Duration retry = FIRST_RETRY;
+        boolean wasConnected = false;
+        while (closed.getCount() > 0) {
+            publish(new EngineState.Connecting(attempt));
+            try {
+                DiscoveredEngine engine = discoverer.get();
+                EngineIdentity identity = engine.client().identity();
+                current = engine;
+                compose = new ComposeEngine(engine.client());
+                publish(new EngineState.Connected(identity.name(), identity.version(), identity.negotiated().toString(),
+                        engine.endpoint().uri(), engine.howFound()));
+                wasConnected = true;
+                attempt = 1;
+                retry = FIRST_RETRY;
+                followEvents(engine.client()); // blocks until the engine goes away or the session closes
+            } catch (RuntimeException e) {
+                if (closed.getCount() == 0) {
+                    return;
+                }
+                publish(new EngineState.Unavailable(e.getMessage(), retry, wasConnected));
+            } finally {
+                disconnect();
+            }
+            if (closed.getCount() == 0) {
+                return;
+            }
+            if (state instanceof EngineState.Connected) {
+                publish(new EngineState.Unavailable("The engine stopped answering.", retry, true));
+            }
+            try {
+                if (closed.await(retry.toMillis(), TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            attempt++;
+            retry = retry.multipliedBy(2).compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : retry.multipliedBy(2);
+        }
+    }
+
+    private void followEvents(EngineClient client) {
+        EngineStream<EngineEvent> stream = client.system().events(EventsOptions.fromNow());
+        events = stream;
+        for (EngineEvent event : stream) {
+            for (Consumer<EngineEvent> listener : eventListeners) {
+                try {
+                    listener.accept(event);
+                } catch (RuntimeException ignored) {
+                    // one broken listener must not cut the others off the engine
+                }
+            }
+        }
+        if (closed.getCount() > 0) {
+            throw new IllegalStateException("The engine's event stream ended: the engine stopped or restarted.");
+        }
+    }
+
+    private void disconnect() {
+        EngineStream<EngineEvent> stream = events;
+        events = null;
+        if (stream != null) {
+            stream.close();
+        }
+        compose = null;
+        DiscoveredEngine engine = current;
+        current = null;
+        if (engine != null) {
+            engine.close();
+        }
+    }
+
+    private void publish(EngineState newState) {
+        state = newState;
+        for (Consumer<EngineState> listener : stateListeners) {
+            listener.accept(newState);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed.countDown();
+        disconnect();
+        Thread thread;
+        synchronized (this) {
+            thread = worker;
+        }
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+}
