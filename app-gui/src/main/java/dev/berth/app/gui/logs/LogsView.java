@@ -129,10 +129,20 @@ public final class LogsView extends BorderPane {
         });
 
         status.getStyleClass().add("logs-status");
+        Button onlySource = new Button();
+        onlySource.setId("logs-source-filter");
+        onlySource.getStyleClass().addAll(atlantafx.base.theme.Styles.SMALL, atlantafx.base.theme.Styles.ROUNDED, atlantafx.base.theme.Styles.ACCENT);
+        onlySource.setGraphic(Icons.icon(Feather.X));
+        onlySource.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+        onlySource.setTooltip(new javafx.scene.control.Tooltip("Showing one service; click for all"));
+        onlySource.textProperty().bind(model.sourceFilterProperty().map(source -> "only " + source));
+        onlySource.visibleProperty().bind(model.sourceFilterProperty().isNotNull());
+        onlySource.managedProperty().bind(onlySource.visibleProperty());
+        onlySource.setOnAction(event -> model.sourceFilterProperty().set(null));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         return new ToolBar(search, previous, next, filter, new Separator(), timestamps, wrap, follow, new Separator(),
-                copy, save, clear, spacer, status);
+                copy, save, clear, spacer, onlySource, status);
     }
 
     private static Label placeholder() {

@@ -50,6 +50,7 @@ public final class LogsViewModel {
     private final BooleanProperty wrap = new SimpleBooleanProperty(this, "wrap", false);
     private final BooleanProperty filterMode = new SimpleBooleanProperty(this, "filterMode", false);
     private final StringProperty searchQuery = new SimpleStringProperty(this, "searchQuery", "");
+    private final StringProperty sourceFilter = new SimpleStringProperty(this, "sourceFilter", null);
     private final ReadOnlyLongWrapper droppedLines = new ReadOnlyLongWrapper(this, "droppedLines");
     private final ReadOnlyLongWrapper receivedLines = new ReadOnlyLongWrapper(this, "receivedLines");
     private LogSearch search = new LogSearch("");
@@ -69,6 +70,7 @@ public final class LogsViewModel {
             applyFilter();
         });
         filterMode.addListener((obs, old, on) -> applyFilter());
+        sourceFilter.addListener((obs, old, source) -> applyFilter());
     }
 
     /** Accepts a line from any thread; it shows up at the next pulse. */
@@ -100,12 +102,15 @@ public final class LogsViewModel {
     }
 
     private void applyFilter() {
-        if (filterMode.get() && !search.isEmpty()) {
-            LogSearch current = search;
-            visible.setPredicate(line -> current.matches(line.plainText()));
-        } else {
+        String source = sourceFilter.get();
+        boolean bySearch = filterMode.get() && !search.isEmpty();
+        if (!bySearch && source == null) {
             visible.setPredicate(null);
+            return;
         }
+        LogSearch current = search;
+        visible.setPredicate(line -> (source == null || line.source().equals(source))
+                && (!bySearch || current.matches(line.plainText())));
     }
 
     /** The lines the view shows: all kept lines, or only matching ones in filter mode. */
@@ -204,6 +209,11 @@ public final class LogsViewModel {
 
     public BooleanProperty filterModeProperty() {
         return filterMode;
+    }
+
+    /** Only lines of this source (a service the user selected), or null for the whole project. */
+    public StringProperty sourceFilterProperty() {
+        return sourceFilter;
     }
 
     public StringProperty searchQueryProperty() {

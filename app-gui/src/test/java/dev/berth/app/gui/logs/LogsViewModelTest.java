@@ -63,6 +63,20 @@ class LogsViewModelTest {
     }
 
     @Test
+    void showsOnlyTheSelectedServiceAndCombinesThatWithTheSearchFilter() {
+        logs.appendAll(List.of(line("db", "ready"), line("web", "GET / 200"), line("web", "GET /health 200")));
+
+        logs.sourceFilterProperty().set("web");
+        assertThat(logs.lines()).extracting(LogLine::text).containsExactly("GET / 200", "GET /health 200");
+        logs.searchQueryProperty().set("health");
+        logs.filterModeProperty().set(true);
+        assertThat(logs.lines()).extracting(LogLine::text).containsExactly("GET /health 200");
+        logs.sourceFilterProperty().set(null);
+        logs.filterModeProperty().set(false);
+        assertThat(logs.lines()).hasSize(3);
+    }
+
+    @Test
     void keepsFilteringLinesThatArriveWhileTheFilterIsOn() {
         logs.searchQueryProperty().set("warn");
         logs.filterModeProperty().set(true);
