@@ -1,72 +1,83 @@
 package dev.berth.app.gui;
 
-import atlantafx.base.theme.PrimerDark;
-import atlantafx.base.theme.PrimerLight;
+import dev.berth.app.gui.feed.ProjectFeed;
+import dev.berth.app.gui.feed.SampleProjectFeed;
+import dev.berth.app.gui.fx.FxUiScheduler;
+import dev.berth.app.gui.look.SystemThemeDetector;
+import dev.berth.app.gui.look.ThemeViewModel;
+import dev.berth.app.gui.look.WindowStateStore;
+import dev.berth.app.gui.main.MainWindow;
+import dev.berth.app.gui.main.ProjectPanes;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
-import javafx.scene.Scene;
-import javafx.scene.control.Button;
-import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
-import javafx.scene.control.SplitPane;
-import javafx.scene.control.ToolBar;
-import javafx.scene.image.ImageView;
-import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
-/** The Berth window: projects on the left, the selected project in the middle, engine state at the bottom. */
+/**
+ * The Berth window. Wires the view-models to the FX scheduler and a virtual-thread executor for background
+ * work, and — only with {@code -Dberth.demo=true} — to {@link SampleProjectFeed}'s made-up project. The
+ * engine feed plugs into the same {@link ProjectFeed} seam when engine-core lands.
+ *
+ * <p>System properties: {@code berth.demo} (demo data), {@code berth.theme} ({@code light}/{@code dark}
+ * override the remembered choice), {@code berth.config.dir} (where window state is kept; tests use a
+ * temporary directory), {@code berth.training} (the launcher's AOT training run).
+ */
 public final class BerthApplication extends Application {
+
+    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+    private ProjectFeed feed;
 
     @Override
     public void start(Stage stage) {
-        boolean dark = "dark".equalsIgnoreCase(System.getProperty("berth.theme", System.getenv().getOrDefault("BERTH_THEME", "light")));
-        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+        boolean demo = Boolean.getBoolean("berth.demo");
+        FxUiScheduler ui = new FxUiScheduler();
+        Clock clock = Clock.systemDefaultZone();
+        ProjectPanes panes = new ProjectPanes(ui, background, clock, browser());
+        ThemeViewModel theme = new ThemeViewModel(SystemThemeDetector.forThisDesktop(), background, ui);
+        String configDir = System.getProperty("berth.config.dir");
+        WindowStateStore store = new WindowStateStore(configDir == null ? WindowStateStore.defaultFile()
+                : Path.of(configDir).resolve("window.properties"));
+        feed = demo ? new SampleProjectFeed(clock) : null;
 
-        ListView<String> projects = new ListView<>();
-        projects.setPlaceholder(new Label("No projects yet"));
-        VBox sidebar = new VBox(new Label("Projects"), projects);
-        sidebar.setPadding(new Insets(8));
-        sidebar.setSpacing(6);
-        VBox.setVgrow(projects, Priority.ALWAYS);
-
-        ImageView logo = new ImageView(AppIcons.windowIcons().getLast());
-        logo.setFitWidth(96);
-        logo.setPreserveRatio(true);
-        Label title = new Label("Open a compose file to see its services");
-        title.getStyleClass().add("title-3");
-        VBox welcome = new VBox(16, logo, title);
-        welcome.setAlignment(Pos.CENTER);
-
-        SplitPane split = new SplitPane(sidebar, welcome);
-        split.setDividerPositions(0.22);
-
-        Label status = new Label("Engine: not connected");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox statusBar = new HBox(8, status, spacer, new Label("Berth"));
-        statusBar.setPadding(new Insets(4, 8, 4, 8));
-
-        Button open = new Button("Open…");
-        BorderPane root = new BorderPane(split, new ToolBar(open), null, statusBar, null);
-
-        stage.setTitle("Berth");
-        stage.getIcons().setAll(AppIcons.windowIcons());
-        stage.setScene(new Scene(root, 1200, 760));
-        stage.show();
-        Platform.runLater(root::requestFocus);
+        new MainWindow(panes, theme, store, Optional.ofNullable(feed), demo).show(stage);
+        String forced = System.getProperty("berth.theme", System.getenv().getOrDefault("BERTH_THEME", ""));
+        if (forced.equalsIgnoreCase("dark") || forced.equalsIgnoreCase("light")) {
+            theme.modeProperty().set(forced.equalsIgnoreCase("dark") ? dev.berth.app.gui.look.ThemeMode.DARK : dev.berth.app.gui.look.ThemeMode.LIGHT);
+        }
+        if (feed != null) {
+            feed.start(panes);
+        }
         if (Boolean.getBoolean("berth.training")) {
             // The launcher's AOT training run: the first frame is all it needs to see.
             PauseTransition settle = new PauseTransition(Duration.seconds(1.5));
             settle.setOnFinished(event -> Platform.exit());
             settle.play();
         }
+    }
+
+    /** Opens URLs through the platform's browser; a no-op where the application was not launched normally. */
+    private Consumer<String> browser() {
+        return url -> {
+            try {
+                getHostServices().showDocument(url);
+            } catch (RuntimeException e) {
+                java.util.logging.Logger.getLogger(BerthApplication.class.getName()).warning("Cannot open " + url + ": " + e);
+            }
+        };
+    }
+
+    @Override
+    public void stop() {
+        if (feed != null) {
+            feed.close();
+        }
+        background.shutdownNow();
     }
 }

@@ -8,6 +8,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.Path;
 
 /** The window as a user first sees it: titled "Berth", with the app icon. Runs headless on Monocle. */
 @ExtendWith(ApplicationExtension.class)
@@ -15,8 +18,12 @@ class MainWindowTest {
 
     private Stage stage;
 
+    @TempDir
+    static Path config;
+
     @Start
     void start(Stage stage) {
+        System.setProperty("berth.config.dir", config.toString());
         this.stage = stage;
         new BerthApplication().start(stage);
     }
@@ -26,6 +33,25 @@ class MainWindowTest {
         assertThat(stage.getTitle()).isEqualTo("Berth");
         assertThat(stage.getIcons()).hasSizeGreaterThanOrEqualTo(5);
         assertThat(stage.getIcons()).allSatisfy(icon -> assertThat(icon.isError()).isFalse());
-        assertThat(robot.lookup("Projects").tryQuery()).isPresent();
+        assertThat(robot.lookup("PROJECTS").tryQuery()).isPresent();
+    }
+
+    @Test
+    void withoutDemoDataShowsTheWelcomePanelAndPlaceholdersNotABrokenWindow(FxRobot robot) {
+        assertThat(robot.lookup("#welcome").query().isVisible()).isTrue();
+        assertThat(robot.lookup("Open a compose file to see its services").tryQuery()).isPresent();
+        assertThat(robot.lookup("#engine-status").queryAs(javafx.scene.control.Label.class).getText()).isEqualTo("Engine: not connected");
+    }
+
+    @Test
+    void f1OpensTheShortcutHelpAndEscapeClosesIt(FxRobot robot) {
+        robot.press(javafx.scene.input.KeyCode.F1).release(javafx.scene.input.KeyCode.F1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#help-overlay").query().isVisible()).isTrue();
+        assertThat(robot.lookup("Up: create and start the project").tryQuery()).isPresent();
+
+        robot.press(javafx.scene.input.KeyCode.ESCAPE).release(javafx.scene.input.KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#help-overlay").query().isVisible()).isFalse();
     }
 }

@@ -1,0 +1,49 @@
+package dev.berth.app.gui.containers;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One container as the table shows it; the engine layer fills it from {@code /containers/json} (and stats).
+ * {@code health} is empty when the container has no health check; {@code startedAt} is null when it is
+ * not running.
+ */
+public record ContainerRow(String id, String name, String service, String state, String health, String image,
+                           List<PortBinding> ports, Instant startedAt, double cpuPercent, long memoryUsage, long memoryLimit) {
+
+    public ContainerRow {
+        Objects.requireNonNull(id, "id");
+        name = name == null ? id : name;
+        service = service == null ? "" : service;
+        state = state == null ? "" : state;
+        health = health == null ? "" : health;
+        image = image == null ? "" : image;
+        ports = ports == null ? List.of() : List.copyOf(ports);
+    }
+
+    /** "running (healthy)", "exited". */
+    public String stateAndHealth() {
+        return health.isEmpty() ? state : state + " (" + health + ")";
+    }
+
+    /** Which colour the state reads in: good, busy, bad or idle. */
+    public String tone() {
+        String s = state.toLowerCase(java.util.Locale.ROOT);
+        String h = health.toLowerCase(java.util.Locale.ROOT);
+        if (h.equals("unhealthy") || s.equals("dead")) {
+            return "bad";
+        }
+        if (s.equals("running")) {
+            return h.equals("starting") ? "busy" : "good";
+        }
+        if (s.equals("restarting") || s.equals("created")) {
+            return "busy";
+        }
+        return "idle";
+    }
+
+    public ContainerRow withUsage(double cpu, long memory, long limit) {
+        return new ContainerRow(id, name, service, state, health, image, ports, startedAt, cpu, memory, limit);
+    }
+}

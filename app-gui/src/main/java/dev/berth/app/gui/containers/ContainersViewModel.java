@@ -1,0 +1,128 @@
+package dev.berth.app.gui.containers;
+
+import dev.berth.app.gui.format.Formats;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
+
+/**
+ * The containers table's state: rows keyed by container id, a filter (name, service, image, state or port),
+ * and the port-link action. Runs on the UI thread.
+ */
+public final class ContainersViewModel {
+
+    private final ObservableList<ContainerRow> rows = FXCollections.observableArrayList();
+    private final FilteredList<ContainerRow> filtered = new FilteredList<>(rows);
+    private final SortedList<ContainerRow> sorted = new SortedList<>(filtered);
+    private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
+    private final Consumer<String> browser;
+    private final Clock clock;
+
+    /** {@code browser} opens a URL (HostServices::showDocument in the app, a recorder in tests). */
+    public ContainersViewModel(Consumer<String> browser, Clock clock) {
+        this.browser = browser;
+        this.clock = clock;
+        filter.addListener((obs, old, text) -> applyFilter(text));
+    }
+
+    /** Replaces every row (a fresh list from the engine), keeping the order of rows that stay. */
+    public void setAll(Collection<ContainerRow> fresh) {
+        Map<String, ContainerRow> byId = new HashMap<>();
+        fresh.forEach(row -> byId.put(row.id(), row));
+        List<ContainerRow> next = new ArrayList<>(fresh.size());
+        for (ContainerRow old : rows) {
+            ContainerRow update = byId.remove(old.id());
+            if (update != null) {
+                next.add(update);
+            }
+        }
+        for (ContainerRow row : fresh) {
+            if (byId.containsKey(row.id())) {
+                next.add(row);
+            }
+        }
+        rows.setAll(next);
+    }
+
+    /** Adds or replaces one row (an event for one container). */
+    public void upsert(ContainerRow row) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).id().equals(row.id())) {
+                rows.set(i, row);
+                return;
+            }
+        }
+        rows.add(row);
+    }
+
+    public void remove(String id) {
+        rows.removeIf(row -> row.id().equals(id));
+    }
+
+    /** Updates CPU and memory of a container from a stats sample, by container name. */
+    public void updateUsage(String name, double cpu, long memory, long limit) {
+        for (int i = 0; i < rows.size(); i++) {
+            ContainerRow row = rows.get(i);
+            if (row.name().equals(name)) {
+                if (row.cpuPercent() != cpu || row.memoryUsage() != memory || row.memoryLimit() != limit) {
+                    rows.set(i, row.withUsage(cpu, memory, limit));
+                }
+                return;
+            }
+        }
+    }
+
+    /** The rows to show: filtered, and sorted by whatever the table's comparator is bound to. */
+    public SortedList<ContainerRow> rows() {
+        return sorted;
+    }
+
+    public int totalRows() {
+        return rows.size();
+    }
+
+    public StringProperty filterProperty() {
+        return filter;
+    }
+
+    /** Opens a published port in the browser. */
+    public void open(PortBinding port) {
+        if (port.isWebLink()) {
+            browser.accept(port.url());
+        }
+    }
+
+    public String uptime(ContainerRow row) {
+        return row.startedAt() == null ? "" : Formats.uptime(Duration.between(row.startedAt(), clock.instant()));
+    }
+
+    private void applyFilter(String text) {
+        String needle = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        if (needle.isEmpty()) {
+            filtered.setPredicate(null);
+            return;
+        }
+        filtered.setPredicate(row -> matches(row, needle));
+    }
+
+    static boolean matches(ContainerRow row, String needle) {
+        if (row.name().toLowerCase(Locale.ROOT).contains(needle) || row.service().toLowerCase(Locale.ROOT).contains(needle)
+                || row.image().toLowerCase(Locale.ROOT).contains(needle)
+                || row.stateAndHealth().toLowerCase(Locale.ROOT).contains(needle)) {
+            return true;
+        }
+        return row.ports().stream().anyMatch(p -> String.valueOf(p.hostPort()).equals(needle) || String.valueOf(p.containerPort()).equals(needle));
+    }
+}

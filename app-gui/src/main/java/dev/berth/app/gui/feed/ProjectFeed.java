@@ -1,0 +1,20 @@
+package dev.berth.app.gui.feed;
+
+/**
+ * The seam between the window and where its data comes from. The engine layer implements it (events,
+ * log and stats streams, top and inspect calls); until then {@link SampleProjectFeed} does, in demo mode
+ * only. The window calls {@link #start} once, tells the feed what the user selected so it can stream
+ * the right container's details, and {@link #close}s it when the window goes.
+ */
+public interface ProjectFeed extends AutoCloseable {
+
+    /** Starts pushing into {@code sink}; returns at once (work happens on the feed's own threads). */
+    void start(ProjectSink sink);
+
+    /** The user selected a service in the graph (or null for none): stream its top and inspect data. */
+    void selectionChanged(String service);
+
+    /** Stops every stream and thread the feed started. */
+    @Override
+    void close();
+}

@@ -1,0 +1,47 @@
+package dev.berth.app.gui.format;
+
+import java.time.Duration;
+import java.util.Locale;
+
+/** How numbers read in the panes: sizes in binary units, uptimes like {@code docker ps}, percentages. */
+public final class Formats {
+
+    private static final String[] UNITS = {"B", "KiB", "MiB", "GiB", "TiB"};
+
+    private Formats() {}
+
+    /** 0 B, 512 B, 1.5 KiB, 230 MiB, 1.2 GiB. */
+    public static String bytes(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        double value = bytes;
+        int unit = 0;
+        while (value >= 1024 && unit < UNITS.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return String.format(Locale.ROOT, value >= 100 ? "%.0f %s" : "%.1f %s", value, UNITS[unit]);
+    }
+
+    public static String percent(double percent) {
+        return String.format(Locale.ROOT, "%.1f %%", percent);
+    }
+
+    /** 45s, 12m, 3h 5m, 2d 4h. */
+    public static String uptime(Duration duration) {
+        long seconds = Math.max(0, duration.toSeconds());
+        if (seconds < 60) {
+            return seconds + "s";
+        }
+        long minutes = seconds / 60;
+        if (minutes < 60) {
+            return minutes + "m";
+        }
+        long hours = minutes / 60;
+        if (hours < 24) {
+            return hours + "h " + minutes % 60 + "m";
+        }
+        return hours / 24 + "d " + hours % 24 + "h";
+    }
+}

@@ -1,0 +1,80 @@
+package dev.berth.app.gui.graph;
+
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * A node's card: a rounded box coloured by state through CSS classes ({@code state-running} …), showing the
+ * name, the state and the replica count. Listens to its node's properties, so a state change restyles the
+ * card in place.
+ */
+final class GraphCard extends VBox {
+
+    private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+
+    private final GraphNodeModel node;
+    private final Label state = new Label();
+    private final Label replicas = new Label();
+    private String stateClass;
+
+    GraphCard(GraphNodeModel node) {
+        this.node = node;
+        getStyleClass().addAll("graph-node", "graph-node-" + node.kind().name().toLowerCase(java.util.Locale.ROOT));
+        setPrefSize(ServiceGraphViewModel.NODE_WIDTH, ServiceGraphViewModel.NODE_HEIGHT);
+        setMinSize(ServiceGraphViewModel.NODE_WIDTH, ServiceGraphViewModel.NODE_HEIGHT);
+        setMaxSize(ServiceGraphViewModel.NODE_WIDTH, ServiceGraphViewModel.NODE_HEIGHT);
+
+        Label name = new Label(node.label());
+        name.getStyleClass().add("graph-node-name");
+        name.setMaxWidth(ServiceGraphViewModel.NODE_WIDTH - 24);
+        if (node.kind() == GraphNode.Kind.SERVICE) {
+            Circle dot = new Circle(4);
+            dot.getStyleClass().add("graph-node-dot");
+            state.getStyleClass().add("graph-node-state");
+            replicas.getStyleClass().add("graph-node-replicas");
+            Region spacer = new Region();
+            HBox.setHgrow(spacer, Priority.ALWAYS);
+            HBox status = new HBox(6, dot, state, spacer, replicas);
+            status.setAlignment(Pos.CENTER_LEFT);
+            getChildren().addAll(name, status);
+            node.stateProperty().addListener((obs, old, now) -> showState(now));
+            replicas.textProperty().bind(node.replicasProperty());
+            showState(node.stateProperty().get());
+        } else {
+            FontIcon icon = new FontIcon(node.kind() == GraphNode.Kind.NETWORK ? Feather.SHARE_2 : Feather.HARD_DRIVE);
+            icon.getStyleClass().add("graph-node-icon");
+            name.setGraphic(icon);
+            Label kind = new Label(node.kind() == GraphNode.Kind.NETWORK ? "network" : "volume");
+            kind.getStyleClass().add("graph-node-state");
+            getChildren().addAll(name, kind);
+        }
+        setAlignment(Pos.CENTER_LEFT);
+        setSpacing(4);
+        setAccessibleText(node.label());
+    }
+
+    GraphNodeModel node() {
+        return node;
+    }
+
+    void setSelected(boolean selected) {
+        pseudoClassStateChanged(SELECTED, selected);
+    }
+
+    private void showState(ServiceState now) {
+        if (stateClass != null) {
+            getStyleClass().remove(stateClass);
+        }
+        stateClass = now.styleClass();
+        getStyleClass().add(stateClass);
+        state.setText(now.label());
+    }
+}

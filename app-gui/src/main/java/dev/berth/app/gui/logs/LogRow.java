@@ -1,0 +1,196 @@
+package dev.berth.app.gui.logs;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.collections.ObservableList;
+import javafx.css.PseudoClass;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontPosture;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
+
+/**
+ * One on-screen row of the logs pane: timestamp, source (in its palette colour), then the ANSI segments,
+ * with search matches highlighted. Rows are few (one per visible line) and reused: showing another line
+ * updates the existing {@link Text} nodes in place, with colours and fonts set directly (see {@link
+ * LogColors}), because creating and CSS-styling nodes is what costs most per pulse in a log flood.
+ */
+final class LogRow extends TextFlow {
+
+    private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+
+    private static final Font REGULAR = Font.font("Monospaced", FontWeight.NORMAL, FontPosture.REGULAR, 12);
+    private static final Font BOLD = Font.font("Monospaced", FontWeight.BOLD, FontPosture.REGULAR, 12);
+    private static final Font ITALIC = Font.font("Monospaced", FontWeight.NORMAL, FontPosture.ITALIC, 12);
+    private static final Font BOLD_ITALIC = Font.font("Monospaced", FontWeight.BOLD, FontPosture.ITALIC, 12);
+
+    /** What one piece of the row should look like; compared with the node already there. */
+    private record Piece(String text, Color fill, Font font, boolean underline, double opacity, boolean match) {}
+
+    private LogLine shown;
+    private boolean shownWithTimestamps;
+    private String shownQuery = "";
+    private int index = -1;
+
+    LogRow() {
+        getStyleClass().add("log-line");
+    }
+
+    int index() {
+        return index;
+    }
+
+    LogLine shown() {
+        return shown;
+    }
+
+    void setSelected(boolean selected) {
+        pseudoClassStateChanged(SELECTED, selected);
+    }
+
+    /** Shows {@code line} as row {@code index}; does nothing when it already shows exactly that. */
+    void show(LogLine line, int index, LogsViewModel model, LogColors colors) {
+        this.index = index;
+        boolean timestamps = model.showTimestampsProperty().get();
+        String query = model.search().query();
+        if (line == shown && timestamps == shownWithTimestamps && query.equals(shownQuery)) {
+            return;
+        }
+        shown = line;
+        shownWithTimestamps = timestamps;
+        shownQuery = query;
+        reconcile(pieces(line, model, colors, timestamps));
+    }
+
+    void forget() {
+        shown = null;
+        index = -1;
+    }
+
+    private static List<Piece> pieces(LogLine line, LogsViewModel model, LogColors colors, boolean timestamps) {
+        List<Piece> out = new ArrayList<>(6);
+        if (timestamps) {
+            out.add(new Piece(model.formatTimestamp(line) + " ", colors.muted(), REGULAR, false, 1, false));
+        }
+        Color sourceColor = colors.source(model.palette().slotOf(line.source()));
+        // stderr sources are underlined: the colour already says which service, the line says which stream
+        out.add(new Piece(line.source() + " | ", sourceColor, BOLD, line.stream() == LogLine.Stream.STDERR, 1, false));
+        addSegments(out, AnsiParser.parse(line.text()), model.search(), colors);
+        return out;
+    }
+
+    private static void addSegments(List<Piece> out, List<StyledSegment> segments, LogSearch search, LogColors colors) {
+        List<int[]> matches = List.of();
+        if (!search.isEmpty()) {
+            StringBuilder plain = new StringBuilder();
+            segments.forEach(segment -> plain.append(segment.text()));
+            matches = search.ranges(plain.toString());
+        }
+        int offset = 0;
+        int m = 0;
+        for (StyledSegment segment : segments) {
+            String text = segment.text();
+            int start = offset;
+            int end = offset + text.length();
+            int cursor = start;
+            while (cursor < end) {
+                while (m < matches.size() && matches.get(m)[1] <= cursor) {
+                    m++;
+                }
+                boolean inMatch = m < matches.size() && matches.get(m)[0] <= cursor;
+                int until = inMatch ? Math.min(end, matches.get(m)[1])
+                        : m < matches.size() ? Math.min(end, matches.get(m)[0]) : end;
+                String piece = text.substring(cursor - start, until - start);
+                out.add(inMatch ? new Piece(piece, colors.foreground(), REGULAR, false, 1, true)
+                        : styled(piece, segment.style(), colors));
+                cursor = until;
+            }
+            offset = end;
+        }
+    }
+
+    private static Piece styled(String text, AnsiStyle style, LogColors colors) {
+        if (style.isPlain()) {
+            return new Piece(text, colors.foreground(), REGULAR, false, 1, false);
+        }
+        int fg = style.foreground();
+        Color fill = fg < 0 ? colors.foreground() : fg < 16 ? colors.ansi(fg) : AnsiColors.color(fg);
+        Font font = style.bold() ? (style.italic() ? BOLD_ITALIC : BOLD) : style.italic() ? ITALIC : REGULAR;
+        return new Piece(text, fill, font, style.underline(), style.dim() ? 0.6 : 1, false);
+    }
+
+    private static Label matchLabel() {
+        Label label = new Label();
+        label.getStyleClass().add("log-match");
+        label.setFont(REGULAR);
+        return label;
+    }
+
+    private void reconcile(List<Piece> pieces) {
+        ObservableList<Node> children = getChildren();
+        for (int i = 0; i < pieces.size(); i++) {
+            Piece piece = pieces.get(i);
+            Node existing = i < children.size() ? children.get(i) : null;
+            boolean fits = piece.match() ? existing instanceof Label : existing instanceof Text;
+            if (!fits) {
+                Node created = piece.match() ? matchLabel() : new Text();
+                if (existing == null) {
+                    children.add(created);
+                } else {
+                    children.set(i, created);
+                }
+                existing = created;
+            }
+            apply(existing, piece);
+        }
+        if (children.size() > pieces.size()) {
+            children.remove(pieces.size(), children.size());
+        }
+    }
+
+    private static void apply(Node node, Piece piece) {
+        if (node instanceof Text text) {
+            if (!text.getText().equals(piece.text())) {
+                text.setText(piece.text());
+            }
+            // Direct property writes: no style class changes, so no CSS pass for this node.
+            if (text.getFill() != piece.fill()) {
+                text.setFill(piece.fill());
+            }
+            if (text.getFont() != piece.font()) {
+                text.setFont(piece.font());
+            }
+            text.setUnderline(piece.underline());
+            if (text.getOpacity() != piece.opacity()) {
+                text.setOpacity(piece.opacity());
+            }
+        } else if (node instanceof Label label) {
+            label.setText(piece.text());
+        }
+    }
+
+    /** Colours outside the theme's 16: the xterm 256-colour cube and grey ramp, or 24-bit values. */
+    static final class AnsiColors {
+        private AnsiColors() {}
+
+        static Color color(int code) {
+            if (AnsiStyle.isRgb(code)) {
+                return Color.rgb((code >> 16) & 0xFF, (code >> 8) & 0xFF, code & 0xFF);
+            }
+            if (code >= 232) {
+                int grey = 8 + (code - 232) * 10;
+                return Color.rgb(grey, grey, grey);
+            }
+            int cube = code - 16;
+            return Color.rgb(level(cube / 36), level((cube / 6) % 6), level(cube % 6));
+        }
+
+        private static int level(int step) {
+            return step == 0 ? 0 : 55 + step * 40;
+        }
+    }
+}

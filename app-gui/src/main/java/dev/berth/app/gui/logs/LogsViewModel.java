@@ -1,0 +1,236 @@
+package dev.berth.app.gui.logs;
+
+import dev.berth.app.gui.fx.PulseBatcher;
+import dev.berth.app.gui.fx.UiScheduler;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+/**
+ * The logs pane's state: a bounded ring of lines fed from any thread through a {@link PulseBatcher},
+ * the search (highlight or filter), and the display toggles. Everything except {@link #append} runs on
+ * the UI thread.
+ */
+public final class LogsViewModel {
+
+    public static final int DEFAULT_CAPACITY = 100_000;
+    /** Lines waiting for the UI beyond this are dropped oldest-first (and counted). */
+    private static final int QUEUE_CAPACITY = 200_000;
+    private static final int CHUNK = 4_096;
+    private static final Duration DRAIN_BUDGET = Duration.ofMillis(8);
+
+    private final Executor background;
+    private final DateTimeFormatter timeFormat;
+    private final RingObservableList<LogLine> all;
+    private final FilteredList<LogLine> visible;
+    private final PulseBatcher<LogLine> batcher;
+    private final SourcePalette palette = new SourcePalette();
+
+    private final BooleanProperty follow = new SimpleBooleanProperty(this, "follow", true);
+    private final BooleanProperty showTimestamps = new SimpleBooleanProperty(this, "showTimestamps", false);
+    private final BooleanProperty wrap = new SimpleBooleanProperty(this, "wrap", false);
+    private final BooleanProperty filterMode = new SimpleBooleanProperty(this, "filterMode", false);
+    private final StringProperty searchQuery = new SimpleStringProperty(this, "searchQuery", "");
+    private final StringProperty sourceFilter = new SimpleStringProperty(this, "sourceFilter", null);
+    private final ReadOnlyLongWrapper droppedLines = new ReadOnlyLongWrapper(this, "droppedLines");
+    private final ReadOnlyLongWrapper receivedLines = new ReadOnlyLongWrapper(this, "receivedLines");
+    private LogSearch search = new LogSearch("");
+
+    public LogsViewModel(UiScheduler ui, Executor background) {
+        this(ui, background, DEFAULT_CAPACITY, ZoneId.systemDefault());
+    }
+
+    public LogsViewModel(UiScheduler ui, Executor background, int capacity, ZoneId zone) {
+        this.background = background;
+        this.timeFormat = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(zone);
+        this.all = new RingObservableList<>(capacity);
+        this.visible = new FilteredList<>(all);
+        this.batcher = new PulseBatcher<>(ui, QUEUE_CAPACITY, CHUNK, DRAIN_BUDGET, this::onBatch);
+        searchQuery.addListener((obs, old, query) -> {
+            search = new LogSearch(query);
+            applyFilter();
+        });
+        filterMode.addListener((obs, old, on) -> applyFilter());
+        sourceFilter.addListener((obs, old, source) -> applyFilter());
+    }
+
+    /** Accepts a line from any thread; it shows up at the next pulse. */
+    public void append(LogLine line) {
+        batcher.offer(line);
+    }
+
+    /** Accepts lines from any thread. */
+    public void appendAll(Collection<LogLine> lines) {
+        batcher.offerAll(lines);
+    }
+
+    private void onBatch(PulseBatcher.Batch<LogLine> batch) {
+        all.appendAll(batch.items());
+        receivedLines.set(receivedLines.get() + batch.items().size());
+        if (batch.droppedBefore() > 0) {
+            droppedLines.set(droppedLines.get() + batch.droppedBefore());
+        }
+    }
+
+    /** Gives services their colours in project order, so they stay the same from run to run. */
+    public void assignSourceColours(List<String> services) {
+        palette.assignInOrder(services);
+    }
+
+    /** Empties the pane (lines still waiting in the batcher arrive afterwards). */
+    public void clear() {
+        all.clear0();
+    }
+
+    private void applyFilter() {
+        String source = sourceFilter.get();
+        boolean bySearch = filterMode.get() && !search.isEmpty();
+        if (!bySearch && source == null) {
+            visible.setPredicate(null);
+            return;
+        }
+        LogSearch current = search;
+        visible.setPredicate(line -> (source == null || line.source().equals(source))
+                && (!bySearch || current.matches(line.plainText())));
+    }
+
+    /** The lines the view shows: all kept lines, or only matching ones in filter mode. */
+    public ObservableList<LogLine> lines() {
+        return visible;
+    }
+
+    public int keptLines() {
+        return all.size();
+    }
+
+    public int capacity() {
+        return all.capacity();
+    }
+
+    public SourcePalette palette() {
+        return palette;
+    }
+
+    public LogSearch search() {
+        return search;
+    }
+
+    /** The index of the next visible line matching the search after (or before) {@code from}, or -1. */
+    public int findNext(int from, boolean forward) {
+        if (search.isEmpty() || visible.isEmpty()) {
+            return -1;
+        }
+        int n = visible.size();
+        for (int step = 1; step <= n; step++) {
+            int i = Math.floorMod(forward ? from + step : from - step, n);
+            if (search.matches(visible.get(i).plainText())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** A line as copied or saved: optional timestamp, source, plain text. */
+    public String format(LogLine line) {
+        StringBuilder sb = new StringBuilder(line.text().length() + 40);
+        if (showTimestamps.get()) {
+            sb.append(timeFormat.format(line.timestamp())).append(' ');
+        }
+        return sb.append(line.source()).append(" | ").append(line.plainText()).toString();
+    }
+
+    public String formatTimestamp(LogLine line) {
+        return timeFormat.format(line.timestamp());
+    }
+
+    /** The text put on the clipboard for {@code lines}. */
+    public String copyText(List<LogLine> lines) {
+        StringBuilder sb = new StringBuilder();
+        for (LogLine line : lines) {
+            sb.append(format(line)).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Writes the visible lines to {@code file} on the background executor (the snapshot is taken now, on
+     * the UI thread); completes with the number of lines written.
+     */
+    public CompletableFuture<Integer> saveTo(Path file) {
+        List<String> snapshot = new ArrayList<>(visible.size());
+        boolean timestamps = showTimestamps.get();
+        for (LogLine line : visible) {
+            snapshot.add(timestamps ? timeFormat.format(line.timestamp()) + ' ' + line.source() + " | " + line.plainText()
+                    : line.source() + " | " + line.plainText());
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                for (String line : snapshot) {
+                    out.write(line);
+                    out.newLine();
+                }
+                return snapshot.size();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, background);
+    }
+
+    public BooleanProperty followProperty() {
+        return follow;
+    }
+
+    public BooleanProperty showTimestampsProperty() {
+        return showTimestamps;
+    }
+
+    public BooleanProperty wrapProperty() {
+        return wrap;
+    }
+
+    public BooleanProperty filterModeProperty() {
+        return filterMode;
+    }
+
+    /** Only lines of this source (a service the user selected), or null for the whole project. */
+    public StringProperty sourceFilterProperty() {
+        return sourceFilter;
+    }
+
+    public StringProperty searchQueryProperty() {
+        return searchQuery;
+    }
+
+    /** Lines dropped before reaching the pane because producers outran the UI for a long time. */
+    public ReadOnlyLongProperty droppedLinesProperty() {
+        return droppedLines.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty receivedLinesProperty() {
+        return receivedLines.getReadOnlyProperty();
+    }
+
+    /** For the stress test and diagnostics. */
+    public PulseBatcher<LogLine> batcher() {
+        return batcher;
+    }
+}

@@ -1,0 +1,136 @@
+package dev.berth.app.gui.main;
+
+import dev.berth.app.gui.containers.ContainerRow;
+import dev.berth.app.gui.containers.ContainersViewModel;
+import dev.berth.app.gui.feed.ProjectSink;
+import dev.berth.app.gui.feed.ProjectSummary;
+import dev.berth.app.gui.fx.PulseBatcher;
+import dev.berth.app.gui.fx.UiScheduler;
+import dev.berth.app.gui.graph.GraphNode;
+import dev.berth.app.gui.graph.ProjectGraph;
+import dev.berth.app.gui.graph.ServiceGraphViewModel;
+import dev.berth.app.gui.graph.ServiceState;
+import dev.berth.app.gui.inspect.InspectViewModel;
+import dev.berth.app.gui.logs.LogLine;
+import dev.berth.app.gui.logs.LogsViewModel;
+import dev.berth.app.gui.projects.ProjectsViewModel;
+import dev.berth.app.gui.stats.StatsSample;
+import dev.berth.app.gui.stats.StatsViewModel;
+import dev.berth.app.gui.top.TopViewModel;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * All view-models of the main window, and the {@link ProjectSink} a feed pushes into. Logs and stats have
+ * their own batchers (they are the floods); every other update — graph, states, containers, top, inspect,
+ * status — goes through one more batcher of small UI tasks, so however many events arrive, the FX thread
+ * gets at most one drain of each per pulse.
+ */
+public final class ProjectPanes implements ProjectSink {
+
+    private final ProjectsViewModel projects = new ProjectsViewModel();
+    private final ServiceGraphViewModel graph = new ServiceGraphViewModel();
+    private final LogsViewModel logs;
+    private final StatsViewModel stats;
+    private final ContainersViewModel containers;
+    private final InspectViewModel inspect = new InspectViewModel();
+    private final TopViewModel top = new TopViewModel();
+    private final ReadOnlyStringWrapper engineStatus = new ReadOnlyStringWrapper(this, "engineStatus", "Engine: not connected");
+    private final PulseBatcher<Runnable> updates;
+
+    public ProjectPanes(UiScheduler ui, Executor background, Clock clock, Consumer<String> browser) {
+        this.logs = new LogsViewModel(ui, background);
+        this.stats = new StatsViewModel(ui, clock);
+        this.containers = new ContainersViewModel(browser, clock);
+        // Small tasks, so a generous queue; dropping one would lose a state change, so it is never full in
+        // practice (events come at most a few hundred per second).
+        this.updates = new PulseBatcher<>(ui, 100_000, 512, Duration.ofMillis(4), batch -> batch.items().forEach(Runnable::run));
+    }
+
+    @Override
+    public void projects(List<ProjectSummary> list) {
+        updates.offer(() -> projects.setReported(list));
+    }
+
+    @Override
+    public void graph(ProjectGraph projectGraph) {
+        updates.offer(() -> {
+            graph.setGraph(projectGraph);
+            logs.assignSourceColours(projectGraph.nodes().stream().filter(GraphNode::isService).map(GraphNode::id).toList());
+        });
+    }
+
+    @Override
+    public void serviceState(String service, ServiceState state, String replicas) {
+        updates.offer(() -> graph.updateService(service, state, replicas));
+    }
+
+    @Override
+    public void containers(List<ContainerRow> rows) {
+        updates.offer(() -> containers.setAll(rows));
+    }
+
+    @Override
+    public void logLine(LogLine line) {
+        logs.append(line);
+    }
+
+    @Override
+    public void stats(StatsSample sample) {
+        stats.accept(sample);
+        updates.offer(() -> containers.updateUsage(sample.containerName(), sample.cpuPercent(), sample.memUsage(), sample.memLimit()));
+    }
+
+    @Override
+    public void processes(String container, List<String> titles, List<List<String>> rows) {
+        updates.offer(() -> top.setProcesses(container, titles, rows));
+    }
+
+    @Override
+    public void inspect(String container, Map<String, Object> json) {
+        updates.offer(() -> inspect.setDocument(container, json));
+    }
+
+    @Override
+    public void engineStatus(String text) {
+        updates.offer(() -> engineStatus.set(text));
+    }
+
+    public ProjectsViewModel projects() {
+        return projects;
+    }
+
+    public ServiceGraphViewModel graph() {
+        return graph;
+    }
+
+    public LogsViewModel logs() {
+        return logs;
+    }
+
+    public StatsViewModel stats() {
+        return stats;
+    }
+
+    public ContainersViewModel containers() {
+        return containers;
+    }
+
+    public InspectViewModel inspect() {
+        return inspect;
+    }
+
+    public TopViewModel top() {
+        return top;
+    }
+
+    public ReadOnlyStringProperty engineStatusProperty() {
+        return engineStatus.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,106 @@
+package dev.berth.app.gui.containers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ContainersViewModelTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+
+    private final List<String> opened = new ArrayList<>();
+    private final ContainersViewModel containers = new ContainersViewModel(opened::add, Clock.fixed(NOW, ZoneOffset.UTC));
+
+    private static ContainerRow row(String id, String service, String state, String health, String image, int hostPort) {
+        List<PortBinding> ports = hostPort > 0 ? List.of(new PortBinding("0.0.0.0", hostPort, 80, "tcp")) : List.of();
+        return new ContainerRow(id, "shop-" + service + "-1", service, state, health, image, ports, NOW.minusSeconds(3_700), 1.5, 10, 100);
+    }
+
+    @Test
+    void filtersByNameServiceImageStateOrPort() {
+        containers.setAll(List.of(row("1", "web", "running", "healthy", "nginx:1.27", 8080), row("2", "db", "running", "", "postgres:17", 0),
+                row("3", "worker", "exited", "", "shop/worker", 0)));
+
+        containers.filterProperty().set("postgres");
+        assertThat(containers.rows()).extracting(ContainerRow::service).containsExactly("db");
+        containers.filterProperty().set("EXITED");
+        assertThat(containers.rows()).extracting(ContainerRow::service).containsExactly("worker");
+        containers.filterProperty().set("8080");
+        assertThat(containers.rows()).extracting(ContainerRow::service).containsExactly("web");
+        containers.filterProperty().set("healthy");
+        assertThat(containers.rows()).extracting(ContainerRow::service).containsExactly("web");
+        containers.filterProperty().set("");
+        assertThat(containers.rows()).hasSize(3);
+    }
+
+    @Test
+    void opensAPublishedTcpPortOnLoopbackInTheBrowser() {
+        containers.open(new PortBinding("0.0.0.0", 8080, 80, "tcp"));
+        containers.open(new PortBinding("0.0.0.0", 5353, 53, "udp"));
+
+        assertThat(opened).containsExactly("http://127.0.0.1:8080");
+    }
+
+    @Test
+    void setAllKeepsTheOrderOfRowsThatStayAndAppendsNewOnes() {
+        containers.setAll(List.of(row("1", "web", "running", "", "nginx", 0), row("2", "db", "running", "", "pg", 0)));
+
+        containers.setAll(List.of(row("3", "cache", "running", "", "redis", 0), row("2", "db", "exited", "", "pg", 0),
+                row("1", "web", "running", "", "nginx", 0)));
+
+        assertThat(containers.rows()).extracting(ContainerRow::id).containsExactly("1", "2", "3");
+        assertThat(containers.rows().get(1).state()).isEqualTo("exited");
+    }
+
+    @Test
+    void upsertReplacesByIdAndRemoveDropsTheRow() {
+        containers.upsert(row("1", "web", "created", "", "nginx", 0));
+        containers.upsert(row("1", "web", "running", "", "nginx", 0));
+        containers.upsert(row("2", "db", "running", "", "pg", 0));
+        containers.remove("2");
+
+        assertThat(containers.rows()).singleElement().extracting(ContainerRow::state).isEqualTo("running");
+    }
+
+    @Test
+    void updatesUsageOfTheContainerWithThatName() {
+        containers.setAll(List.of(row("1", "web", "running", "", "nginx", 0)));
+
+        containers.updateUsage("shop-web-1", 42.5, 2048, 4096);
+
+        assertThat(containers.rows().getFirst().cpuPercent()).isEqualTo(42.5);
+        assertThat(containers.rows().getFirst().memoryUsage()).isEqualTo(2048);
+    }
+
+    @Test
+    void sortsWithTheComparatorTheTableBindsTo() {
+        containers.setAll(List.of(row("1", "web", "running", "", "nginx", 0), row("2", "api", "running", "", "api", 0)));
+
+        containers.rows().setComparator(Comparator.comparing(ContainerRow::service));
+
+        assertThat(containers.rows()).extracting(ContainerRow::service).containsExactly("api", "web");
+    }
+
+    @Test
+    void showsUptimeLikeDockerPsAndNothingForStoppedContainers() {
+        ContainerRow running = row("1", "web", "running", "", "nginx", 0);
+        ContainerRow stopped = new ContainerRow("2", "x", "x", "exited", "", "img", List.of(), null, 0, 0, 0);
+
+        assertThat(containers.uptime(running)).isEqualTo("1h 1m");
+        assertThat(containers.uptime(stopped)).isEmpty();
+        assertThat(running.stateAndHealth()).isEqualTo("running");
+    }
+
+    @Test
+    void readsStateAndHealthTogether() {
+        assertThat(row("1", "web", "running", "healthy", "nginx", 0).stateAndHealth()).isEqualTo("running (healthy)");
+        assertThat(row("1", "web", "running", "unhealthy", "nginx", 0).tone()).isEqualTo("bad");
+        assertThat(row("1", "web", "running", "starting", "nginx", 0).tone()).isEqualTo("busy");
+    }
+}

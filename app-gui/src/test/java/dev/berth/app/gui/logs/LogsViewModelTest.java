@@ -1,0 +1,145 @@
+package dev.berth.app.gui.logs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.berth.app.gui.fx.DirectUiScheduler;
+import dev.berth.app.gui.fx.ManualUiScheduler;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LogsViewModelTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-23T10:15:30.250Z");
+
+    private final LogsViewModel logs = new LogsViewModel(new DirectUiScheduler(), Runnable::run, 1_000, ZoneOffset.UTC);
+
+    private static LogLine line(String source, String text) {
+        return new LogLine(source, T0, LogLine.Stream.STDOUT, text);
+    }
+
+    @Test
+    void showsLinesOnlyAtTheNextPulseWhenProducersAppendFromAnotherThread() throws InterruptedException {
+        ManualUiScheduler ui = new ManualUiScheduler();
+        LogsViewModel paced = new LogsViewModel(ui, Runnable::run, 1_000, ZoneOffset.UTC);
+
+        Thread producer = Thread.ofVirtual().start(() -> IntStream.range(0, 300).forEach(i -> paced.append(line("web", "line " + i))));
+        producer.join();
+        assertThat(paced.lines()).isEmpty();
+
+        ui.pulse();
+        assertThat(paced.lines()).hasSize(300);
+        assertThat(paced.lines().getLast().text()).isEqualTo("line 299");
+        assertThat(paced.receivedLinesProperty().get()).isEqualTo(300);
+    }
+
+    @Test
+    void keepsOnlyTheNewestLinesUpToTheCapacity() {
+        IntStream.range(0, 1_500).forEach(i -> logs.append(line("web", "line " + i)));
+
+        assertThat(logs.keptLines()).isEqualTo(1_000);
+        assertThat(logs.lines().getFirst().text()).isEqualTo("line 500");
+    }
+
+    @Test
+    void filterModeShowsOnlyLinesMatchingTheSearchIgnoringCaseAndAnsiCodes() {
+        logs.appendAll(List.of(line("db", "ready to accept connections"), line("web", "GET /health 200"),
+                line("web", "\u001b[31mERROR\u001b[0m connection refused")));
+
+        logs.searchQueryProperty().set("connection");
+        assertThat(logs.lines()).hasSize(3);
+        logs.filterModeProperty().set(true);
+        assertThat(logs.lines()).extracting(LogLine::source).containsExactly("db", "web");
+
+        logs.searchQueryProperty().set("error connection");
+        assertThat(logs.lines()).hasSize(1);
+        logs.filterModeProperty().set(false);
+        assertThat(logs.lines()).hasSize(3);
+    }
+
+    @Test
+    void showsOnlyTheSelectedServiceAndCombinesThatWithTheSearchFilter() {
+        logs.appendAll(List.of(line("db", "ready"), line("web", "GET / 200"), line("web", "GET /health 200")));
+
+        logs.sourceFilterProperty().set("web");
+        assertThat(logs.lines()).extracting(LogLine::text).containsExactly("GET / 200", "GET /health 200");
+        logs.searchQueryProperty().set("health");
+        logs.filterModeProperty().set(true);
+        assertThat(logs.lines()).extracting(LogLine::text).containsExactly("GET /health 200");
+        logs.sourceFilterProperty().set(null);
+        logs.filterModeProperty().set(false);
+        assertThat(logs.lines()).hasSize(3);
+    }
+
+    @Test
+    void keepsFilteringLinesThatArriveWhileTheFilterIsOn() {
+        logs.searchQueryProperty().set("warn");
+        logs.filterModeProperty().set(true);
+
+        logs.appendAll(List.of(line("web", "info: fine"), line("web", "WARN: disk")));
+
+        assertThat(logs.lines()).extracting(LogLine::text).containsExactly("WARN: disk");
+    }
+
+    @Test
+    void findNextWrapsAroundInBothDirections() {
+        logs.appendAll(List.of(line("a", "match"), line("a", "no"), line("a", "match"), line("a", "no")));
+        logs.searchQueryProperty().set("MATCH");
+
+        assertThat(logs.findNext(0, true)).isEqualTo(2);
+        assertThat(logs.findNext(2, true)).isZero();
+        assertThat(logs.findNext(0, false)).isEqualTo(2);
+        logs.searchQueryProperty().set("absent");
+        assertThat(logs.findNext(0, true)).isEqualTo(-1);
+    }
+
+    @Test
+    void copiesLinesWithSourceAndOptionalTimestampWithoutEscapes() {
+        List<LogLine> lines = List.of(line("web", "\u001b[32mok\u001b[0m"));
+
+        assertThat(logs.copyText(lines)).isEqualTo("web | ok\n");
+        logs.showTimestampsProperty().set(true);
+        assertThat(logs.copyText(lines)).isEqualTo("10:15:30.250 web | ok\n");
+    }
+
+    @Test
+    void savesTheVisibleLinesToAFile(@TempDir Path dir) throws Exception {
+        logs.appendAll(List.of(line("web", "one"), line("db", "two"), line("web", "three")));
+        logs.searchQueryProperty().set("t");
+        logs.filterModeProperty().set(true);
+        Path file = dir.resolve("logs.txt");
+
+        int written = logs.saveTo(file).get();
+
+        assertThat(written).isEqualTo(2);
+        assertThat(Files.readAllLines(file)).containsExactly("db | two", "web | three");
+    }
+
+    @Test
+    void givesServicesStableColourSlotsInProjectOrder() {
+        logs.assignSourceColours(List.of("db", "web", "cache"));
+
+        assertThat(logs.palette().slotOf("web")).isEqualTo(1);
+        assertThat(logs.palette().slotOf("other")).isEqualTo(3);
+        assertThat(logs.palette().slotOf("db")).isZero();
+    }
+
+    @Test
+    void countsLinesDroppedWhenTheUiFallsFarBehind() {
+        ManualUiScheduler ui = new ManualUiScheduler();
+        LogsViewModel paced = new LogsViewModel(ui, Runnable::run, 1_000, ZoneOffset.UTC);
+
+        IntStream.range(0, 200_100).forEach(i -> paced.append(line("web", "x")));
+        while (ui.waitingTasks() > 0) {
+            ui.pulse();
+        }
+
+        assertThat(paced.droppedLinesProperty().get()).isEqualTo(100);
+        assertThat(paced.keptLines()).isEqualTo(1_000);
+    }
+}
