@@ -28,22 +28,34 @@ public final class TreeInterpolator {
     }
 
     public void interpolate(Node node, String path) {
+        walk(node, path.isEmpty() ? null : new Where(null, path, -1));
+    }
+
+    /** The path of the node being visited, built into a string only when a message needs it. */
+    private record Where(Where parent, String key, int index) {
+        String path() {
+            String parentPath = parent == null ? "" : parent.path();
+            return key != null ? TreePath.child(parentPath, key) : TreePath.index(parentPath, index);
+        }
+    }
+
+    private void walk(Node node, Where where) {
         switch (node) {
             case MapNode map -> {
                 for (Map.Entry<String, Node> e : map.entries()) {
                     if (e.getValue() != null) {
-                        interpolate(e.getValue(), TreePath.child(path, e.getKey()));
+                        walk(e.getValue(), new Where(where, e.getKey(), -1));
                     }
                 }
             }
             case ListNode list -> {
                 for (int i = 0; i < list.size(); i++) {
-                    interpolate(list.get(i), TreePath.index(path, i));
+                    walk(list.get(i), new Where(where, null, i));
                 }
             }
             case ScalarNode scalar -> {
                 if (scalar.value() instanceof String s && s.indexOf('$') >= 0) {
-                    expandScalar(scalar, s, path);
+                    expandScalar(scalar, s, where == null ? "" : where.path());
                 }
             }
         }

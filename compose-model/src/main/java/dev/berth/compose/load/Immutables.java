@@ -1,31 +1,40 @@
 package dev.berth.compose.load;
 
+import dev.berth.compose.tree.ListNode;
+import dev.berth.compose.tree.MapNode;
+import dev.berth.compose.tree.Node;
+import dev.berth.compose.tree.ScalarNode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Deep unmodifiable views of plain maps and lists (nulls allowed, order kept). */
+/** Deep unmodifiable plain values (maps, lists, scalars; nulls allowed, order kept) built in one pass. */
 final class Immutables {
 
     private Immutables() {}
 
-    static Object deep(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            for (Map.Entry<?, ?> e : map.entrySet()) {
-                out.put(String.valueOf(e.getKey()), deep(e.getValue()));
-            }
-            return Collections.unmodifiableMap(out);
+    static Object plain(Node node) {
+        if (node == null) {
+            return null;
         }
-        if (value instanceof List<?> list) {
-            List<Object> out = new ArrayList<>(list.size());
-            for (Object o : list) {
-                out.add(deep(o));
+        return switch (node) {
+            case MapNode map -> {
+                Map<String, Object> out = new LinkedHashMap<>(Math.max(4, map.size() * 2));
+                for (Map.Entry<String, Node> e : map.entries()) {
+                    out.put(e.getKey(), plain(e.getValue()));
+                }
+                yield Collections.unmodifiableMap(out);
             }
-            return Collections.unmodifiableList(out);
-        }
-        return value;
+            case ListNode list -> {
+                List<Object> out = new ArrayList<>(list.size());
+                for (Node item : list.items()) {
+                    out.add(plain(item));
+                }
+                yield Collections.unmodifiableList(out);
+            }
+            case ScalarNode scalar -> scalar.value();
+        };
     }
 }

@@ -136,6 +136,7 @@ public final class LoadSession {
         if (diagnostics.hasErrors()) {
             return Optional.empty();
         }
+        MapNode finalTree = merged;
         ProjectBinder binder = new ProjectBinder(diagnostics);
         Map<String, Object> extensions = ProjectBinder.extensions(merged);
         Map<String, Object> canonical = canonical(projectName, merged);
@@ -144,7 +145,7 @@ public final class LoadSession {
                 binder.services(merged.getMap("services")), binder.networkSpecs(merged.getMap("networks")),
                 binder.volumeSpecs(merged.getMap("volumes")), binder.secretSpecs(merged.getMap("secrets")),
                 binder.configSpecs(merged.getMap("configs")), binder.services(normalized.disabled()), extensions,
-                canonical, new SourceMap(SourceMaps.of(merged)));
+                canonical, new SourceMap(path -> SourceMaps.locate(finalTree, path)));
         dev.berth.compose.graph.ServiceGraph graph = dev.berth.compose.graph.ServiceGraph.of(project);
         for (List<String> cycle : graph.cycles()) {
             String first = cycle.get(0);
@@ -158,10 +159,10 @@ public final class LoadSession {
     private Map<String, Object> canonical(String projectName, MapNode merged) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("name", projectName);
-        out.putAll(merged.toPlain());
         @SuppressWarnings("unchecked")
-        Map<String, Object> frozen = (Map<String, Object>) Immutables.deep(out);
-        return frozen;
+        Map<String, Object> tree = (Map<String, Object>) Immutables.plain(merged);
+        out.putAll(tree);
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     /** Process environment over {@code --env-file}s (later wins) or over the project directory's {@code .env}. */

@@ -495,14 +495,14 @@ final class ProjectBinder {
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> plainMap(MapNode map) {
-        return map == null ? null : (Map<String, Object>) Immutables.deep(map.toPlain());
+        return map == null ? null : (Map<String, Object>) Immutables.plain(map);
     }
 
     private static Map<String, Object> remaining(MapNode map, Set<String> typed) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (Map.Entry<String, Node> e : map.entries()) {
             if (!typed.contains(e.getKey()) && !e.getKey().startsWith("x-")) {
-                out.put(e.getKey(), e.getValue() == null ? null : Immutables.deep(e.getValue().toPlain()));
+                out.put(e.getKey(), Immutables.plain(e.getValue()));
             }
         }
         return Collections.unmodifiableMap(out);
@@ -512,7 +512,7 @@ final class ProjectBinder {
         Map<String, Object> out = new LinkedHashMap<>();
         for (Map.Entry<String, Node> e : map.entries()) {
             if (e.getKey().startsWith("x-")) {
-                out.put(e.getKey(), e.getValue() == null ? null : Immutables.deep(e.getValue().toPlain()));
+                out.put(e.getKey(), Immutables.plain(e.getValue()));
             }
         }
         return Collections.unmodifiableMap(out);

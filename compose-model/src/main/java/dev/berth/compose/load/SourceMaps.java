@@ -4,42 +4,58 @@ import dev.berth.compose.Location;
 import dev.berth.compose.tree.ListNode;
 import dev.berth.compose.tree.MapNode;
 import dev.berth.compose.tree.Node;
-import dev.berth.compose.tree.TreePath;
-import java.util.HashMap;
-import java.util.Map;
+import dev.berth.compose.tree.ScalarNode;
+import java.util.List;
 
-/** Records where every node of the final tree was written, keyed by its display path. */
+/**
+ * Answers "where was this path written" by walking the final tree. A mapping or sequence value is
+ * located at its key (what an editor should highlight), a scalar at the scalar itself. Keys may
+ * contain dots ({@code com.example.label}); the walk tries the longest key first.
+ */
 final class SourceMaps {
 
     private SourceMaps() {}
 
-    static Map<String, Location> of(MapNode root) {
-        Map<String, Location> out = new HashMap<>();
-        walk(root, "", out);
-        return out;
-    }
-
-    private static void walk(Node node, String path, Map<String, Location> out) {
-        if (!path.isEmpty()) {
-            out.put(TreePath.display(path), node.location());
-        }
-        if (node instanceof MapNode map) {
-            for (Map.Entry<String, Node> e : map.entries()) {
-                String child = TreePath.child(path, e.getKey());
-                if (e.getValue() == null) {
-                    out.put(TreePath.display(child), map.keyLocation(e.getKey()));
-                } else {
-                    walk(e.getValue(), child, out);
-                    // A key is more useful to point at than its value when the value is a collection.
-                    if (!(e.getValue() instanceof dev.berth.compose.tree.ScalarNode)) {
-                        out.put(TreePath.display(child), map.keyLocation(e.getKey()));
+    static Location locate(MapNode root, String path) {
+        List<String> parts = List.of(path.split("\\."));
+        Location found = Location.UNKNOWN;
+        Node node = root;
+        int i = 0;
+        while (i < parts.size()) {
+            if (node instanceof MapNode map) {
+                int j = parts.size();
+                String key = null;
+                for (; j > i; j--) {
+                    String candidate = String.join(".", parts.subList(i, j));
+                    if (map.has(candidate)) {
+                        key = candidate;
+                        break;
                     }
                 }
-            }
-        } else if (node instanceof ListNode list) {
-            for (int i = 0; i < list.size(); i++) {
-                walk(list.get(i), TreePath.index(path, i), out);
+                if (key == null) {
+                    return found;
+                }
+                Node value = map.get(key);
+                found = value instanceof ScalarNode s ? s.location() : map.keyLocation(key);
+                node = value;
+                i = j;
+            } else if (node instanceof ListNode list) {
+                int index;
+                try {
+                    index = Integer.parseInt(parts.get(i));
+                } catch (NumberFormatException e) {
+                    return found;
+                }
+                if (index < 0 || index >= list.size()) {
+                    return found;
+                }
+                node = list.get(index);
+                found = node.location();
+                i++;
+            } else {
+                return found;
             }
         }
+        return found;
     }
 }

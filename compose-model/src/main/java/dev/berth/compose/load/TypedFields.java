@@ -3,8 +3,8 @@ package dev.berth.compose.load;
 import dev.berth.compose.tree.ListNode;
 import dev.berth.compose.tree.MapNode;
 import dev.berth.compose.tree.Node;
+import dev.berth.compose.tree.PathRules;
 import dev.berth.compose.tree.ScalarNode;
-import dev.berth.compose.tree.TreePath;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +20,7 @@ final class TypedFields {
     enum Type { INT, FLOAT, BOOL, FILE_MODE }
 
     private static final Map<String, Type> RULES = new LinkedHashMap<>();
+    private static final PathRules<Type> TABLE = new PathRules<>();
 
     static {
         Map<String, Type> r = RULES;
@@ -80,54 +81,38 @@ final class TypedFields {
         r.put("secrets.*.external", Type.BOOL);
         r.put("configs.*.external", Type.BOOL);
         r.put("include.*.required", Type.BOOL);
+        r.forEach(TABLE::put);
     }
 
     private TypedFields() {}
 
     /** Applies the casts to every matching scalar under {@code root} (a whole compose document). */
     static void cast(MapNode root) {
-        walk(root, "", 0);
+        walk(root, TABLE);
     }
 
-    private static void walk(Node node, String path, int depth) {
-        if (depth > 0 && node instanceof ScalarNode scalar) {
-            Type type = typeOf(path);
+    /** Follows the rule trie alongside the tree: only subtrees that hold a typed field are visited. */
+    private static void walk(Node node, PathRules<Type> rules) {
+        if (node instanceof ScalarNode scalar) {
+            Type type = rules.rule();
             if (type != null) {
                 castScalar(scalar, type);
             }
-            return;
-        }
-        // Only the sections the rules talk about need a walk; depth 7 covers the deepest rule.
-        if (depth > 7) {
-            return;
-        }
-        if (node instanceof MapNode map) {
+        } else if (node instanceof MapNode map) {
             for (Map.Entry<String, Node> e : map.entries()) {
-                if (e.getValue() != null && (depth > 0 || isTypedSection(e.getKey()))) {
-                    walk(e.getValue(), TreePath.child(path, e.getKey()), depth + 1);
+                PathRules<Type> next = rules.next(e.getKey());
+                if (next != null && e.getValue() != null) {
+                    walk(e.getValue(), next);
                 }
             }
         } else if (node instanceof ListNode list) {
-            for (int i = 0; i < list.size(); i++) {
-                walk(list.get(i), TreePath.index(path, i), depth + 1);
+            PathRules<Type> next = rules.next("*");
+            if (next != null) {
+                for (Node item : list.items()) {
+                    walk(item, next);
+                }
             }
         }
-    }
-
-    private static boolean isTypedSection(String key) {
-        return switch (key) {
-            case "services", "networks", "volumes", "secrets", "configs", "include" -> true;
-            default -> false;
-        };
-    }
-
-    private static Type typeOf(String path) {
-        for (Map.Entry<String, Type> rule : RULES.entrySet()) {
-            if (TreePath.matches(path, rule.getKey())) {
-                return rule.getValue();
-            }
-        }
-        return null;
     }
 
     private static void castScalar(ScalarNode scalar, Type type) {

@@ -3,6 +3,7 @@ package dev.berth.compose.merge;
 import dev.berth.compose.tree.ListNode;
 import dev.berth.compose.tree.MapNode;
 import dev.berth.compose.tree.Node;
+import dev.berth.compose.tree.PathRules;
 import dev.berth.compose.tree.ScalarNode;
 import dev.berth.compose.tree.TreePath;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ public final class OverrideMerger {
     private record Rule(Strategy strategy, Function<Node, String> identity) {}
 
     private static final Map<String, Rule> RULES = new LinkedHashMap<>();
+    private static final PathRules<Rule> TABLE = new PathRules<>();
 
     static {
         Rule replace = new Rule(Strategy.REPLACE, null);
@@ -47,6 +49,7 @@ public final class OverrideMerger {
                 "devices", "label_file", "build.tags", "build.cache_from", "build.cache_to", "build.platforms")) {
             RULES.put("services.*." + list, byValue);
         }
+        RULES.forEach(TABLE::put);
     }
 
     private OverrideMerger() {}
@@ -153,12 +156,7 @@ public final class OverrideMerger {
     }
 
     private static Rule ruleFor(String path) {
-        for (Map.Entry<String, Rule> rule : RULES.entrySet()) {
-            if (TreePath.matches(path, rule.getKey())) {
-                return rule.getValue();
-            }
-        }
-        return null;
+        return TABLE.ruleFor(path);
     }
 
     private static String valueKey(Node n) {

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Dotted paths such as {@code services.web.ports.0} and patterns such as {@code services.*.ports}
- * used as keys of the rule tables (one rule per line, like compose-go). A dot inside a key (labels
+ * Dotted paths such as {@code services.web.ports.0}, as diagnostics show them and as
+ * {@link PathRules} patterns match them. A dot inside a key (labels
  * like {@code com.example.x}, service names like {@code api.v1}) is escaped as {@code \.} so that
  * patterns keep matching by segment; {@link #display} removes the escapes for messages.
  */
@@ -48,46 +48,5 @@ public final class TreePath {
         }
         out.add(current.toString());
         return out;
-    }
-
-    /** True when {@code path} matches {@code pattern}, where {@code *} matches exactly one segment. */
-    public static boolean matches(String path, String pattern) {
-        int pl = path.length();
-        int ql = pattern.length();
-        if (pl == 0 || ql == 0) {
-            return pl == ql;
-        }
-        int p = 0;
-        int q = 0;
-        while (true) {
-            int pe = segmentEnd(path, p);
-            int qe = pattern.indexOf('.', q);
-            if (qe < 0) {
-                qe = ql;
-            }
-            boolean star = qe - q == 1 && pattern.charAt(q) == '*';
-            if (!star && (pe - p != qe - q || !path.regionMatches(p, pattern, q, qe - q))) {
-                return false;
-            }
-            boolean pathDone = pe >= pl;
-            boolean patternDone = qe >= ql;
-            if (pathDone || patternDone) {
-                return pathDone && patternDone;
-            }
-            p = pe + 1;
-            q = qe + 1;
-        }
-    }
-
-    private static int segmentEnd(String path, int from) {
-        for (int i = from; i < path.length(); i++) {
-            char c = path.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (c == '.') {
-                return i;
-            }
-        }
-        return path.length();
     }
 }

@@ -136,6 +136,7 @@ public final class YamlReader {
         private final Set<String> openAnchors = new HashSet<>();
         private int collectionAliases;
         private int nodes;
+        private int aliasNodes;
         private boolean documentHasRoot;
 
         Builder(Path file, Diagnostics diagnostics) {
@@ -266,13 +267,15 @@ public final class YamlReader {
                             + " aliases to mappings or sequences in one document");
                 }
             }
-            Node copy = target.copy();
-            nodes += sizeOf(copy, limits.maxNodes() - nodes + 1);
-            if (nodes > limits.maxNodes()) {
-                fail("yaml-aliases", location, "excessive aliasing: alias *" + name + " expands the document beyond "
-                        + limits.maxNodes() + " nodes");
+            int budget = (nodes - aliasNodes) * limits.aliasExpansionRatio() + YamlLimits.ALIAS_ALLOWANCE - aliasNodes;
+            int size = sizeOf(target, Math.min(budget, limits.maxNodes() - nodes) + 1);
+            aliasNodes += size;
+            nodes += size;
+            if (size > budget || nodes > limits.maxNodes()) {
+                fail("yaml-aliases", location, "excessive aliasing: alias *" + name + " would copy " + size
+                        + " more nodes into a document of " + (nodes - aliasNodes) + " written nodes");
             }
-            return copy;
+            return target.copy();
         }
 
         private int sizeOf(Node node, int cap) {

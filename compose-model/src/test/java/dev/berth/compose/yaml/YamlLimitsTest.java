@@ -54,6 +54,16 @@ class YamlLimitsTest {
     }
 
     @Test
+    void acceptsOneAnchorMergedIntoManyServices() {
+        StringBuilder yaml = new StringBuilder("x-common: &common {restart: always, logging: {driver: json-file}}\nservices:\n");
+        for (int i = 0; i < 2000; i++) {
+            yaml.append("  s").append(i).append(":\n    <<: *common\n    image: busybox\n");
+        }
+        assertThat(read(yaml.toString())).hasSize(1);
+        assertThat(diagnostics.list()).isEmpty();
+    }
+
+    @Test
     void refusesRecursiveAlias() {
         read("a: &a\n  b: *a\n");
         assertThat(diagnostics.list()).singleElement().satisfies(d ->
@@ -62,7 +72,7 @@ class YamlLimitsTest {
 
     @Test
     void refusesFilesAboveTheCodePointLimit() {
-        List<Node> docs = new YamlReader(new YamlLimits(100, 200, 1000, 1000)).read("a: " + "b".repeat(2000), FILE, diagnostics);
+        List<Node> docs = new YamlReader(new YamlLimits(100, 200, 1000, 1000, 10)).read("a: " + "b".repeat(2000), FILE, diagnostics);
         assertThat(docs).isEmpty();
         assertThat(diagnostics.list()).singleElement().satisfies(d -> assertThat(d.message()).contains("larger than 1000"));
     }
