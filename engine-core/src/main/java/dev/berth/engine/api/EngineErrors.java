@@ -8,6 +8,8 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
 import java.util.Locale;
 import javax.net.ssl.SSLException;
 
@@ -20,8 +22,7 @@ public final class EngineErrors {
         String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         String lower = detail.toLowerCase(Locale.ROOT);
         if (e instanceof SSLException || causedBy(e, SSLException.class)) {
-            return new EngineTlsException("The TLS connection to " + endpoint + " failed: " + detail
-                    + ". Check DOCKER_CERT_PATH (ca.pem, cert.pem, key.pem) and DOCKER_TLS_VERIFY.", e);
+            return tls(e, endpoint, detail);
         }
         if (e instanceof SocketTimeoutException || lower.contains("timed out")) {
             return new EngineTimeoutException("The engine at " + endpoint + " did not answer in time (" + detail + ").", e);
@@ -42,6 +43,33 @@ public final class EngineErrors {
             return new EngineConnectionException("No route to " + endpoint + ".", e);
         }
         return new EngineConnectionException("Lost the connection to the engine at " + endpoint + ": " + detail + ".", e);
+    }
+
+    /** TLS failures in the words of what to change: which file, which variable. */
+    private static EngineTlsException tls(IOException e, String endpoint, String detail) {
+        String lower = detail.toLowerCase(Locale.ROOT);
+        if (causedBy(e, CertPathValidatorException.class) || causedBy(e, CertPathBuilderException.class)
+                || lower.contains("pkix path") || lower.contains("unable to find valid certification path")) {
+            return new EngineTlsException("The engine at " + endpoint + " presented a certificate that ca.pem in DOCKER_CERT_PATH"
+                    + " did not sign, so Berth cannot trust it. Put the engine's CA certificate in ca.pem, or unset"
+                    + " DOCKER_TLS_VERIFY to connect without checking (like docker --tls).", e);
+        }
+        if (lower.contains("no subject alternative") || lower.contains("no name matching")) {
+            return new EngineTlsException("The engine at " + endpoint + " presented a certificate issued for another host name ("
+                    + detail + "). Connect with the name the certificate was issued for, or re-issue it with this one.", e);
+        }
+        if (lower.contains("certificate_required") || lower.contains("bad_certificate") || lower.contains("unknown_ca")
+                || lower.contains("certificate_unknown") || lower.contains("access_denied")) {
+            return new EngineTlsException("The engine at " + endpoint + " refused Berth's client certificate (" + detail
+                    + "). Use a cert.pem/key.pem in DOCKER_CERT_PATH signed by the CA the engine trusts (its --tlscacert).", e);
+        }
+        if (lower.contains("unrecognized ssl message") || lower.contains("plaintext connection")
+                || lower.contains("unsupported or unrecognized")) {
+            return new EngineTlsException("The engine at " + endpoint + " does not speak TLS on this port. Unset DOCKER_TLS_VERIFY"
+                    + " and DOCKER_TLS for a plain endpoint (usually port 2375), or use the engine's TLS port (usually 2376).", e);
+        }
+        return new EngineTlsException("The TLS connection to " + endpoint + " failed: " + detail
+                + ". Check DOCKER_CERT_PATH (ca.pem, cert.pem, key.pem) and DOCKER_TLS_VERIFY.", e);
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
