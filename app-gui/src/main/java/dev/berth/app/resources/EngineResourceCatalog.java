@@ -217,8 +217,15 @@ public final class EngineResourceCatalog implements ResourceCatalog {
         for (ImageSummary image : images) {
             List<String> tags = image.repoTags() == null ? List.of()
                     : image.repoTags().stream().filter(tag -> !"<none>:<none>".equals(tag)).toList();
-            rows.add(new ImageInfo(image.id(), tags, image.size() == null ? -1 : image.size(),
-                    image.created() == null ? null : Instant.ofEpochSecond(image.created()), users.getOrDefault(image.id(), List.of())));
+            long size = image.size() == null ? -1 : image.size();
+            Instant created = image.created() == null ? null : Instant.ofEpochSecond(image.created());
+            List<String> usedBy = users.getOrDefault(image.id(), List.of());
+            if (tags.isEmpty()) {
+                rows.add(new ImageInfo(image.id(), null, tags, size, created, usedBy));
+            }
+            for (String tag : tags) {
+                rows.add(new ImageInfo(image.id(), tag, tags, size, created, usedBy));
+            }
         }
         rows.sort(Comparator.comparing(ImageInfo::displayName));
         return rows;
@@ -231,17 +238,19 @@ public final class EngineResourceCatalog implements ResourceCatalog {
 
     @Override
     public void removeImage(ImageInfo image, boolean force) {
-        if (!force && image.inUse()) {
+        // Untagging one of several tags never affects containers; deleting the image does.
+        if (!force && image.inUse() && image.removesImage()) {
             throw new ResourceRefusedException("Image " + image.displayName() + " is used by " + containersPhrase(image.usedBy())
                     + ". Remove " + (image.usedBy().size() == 1 ? "that container" : "those containers")
                     + " first, or force the removal (the image is untagged; its containers keep running).");
         }
         try {
-            engine().images().remove(image.id(), force, false);
+            // By tag: only this row goes; the image (and its layers) only when this was its last tag.
+            engine().images().remove(image.reference(), force, false);
         } catch (EngineApiException e) {
             if (e.isConflict()) {
                 throw new ResourceRefusedException("Image " + image.displayName() + " cannot be removed: " + e.engineMessage()
-                        + (force ? "" : ". Force the removal to untag it anyway."), e);
+                        + (force ? "" : ". Force the removal to remove it anyway."), e);
             }
             throw e;
         }

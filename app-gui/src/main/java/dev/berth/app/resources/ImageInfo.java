@@ -4,15 +4,18 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One image as the images list shows it.
+ * One row of the images list: like {@code docker images}, one row per {@code repo:tag}, and one row for an
+ * untagged (dangling) image. Removing a row removes that tag only (the image goes when its last tag does),
+ * so removing {@code app:old} never takes {@code app:new} with it.
  *
- * @param tags its {@code repo:tag} names; empty for a dangling image
- * @param usedBy names of the containers created from it (running or not)
+ * @param tag this row's {@code repo:tag}, or null for a dangling image
+ * @param allTags every tag of the image
+ * @param usedBy names of the containers created from the image (running or not)
  */
-public record ImageInfo(String id, List<String> tags, long size, Instant created, List<String> usedBy) {
+public record ImageInfo(String id, String tag, List<String> allTags, long size, Instant created, List<String> usedBy) {
 
     public ImageInfo {
-        tags = List.copyOf(tags);
+        allTags = List.copyOf(allTags);
         usedBy = List.copyOf(usedBy);
     }
 
@@ -22,13 +25,23 @@ public record ImageInfo(String id, List<String> tags, long size, Instant created
         return hex.length() > 12 ? hex.substring(0, 12) : hex;
     }
 
-    /** The first tag, or {@code <none>:<none>} like {@code docker images}. */
+    /** The tag, or {@code <none>:<none>} like {@code docker images}. */
     public String displayName() {
-        return tags.isEmpty() ? "<none>:<none>" : tags.getFirst();
+        return tag == null ? "<none>:<none>" : tag;
+    }
+
+    /** What to hand the engine to remove this row: the tag, or the id of a dangling image. */
+    public String reference() {
+        return tag == null ? id : tag;
     }
 
     public boolean dangling() {
-        return tags.isEmpty();
+        return tag == null;
+    }
+
+    /** Whether removing this row deletes the image itself (its last tag, or a dangling image), not just a name. */
+    public boolean removesImage() {
+        return allTags.size() <= 1;
     }
 
     public boolean inUse() {

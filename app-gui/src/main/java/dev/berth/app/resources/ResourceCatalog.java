@@ -39,7 +39,10 @@ public interface ResourceCatalog {
 
     Map<String, Object> inspectImage(String id);
 
-    /** Removes an image; without {@code force}, refused while containers use it or several tags name it. */
+    /**
+     * Removes an image row: untags its tag (the image goes with its last tag) or deletes a dangling image;
+     * without {@code force}, refused when that would delete an image containers use.
+     */
     void removeImage(ImageInfo image, boolean force);
 
     /** Removes dangling images (untagged, not used by a container). */

@@ -57,12 +57,12 @@ public final class ImagesViewModel extends ResourceListViewModel<ImageInfo> {
 
     @Override
     protected String searchText(ImageInfo row) {
-        return String.join(" ", row.tags()) + " " + row.id() + " " + String.join(" ", row.usedBy());
+        return row.displayName() + " " + row.id() + " " + String.join(" ", row.usedBy());
     }
 
     @Override
     protected String key(ImageInfo row) {
-        return row.id();
+        return row.id() + " " + row.displayName();
     }
 
     /**
@@ -73,11 +73,13 @@ public final class ImagesViewModel extends ResourceListViewModel<ImageInfo> {
         if (image == null) {
             return;
         }
-        String users = image.inUse() ? " It is used by " + String.join(", ", image.usedBy()) + "." : " No container uses it.";
-        String tags = image.tags().size() > 1 ? " It has " + image.tags().size() + " tags: " + String.join(", ", image.tags()) + "." : "";
+        String users = !image.removesImage() ? "" : image.inUse() ? " It is used by " + String.join(", ", image.usedBy()) + "."
+                : " No container uses it.";
+        String tags = image.allTags().size() > 1 ? " Only this tag is removed; the image keeps " + (image.allTags().size() - 1)
+                + (image.allTags().size() == 2 ? " other tag." : " other tags.") : "";
         Confirmations.Answer answer = ask(Confirmations.Request.of("Remove image " + image.displayName() + "?",
                         image.shortId() + ", " + Formats.bytes(Math.max(0, image.size())) + "." + users + tags, "Remove image")
-                .withOption("Force: remove even if containers use it or several tags name it"));
+                .withOption("Force: remove even if containers use it"));
         if (!answer.confirmed()) {
             return;
         }

@@ -67,8 +67,8 @@ class NetworksAndImagesViewModelTest {
 
     private ImagesViewModel images() {
         catalog.images.addAll(List.of(
-                new ImageInfo("sha256:0123456789abcdef", List.of("shop/web:1.2"), 50_000_000, Instant.parse("2026-11-01T00:00:00Z"), List.of("shop-web-1")),
-                new ImageInfo("sha256:fedcba9876543210", List.of(), 1_000, Instant.parse("2026-10-01T00:00:00Z"), List.of())));
+                new ImageInfo("sha256:0123456789abcdef", "shop/web:1.2", List.of("shop/web:1.2"), 50_000_000, Instant.parse("2026-11-01T00:00:00Z"), List.of("shop-web-1")),
+                new ImageInfo("sha256:fedcba9876543210", null, List.of(), 1_000, Instant.parse("2026-10-01T00:00:00Z"), List.of())));
         ImagesViewModel model = new ImagesViewModel(catalog, new DirectUiScheduler(), Runnable::run, confirmations);
         model.refresh();
         return model;
