@@ -33,6 +33,8 @@ public final class BerthApplication extends Application {
 
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
     private ProjectFeed feed;
+    private dev.berth.app.workspace.EngineSession session;
+    private dev.berth.app.gui.resources.ResourcesArea resources;
 
     @Override
     public void start(Stage stage) {
@@ -46,7 +48,15 @@ public final class BerthApplication extends Application {
                 : Path.of(configDir).resolve("window.properties"));
         feed = demo ? new SampleProjectFeed(clock) : null;
 
-        new MainWindow(panes, theme, store, Optional.ofNullable(feed), demo).show(stage);
+        // The engine connection, shared by every pane that talks to the engine (the Resources area so far).
+        session = new dev.berth.app.workspace.EngineSession(() -> dev.berth.bridge.discovery.EngineDiscovery
+                .standard(dev.berth.bridge.discovery.HostEnvironment.current()).discover(dev.berth.bridge.discovery.DiscoveryOptions.defaults()));
+        resources = dev.berth.app.gui.resources.ResourcesArea.forSession(session, ui, background,
+                new dev.berth.app.gui.controls.DialogConfirmations(() -> stage));
+        new MainWindow(panes, theme, store, Optional.ofNullable(feed), demo).withResources(resources).show(stage);
+        if (!demo) {
+            session.start();
+        }
         String forced = System.getProperty("berth.theme", System.getenv().getOrDefault("BERTH_THEME", ""));
         if (forced.equalsIgnoreCase("dark") || forced.equalsIgnoreCase("light")) {
             theme.modeProperty().set(forced.equalsIgnoreCase("dark") ? dev.berth.app.gui.look.ThemeMode.DARK : dev.berth.app.gui.look.ThemeMode.LIGHT);
@@ -75,6 +85,12 @@ public final class BerthApplication extends Application {
 
     @Override
     public void stop() {
+        if (resources != null) {
+            resources.close();
+        }
+        if (session != null) {
+            session.close();
+        }
         if (feed != null) {
             feed.close();
         }

@@ -37,4 +37,10 @@ class ModuleDirectionTest {
             .that().resideInAPackage("dev.berth.app.cli..")
             .should().dependOnClassesThat()
             .resideInAnyPackage("javafx..", "dev.berth.app.gui..");
+
+    @ArchTest
+    static final ArchRule resourceCatalogIsTestedWithoutADisplay = noClasses()
+            .that().resideInAPackage("dev.berth.app.resources..")
+            .should().dependOnClassesThat()
+            .resideInAnyPackage("javafx..", "dev.berth.app.gui..");
 }

@@ -47,6 +47,12 @@ public final class ImagesApi {
         return calls.get("/images/" + name + "/json", ImageInspect.class, "Inspecting image " + name);
     }
 
+    /** The image's inspect document as the engine sent it, every field kept: for showing, not for logic. */
+    public Map<String, Object> inspectDocument(String name) {
+        return calls.json(HttpRequest.get(calls.path("/images/" + name + "/json")), EngineCalls.type(Map.class),
+                "Inspecting image " + name);
+    }
+
     /**
      * Pulls {@code image} ({@code name[:tag]} or {@code name@digest}); per-layer progress arrives as messages
      * with an {@code id} (the layer) and {@code progressDetail}. An error arrives as a message with

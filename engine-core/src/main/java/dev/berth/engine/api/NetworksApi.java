@@ -25,6 +25,12 @@ public final class NetworksApi {
         return calls.get("/networks/" + Query.segment(id), Network.class, "Inspecting network " + id);
     }
 
+    /** The network's inspect document as the engine sent it, every field kept: for showing, not for logic. */
+    public Map<String, Object> inspectDocument(String id) {
+        return calls.json(dev.berth.engine.transport.HttpRequest.get(calls.path("/networks/" + Query.segment(id))),
+                EngineCalls.type(Map.class), "Inspecting network " + id);
+    }
+
     /** Creates a network and returns its id. */
     public String create(NetworkCreateRequest request) {
         JsonNode node = calls.tree(calls.jsonRequest("POST", "/networks/create", request), "Creating network " + request.name());

@@ -85,6 +85,7 @@ public final class MainWindow {
     private final SplitPane centerSplit = new SplitPane();
     private final Label statusText = new Label();
     private Stage stage;
+    private dev.berth.app.gui.resources.ResourcesArea resources;
 
     public MainWindow(ProjectPanes panes, ThemeViewModel theme, WindowStateStore store, Optional<ProjectFeed> feed, boolean demo) {
         this.panes = panes;
@@ -94,6 +95,12 @@ public final class MainWindow {
         this.demo = demo;
         this.graphView = new ServiceGraphView(panes.graph());
         this.logsView = new LogsView(panes.logs());
+    }
+
+    /** Hosts the Volumes / Networks / Images tabs beside the project content; call before {@link #show}. */
+    public MainWindow withResources(dev.berth.app.gui.resources.ResourcesArea area) {
+        this.resources = area;
+        return this;
     }
 
     /** Builds the scene into {@code stage}, restores the remembered window state and shows it. */
@@ -152,7 +159,8 @@ public final class MainWindow {
         centerSplit.setOrientation(Orientation.VERTICAL);
         centerSplit.getItems().setAll(upper, details);
         centerSplit.setDividerPositions(0.48);
-        mainSplit.getItems().setAll(new ProjectsView(panes.projects()), centerSplit);
+        mainSplit.getItems().setAll(new ProjectsView(panes.projects()), resources == null ? centerSplit
+                : resources.around(centerSplit, panes.projects().selectedProperty().map(p -> p.name())));
         mainSplit.setDividerPositions(0.18);
         SplitPane.setResizableWithParent(mainSplit.getItems().getFirst(), false);
         return mainSplit;
