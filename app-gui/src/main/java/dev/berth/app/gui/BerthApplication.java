@@ -40,13 +40,15 @@ public final class BerthApplication extends Application {
 
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
     private ProjectFeed feed;
+    private ProjectPanes panes;
+    private MainWindow window;
 
     @Override
     public void start(Stage stage) {
         boolean demo = Boolean.getBoolean("berth.demo");
         FxUiScheduler ui = new FxUiScheduler();
         Clock clock = Clock.systemDefaultZone();
-        ProjectPanes panes = new ProjectPanes(ui, background, clock, browser());
+        panes = new ProjectPanes(ui, background, clock, browser());
         ThemeViewModel theme = new ThemeViewModel(SystemThemeDetector.forThisDesktop(), background, ui);
         String configDir = System.getProperty("berth.config.dir");
         WindowStateStore store = new WindowStateStore(configDir == null ? WindowStateStore.defaultFile()
@@ -55,7 +57,7 @@ public final class BerthApplication extends Application {
                 : Path.of(configDir).resolve("recent-projects.json"));
         feed = demo ? new SampleProjectFeed(clock) : engineFeed(recent);
 
-        MainWindow window = new MainWindow(panes, theme, store, Optional.ofNullable(feed), demo, recent);
+        window = new MainWindow(panes, theme, store, Optional.ofNullable(feed), demo, recent);
         window.show(stage);
         String forced = System.getProperty("berth.theme", System.getenv().getOrDefault("BERTH_THEME", ""));
         if (forced.equalsIgnoreCase("dark") || forced.equalsIgnoreCase("light")) {
@@ -96,6 +98,15 @@ public final class BerthApplication extends Application {
                 java.util.logging.Logger.getLogger(BerthApplication.class.getName()).warning("Cannot open " + url + ": " + e);
             }
         };
+    }
+
+    /** The view-models, for tests and the screenshot driver. */
+    public ProjectPanes panes() {
+        return panes;
+    }
+
+    public MainWindow window() {
+        return window;
     }
 
     @Override
