@@ -1,6 +1,12 @@
 package dev.berth.app.gui;
 
+import dev.berth.app.gui.engine.EngineProjectFeed;
 import dev.berth.app.gui.feed.ProjectFeed;
+import dev.berth.app.workspace.EngineSession;
+import dev.berth.app.workspace.RecentProjects;
+import dev.berth.bridge.discovery.DiscoveryOptions;
+import dev.berth.bridge.discovery.EngineDiscovery;
+import dev.berth.bridge.discovery.HostEnvironment;
 import dev.berth.app.gui.feed.SampleProjectFeed;
 import dev.berth.app.gui.fx.FxUiScheduler;
 import dev.berth.app.gui.look.SystemThemeDetector;
@@ -22,41 +28,48 @@ import javafx.util.Duration;
 
 /**
  * The Berth window. Wires the view-models to the FX scheduler and a virtual-thread executor for background
- * work, and — only with {@code -Dberth.demo=true} — to {@link SampleProjectFeed}'s made-up project. The
- * engine feed plugs into the same {@link ProjectFeed} seam when engine-core lands.
+ * work, and to the engine through {@link EngineProjectFeed} — or, only with {@code -Dberth.demo=true}, to
+ * {@link SampleProjectFeed}'s made-up project. Both plug into the same {@link ProjectFeed} seam.
  *
  * <p>System properties: {@code berth.demo} (demo data), {@code berth.theme} ({@code light}/{@code dark}
  * override the remembered choice), {@code berth.config.dir} (where window state is kept; tests use a
- * temporary directory), {@code berth.training} (the launcher's AOT training run).
+ * temporary directory), {@code berth.training} (the launcher's AOT training run), {@code berth.host} (the engine to use, like
+ * {@code -H}).
  */
 public final class BerthApplication extends Application {
 
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
     private ProjectFeed feed;
-    private dev.berth.app.workspace.EngineSession session;
+    private EngineSession session;
     private dev.berth.app.gui.resources.ResourcesArea resources;
+    private ProjectPanes panes;
+    private MainWindow window;
 
     @Override
     public void start(Stage stage) {
         boolean demo = Boolean.getBoolean("berth.demo");
         FxUiScheduler ui = new FxUiScheduler();
         Clock clock = Clock.systemDefaultZone();
-        ProjectPanes panes = new ProjectPanes(ui, background, clock, browser());
+        panes = new ProjectPanes(ui, background, clock, browser());
         ThemeViewModel theme = new ThemeViewModel(SystemThemeDetector.forThisDesktop(), background, ui);
         String configDir = System.getProperty("berth.config.dir");
         WindowStateStore store = new WindowStateStore(configDir == null ? WindowStateStore.defaultFile()
                 : Path.of(configDir).resolve("window.properties"));
-        feed = demo ? new SampleProjectFeed(clock) : null;
-
-        // The engine connection, shared by every pane that talks to the engine (the Resources area so far).
-        session = new dev.berth.app.workspace.EngineSession(() -> dev.berth.bridge.discovery.EngineDiscovery
-                .standard(dev.berth.bridge.discovery.HostEnvironment.current()).discover(dev.berth.bridge.discovery.DiscoveryOptions.defaults()));
-        resources = dev.berth.app.gui.resources.ResourcesArea.forSession(session, ui, background,
-                new dev.berth.app.gui.controls.DialogConfirmations(() -> stage));
-        new MainWindow(panes, theme, store, Optional.ofNullable(feed), demo).withResources(resources).show(stage);
+        RecentProjects recent = new RecentProjects(configDir == null ? RecentProjects.defaultFile()
+                : Path.of(configDir).resolve("recent-projects.json"));
         if (!demo) {
-            session.start();
+            session = engineSession();
         }
+        feed = demo ? new SampleProjectFeed(clock) : new EngineProjectFeed(session, recent, System.getenv());
+
+        window = new MainWindow(panes, theme, store, Optional.ofNullable(feed), demo, recent);
+        if (session != null) {
+            // The Resources area shares the feed's engine session: one connection, one events subscription.
+            resources = dev.berth.app.gui.resources.ResourcesArea.forSession(session, ui, background,
+                    new dev.berth.app.gui.controls.DialogConfirmations(() -> stage));
+            window.withResources(resources);
+        }
+        window.show(stage);
         String forced = System.getProperty("berth.theme", System.getenv().getOrDefault("BERTH_THEME", ""));
         if (forced.equalsIgnoreCase("dark") || forced.equalsIgnoreCase("light")) {
             theme.modeProperty().set(forced.equalsIgnoreCase("dark") ? dev.berth.app.gui.look.ThemeMode.DARK : dev.berth.app.gui.look.ThemeMode.LIGHT);
@@ -64,12 +77,28 @@ public final class BerthApplication extends Application {
         if (feed != null) {
             feed.start(panes);
         }
+        // ./berth open PATH
+        if (getParameters() != null) { // null when a test starts the application object itself
+            getParameters().getRaw().stream().findFirst().ifPresent(path -> window.opened(Path.of(path).toFile()));
+        }
         if (Boolean.getBoolean("berth.training")) {
             // The launcher's AOT training run: the first frame is all it needs to see.
             PauseTransition settle = new PauseTransition(Duration.seconds(1.5));
             settle.setOnFinished(event -> Platform.exit());
             settle.play();
         }
+    }
+
+    /**
+     * The engine connection the whole window shares: discovery as the CLI does it ({@code berth.host} or
+     * {@code DOCKER_HOST}, contexts, the well-known sockets), on the session's virtual thread, so the window
+     * shows before the engine answers.
+     */
+    private static EngineSession engineSession() {
+        EngineDiscovery discovery = EngineDiscovery.standard(HostEnvironment.current());
+        String host = System.getProperty("berth.host");
+        DiscoveryOptions options = host == null || host.isBlank() ? DiscoveryOptions.defaults() : DiscoveryOptions.defaults().withHost(host);
+        return new EngineSession(() -> discovery.discover(options));
     }
 
     /** Opens URLs through the platform's browser; a no-op where the application was not launched normally. */
@@ -81,6 +110,15 @@ public final class BerthApplication extends Application {
                 java.util.logging.Logger.getLogger(BerthApplication.class.getName()).warning("Cannot open " + url + ": " + e);
             }
         };
+    }
+
+    /** The view-models, for tests and the screenshot driver. */
+    public ProjectPanes panes() {
+        return panes;
+    }
+
+    public MainWindow window() {
+        return window;
     }
 
     @Override
