@@ -1,5 +1,6 @@
 package dev.berth.engine.api;
 
+import dev.berth.engine.transport.SshException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -21,6 +22,9 @@ public final class EngineErrors {
     public static EngineException translate(IOException e, String endpoint) {
         String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         String lower = detail.toLowerCase(Locale.ROOT);
+        if (e instanceof SshException ssh) {
+            return ssh(ssh, endpoint);
+        }
         if (e instanceof SSLException || causedBy(e, SSLException.class)) {
             return tls(e, endpoint, detail);
         }
@@ -43,6 +47,33 @@ public final class EngineErrors {
             return new EngineConnectionException("No route to " + endpoint + ".", e);
         }
         return new EngineConnectionException("Lost the connection to the engine at " + endpoint + ": " + detail + ".", e);
+    }
+
+    /** ssh's own words, with what to do; never the socket-permission advice (ssh's "Permission denied" is a login). */
+    private static EngineConnectionException ssh(SshException e, String endpoint) {
+        String said = e.stderr().isEmpty() ? "no message" : e.stderr();
+        if (e.isSshFailure()) {
+            return new EngineConnectionException("ssh could not connect or log in for " + endpoint + ": " + said
+                    + ". Berth runs ssh without prompting (BatchMode): make 'ssh " + sshTarget(endpoint)
+                    + "' work without a password (a key in ssh-agent or ~/.ssh/config) and the host key known.", e);
+        }
+        if (e.isDockerMissing()) {
+            return new EngineConnectionException("ssh reached " + endpoint + ", but the remote side has no docker CLI on its PATH ("
+                    + said + "). Berth runs 'docker system dial-stdio' there: install the docker CLI (Docker 18.09+) on that host.", e);
+        }
+        return new EngineConnectionException("'docker system dial-stdio' on " + endpoint + " failed (exit " + e.exitCode() + "): "
+                + said + ". Is the engine running on that host, and may the ssh user use it?", e);
+    }
+
+    /** {@code ssh://user@host:2222} as the ssh command line a user would try: {@code -p 2222 user@host}. */
+    private static String sshTarget(String endpoint) {
+        try {
+            java.net.URI uri = java.net.URI.create(endpoint);
+            String who = (uri.getUserInfo() == null ? "" : uri.getUserInfo() + "@") + uri.getHost();
+            return uri.getPort() > 0 ? "-p " + uri.getPort() + " " + who : who;
+        } catch (IllegalArgumentException e) {
+            return endpoint;
+        }
     }
 
     /** TLS failures in the words of what to change: which file, which variable. */
