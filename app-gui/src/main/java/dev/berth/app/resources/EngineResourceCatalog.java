@@ -94,7 +94,7 @@ public final class EngineResourceCatalog implements ResourceCatalog {
         List<String> others = new ArrayList<>();
         for (ContainerSummary container : using) {
             if (VolumeHelper.isHelper(container.labels())) {
-                engine.containers().remove(container.id(), true, false); // ours, never started: safe to drop
+                removeHelper(engine, container.id()); // ours, never started: safe to drop
             } else {
                 others.add(name(container));
             }
@@ -119,10 +119,21 @@ public final class EngineResourceCatalog implements ResourceCatalog {
         // Our own idle helpers would keep their volumes "in use"; they are never needed once a view closed them.
         for (ContainerSummary helper : engine.containers().list(ListOptions.allContainers().withFilters(VolumeHelper.filter()))) {
             if (!"running".equals(helper.state())) {
-                engine.containers().remove(helper.id(), true, false);
+                removeHelper(engine, helper.id());
             }
         }
         return result(engine.volumes().prune(pruneScope));
+    }
+
+    /** Removes a browse helper; one already gone, or being removed by its view, is fine. */
+    private static void removeHelper(EngineClient engine, String id) {
+        try {
+            engine.containers().remove(id, true, false);
+        } catch (EngineApiException e) {
+            if (!e.isNotFound() && !e.isConflict()) {
+                throw e;
+            }
+        }
     }
 
     @Override

@@ -158,7 +158,7 @@ public final class VolumeHelper implements VolumeFiles {
         try {
             engine.containers().remove(container, true, false);
         } catch (EngineApiException e) {
-            if (!e.isNotFound()) {
+            if (!e.isNotFound() && !e.isConflict()) { // gone, or being removed with its volume
                 throw e;
             }
         }
