@@ -36,6 +36,7 @@ public final class ResourcesArea {
     private final NetworksViewModel networks;
     private final ImagesViewModel images;
     private final AtomicBoolean refreshPending = new AtomicBoolean();
+    private volatile boolean closed;
     private final TabPane tabs = new TabPane();
     private Tab volumesTab;
     private Tab networksTab;
@@ -113,7 +114,7 @@ public final class ResourcesArea {
 
     /** Something changed on the engine (any thread): reload the shown list once the burst is over. */
     public void engineChanged() {
-        if (!refreshPending.compareAndSet(false, true)) {
+        if (closed || !refreshPending.compareAndSet(false, true)) {
             return;
         }
         background.execute(() -> {
@@ -128,7 +129,7 @@ public final class ResourcesArea {
     }
 
     private void refresh(Tab shown) {
-        if (shown == null) {
+        if (shown == null || closed) {
             return;
         }
         if (shown == volumesTab) {
@@ -142,6 +143,7 @@ public final class ResourcesArea {
 
     /** At shutdown: removes the browse helper now, on the calling thread. */
     public void close() {
+        closed = true;
         volumes.browser().closeNow();
     }
 
