@@ -125,6 +125,33 @@ public final class EngineResourceCatalog implements ResourceCatalog {
         return result(engine.volumes().prune(pruneScope));
     }
 
+    /**
+     * Removes browse helpers older than {@code age}: ones a Berth that was killed could not remove. A
+     * helper in use by a running Berth is younger (it lives while one volume is shown) or is simply
+     * recreated by it on its next browse.
+     */
+    public int removeLeftoverHelpers(java.time.Duration age) {
+        return removeLeftoverHelpers(age, VolumeHelper.filter());
+    }
+
+    /** {@link #removeLeftoverHelpers(java.time.Duration)} for the helpers of one volume only. */
+    public int removeLeftoverHelpers(java.time.Duration age, String volume) {
+        return removeLeftoverHelpers(age, Filters.none().label(VolumeHelper.LABEL + "=" + volume));
+    }
+
+    private int removeLeftoverHelpers(java.time.Duration age, Filters helpers) {
+        EngineClient engine = engine();
+        long cutoff = Instant.now().minus(age).getEpochSecond();
+        int removed = 0;
+        for (ContainerSummary helper : engine.containers().list(ListOptions.allContainers().withFilters(helpers))) {
+            if (helper.created() != null && helper.created() < cutoff && !"running".equals(helper.state())) {
+                removeHelper(engine, helper.id());
+                removed++;
+            }
+        }
+        return removed;
+    }
+
     /** Removes a browse helper; one already gone, or being removed by its view, is fine. */
     private static void removeHelper(EngineClient engine, String id) {
         try {

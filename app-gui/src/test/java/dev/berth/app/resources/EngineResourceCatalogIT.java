@@ -159,6 +159,20 @@ class EngineResourceCatalogIT {
     }
 
     @Test
+    void removesHelpersLeftOverByABerthThatWasKilledButNotFreshOnes() {
+        String volume = volume("left");
+        VolumeHelper fresh = (VolumeHelper) catalog.browse(volume);
+
+        catalog.removeLeftoverHelpers(java.time.Duration.ofHours(1), volume);
+        assertThat(engine.containers().inspect(fresh.containerId()).state().status()).isEqualTo("created");
+
+        catalog.removeLeftoverHelpers(java.time.Duration.ofSeconds(-5), volume); // everything counts as old
+        assertThatThrownBy(() -> engine.containers().inspect(fresh.containerId()))
+                .isInstanceOfSatisfying(EngineApiException.class, e -> assertThat(e.isNotFound()).isTrue());
+        fresh.close(); // gone already: no error
+    }
+
+    @Test
     void refusesToRemoveAVolumeInUseThenRemovesItOnceFree() {
         String volume = volume("busy");
         String user = container("holder", volume, null, null);

@@ -29,6 +29,8 @@ public final class ResourcesArea {
 
     private static final Set<String> RELEVANT_EVENTS = Set.of("volume", "network", "image", "container");
     private static final long DEBOUNCE_MILLIS = 400;
+    /** Browse helpers older than this were left by a Berth that was killed. */
+    private static final java.time.Duration LEFTOVER_AGE = java.time.Duration.ofHours(1);
 
     private final UiScheduler ui;
     private final Executor background;
@@ -52,13 +54,20 @@ public final class ResourcesArea {
 
     /** The app's wiring: the lists read the session's current engine and follow its events. */
     public static ResourcesArea forSession(EngineSession session, UiScheduler ui, Executor background, Confirmations confirmations) {
-        ResourceCatalog catalog = new EngineResourceCatalog(() -> session.client()
+        EngineResourceCatalog catalog = new EngineResourceCatalog(() -> session.client()
                 .orElseThrow(() -> new EngineException("Not connected to an engine yet; Berth keeps trying in the background.")));
         ResourcesArea area = new ResourcesArea(catalog, ui, background, confirmations);
         session.onEvent(area::engineEvent);
         session.onStateChange(state -> {
             if (state instanceof EngineState.Connected) {
                 area.engineChanged();
+                background.execute(() -> {
+                    try {
+                        catalog.removeLeftoverHelpers(LEFTOVER_AGE);
+                    } catch (RuntimeException ignored) {
+                        // best effort: a leftover helper only holds a read-only mount
+                    }
+                });
             }
         });
         return area;
