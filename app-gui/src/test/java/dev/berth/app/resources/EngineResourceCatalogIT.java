@@ -104,7 +104,7 @@ class EngineResourceCatalogIT {
         String volume = volume("data");
         String writer = container("writer", volume, "mkdir -p /data/conf/nested && echo hello > /data/conf/app.ini"
                 + " && printf 'a\\nb\\n' > /data/conf/nested/list.txt && head -c 300000 /dev/zero > /data/blob.bin"
-                + " && ln -s conf/app.ini /data/current", null);
+                + " && ln -s conf/app.ini /data/current && echo été > '/data/conf/notes d’été.txt'", null);
         engine.containers().start(writer);
         assertThat(engine.containers().waitFor(writer, "not-running").statusCode()).isZero();
         engine.containers().remove(writer, true, false);
@@ -142,6 +142,8 @@ class EngineResourceCatalogIT {
             FilePreview text = files.preview("conf/app.ini");
             assertThat(text.binary()).isFalse();
             assertThat(text.text()).isEqualTo("hello\n");
+
+            assertThat(files.preview("conf/notes d’été.txt").text()).isEqualTo("été\n"); // spaces and non-ASCII names
 
             FilePreview blob = files.preview("blob.bin");
             assertThat(blob.binary()).isTrue();
