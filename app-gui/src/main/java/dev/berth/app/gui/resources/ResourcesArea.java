@@ -39,10 +39,11 @@ public final class ResourcesArea {
     private final ImagesViewModel images;
     private final AtomicBoolean refreshPending = new AtomicBoolean();
     private volatile boolean closed;
-    private final TabPane tabs = new TabPane();
-    private Tab volumesTab;
-    private Tab networksTab;
-    private Tab imagesTab;
+    private volatile Shown shown = Shown.PROJECT;
+    private TabPane tabs;
+
+    /** Which tab is in front: only that list follows engine events. */
+    public enum Shown { PROJECT, VOLUMES, NETWORKS, IMAGES }
 
     public ResourcesArea(ResourceCatalog catalog, UiScheduler ui, Executor background, Confirmations confirmations) {
         this.ui = ui;
@@ -80,21 +81,17 @@ public final class ResourcesArea {
      */
     public TabPane around(Node project, ObservableValue<String> selectedProject) {
         Tab projectTab = tab("Project", Feather.LAYERS, project, "resources-tab-project");
-        volumesTab = tab("Volumes", Feather.DATABASE, new VolumesView(volumes), "resources-tab-volumes");
-        networksTab = tab("Networks", Feather.SHARE_2, new NetworksView(networks), "resources-tab-networks");
-        imagesTab = tab("Images", Feather.PACKAGE, new ImagesView(images), "resources-tab-images");
-        tabs.getTabs().setAll(projectTab, volumesTab, networksTab, imagesTab);
+        Tab volumesTab = tab("Volumes", Feather.DATABASE, new VolumesView(volumes), "resources-tab-volumes");
+        Tab networksTab = tab("Networks", Feather.SHARE_2, new NetworksView(networks), "resources-tab-networks");
+        Tab imagesTab = tab("Images", Feather.PACKAGE, new ImagesView(images), "resources-tab-images");
+        tabs = new TabPane(projectTab, volumesTab, networksTab, imagesTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("resources-tabs");
         tabs.getStyleClass().add("resources-tabs");
         volumes.projectProperty().bind(selectedProject);
         selectedProject.addListener((obs, old, now) -> volumes.showAllProperty().set(now == null));
-        tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
-            if (old == volumesTab) {
-                volumes.browser().close();
-            }
-            refresh(now);
-        });
+        tabs.getSelectionModel().selectedIndexProperty().addListener((obs, old, index) ->
+                showing(Shown.values()[Math.max(0, index.intValue())]));
         return tabs;
     }
 
@@ -105,9 +102,21 @@ public final class ResourcesArea {
         return tab;
     }
 
-    /** Shows one of the lists (0 project, 1 volumes, 2 networks, 3 images). */
+    /** Brings one of the tabs to the front (0 project, 1 volumes, 2 networks, 3 images). */
     public void select(int index) {
         tabs.getSelectionModel().select(index);
+    }
+
+    /**
+     * The tab in front changed (UI thread): its list reloads; leaving Volumes releases the browsed volume.
+     */
+    public void showing(Shown now) {
+        Shown before = shown;
+        shown = now;
+        if (before == Shown.VOLUMES && now != Shown.VOLUMES) {
+            volumes.browser().close();
+        }
+        refresh(now);
     }
 
     /** Called with every engine event (any thread); reloads the shown list when the event concerns it. */
@@ -133,20 +142,19 @@ public final class ResourcesArea {
                 Thread.currentThread().interrupt();
             }
             refreshPending.set(false);
-            ui.execute(() -> refresh(tabs.getSelectionModel().getSelectedItem()));
+            ui.execute(() -> refresh(shown));
         });
     }
 
-    private void refresh(Tab shown) {
-        if (shown == null || closed) {
+    private void refresh(Shown which) {
+        if (closed) {
             return;
         }
-        if (shown == volumesTab) {
-            volumes.refresh();
-        } else if (shown == networksTab) {
-            networks.refresh();
-        } else if (shown == imagesTab) {
-            images.refresh();
+        switch (which) {
+            case VOLUMES -> volumes.refresh();
+            case NETWORKS -> networks.refresh();
+            case IMAGES -> images.refresh();
+            case PROJECT -> { }
         }
     }
 
