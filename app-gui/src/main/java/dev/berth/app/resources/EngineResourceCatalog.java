@@ -1,5 +1,6 @@
 package dev.berth.app.resources;
 
+import dev.berth.engine.api.ApiVersion;
 import dev.berth.engine.api.ContainersApi.ListOptions;
 import dev.berth.engine.api.EngineApiException;
 import dev.berth.engine.api.EngineClient;
@@ -122,7 +123,10 @@ public final class EngineResourceCatalog implements ResourceCatalog {
                 removeHelper(engine, helper.id());
             }
         }
-        return result(engine.volumes().prune(pruneScope));
+        // From API 1.42 the engine prunes only anonymous volumes unless asked for all; the confirmation
+        // lists every unused volume, so ask for all (1.41 engines always prune all and reject the filter).
+        Filters scope = engine.apiVersion().isAtLeast(ApiVersion.parse("1.42")) ? pruneScope.with("all", "true") : pruneScope;
+        return result(engine.volumes().prune(scope));
     }
 
     /**
