@@ -1,5 +1,6 @@
 package dev.berth.app.resources;
 
+import dev.berth.engine.api.ApiVersion;
 import dev.berth.engine.api.ContainersApi.ListOptions;
 import dev.berth.engine.api.EngineApiException;
 import dev.berth.engine.api.EngineClient;
@@ -94,7 +95,7 @@ public final class EngineResourceCatalog implements ResourceCatalog {
         List<String> others = new ArrayList<>();
         for (ContainerSummary container : using) {
             if (VolumeHelper.isHelper(container.labels())) {
-                engine.containers().remove(container.id(), true, false); // ours, never started: safe to drop
+                removeHelper(engine, container.id()); // ours, never started: safe to drop
             } else {
                 others.add(name(container));
             }
@@ -119,10 +120,51 @@ public final class EngineResourceCatalog implements ResourceCatalog {
         // Our own idle helpers would keep their volumes "in use"; they are never needed once a view closed them.
         for (ContainerSummary helper : engine.containers().list(ListOptions.allContainers().withFilters(VolumeHelper.filter()))) {
             if (!"running".equals(helper.state())) {
-                engine.containers().remove(helper.id(), true, false);
+                removeHelper(engine, helper.id());
             }
         }
-        return result(engine.volumes().prune(pruneScope));
+        // From API 1.42 the engine prunes only anonymous volumes unless asked for all; the confirmation
+        // lists every unused volume, so ask for all (1.41 engines always prune all and reject the filter).
+        Filters scope = engine.apiVersion().isAtLeast(ApiVersion.parse("1.42")) ? pruneScope.with("all", "true") : pruneScope;
+        return result(engine.volumes().prune(scope));
+    }
+
+    /**
+     * Removes browse helpers older than {@code age}: ones a Berth that was killed could not remove. A
+     * helper in use by a running Berth is younger (it lives while one volume is shown) or is simply
+     * recreated by it on its next browse.
+     */
+    public int removeLeftoverHelpers(java.time.Duration age) {
+        return removeLeftoverHelpers(age, VolumeHelper.filter());
+    }
+
+    /** {@link #removeLeftoverHelpers(java.time.Duration)} for the helpers of one volume only. */
+    public int removeLeftoverHelpers(java.time.Duration age, String volume) {
+        return removeLeftoverHelpers(age, Filters.none().label(VolumeHelper.LABEL + "=" + volume));
+    }
+
+    private int removeLeftoverHelpers(java.time.Duration age, Filters helpers) {
+        EngineClient engine = engine();
+        long cutoff = Instant.now().minus(age).getEpochSecond();
+        int removed = 0;
+        for (ContainerSummary helper : engine.containers().list(ListOptions.allContainers().withFilters(helpers))) {
+            if (helper.created() != null && helper.created() < cutoff && !"running".equals(helper.state())) {
+                removeHelper(engine, helper.id());
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    /** Removes a browse helper; one already gone, or being removed by its view, is fine. */
+    private static void removeHelper(EngineClient engine, String id) {
+        try {
+            engine.containers().remove(id, true, false);
+        } catch (EngineApiException e) {
+            if (!e.isNotFound() && !e.isConflict()) {
+                throw e;
+            }
+        }
     }
 
     @Override

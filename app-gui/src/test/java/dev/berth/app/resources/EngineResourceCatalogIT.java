@@ -104,7 +104,7 @@ class EngineResourceCatalogIT {
         String volume = volume("data");
         String writer = container("writer", volume, "mkdir -p /data/conf/nested && echo hello > /data/conf/app.ini"
                 + " && printf 'a\\nb\\n' > /data/conf/nested/list.txt && head -c 300000 /dev/zero > /data/blob.bin"
-                + " && ln -s conf/app.ini /data/current", null);
+                + " && ln -s conf/app.ini /data/current && echo été > '/data/conf/notes d’été.txt'", null);
         engine.containers().start(writer);
         assertThat(engine.containers().waitFor(writer, "not-running").statusCode()).isZero();
         engine.containers().remove(writer, true, false);
@@ -143,6 +143,8 @@ class EngineResourceCatalogIT {
             assertThat(text.binary()).isFalse();
             assertThat(text.text()).isEqualTo("hello\n");
 
+            assertThat(files.preview("conf/notes d’été.txt").text()).isEqualTo("été\n"); // spaces and non-ASCII names
+
             FilePreview blob = files.preview("blob.bin");
             assertThat(blob.binary()).isTrue();
             assertThat(blob.size()).isEqualTo(300_000);
@@ -156,6 +158,20 @@ class EngineResourceCatalogIT {
         }
         assertThatThrownBy(() -> engine.containers().inspect(helper))
                 .isInstanceOfSatisfying(EngineApiException.class, e -> assertThat(e.isNotFound()).isTrue());
+    }
+
+    @Test
+    void removesHelpersLeftOverByABerthThatWasKilledButNotFreshOnes() {
+        String volume = volume("left");
+        VolumeHelper fresh = (VolumeHelper) catalog.browse(volume);
+
+        catalog.removeLeftoverHelpers(java.time.Duration.ofHours(1), volume);
+        assertThat(engine.containers().inspect(fresh.containerId()).state().status()).isEqualTo("created");
+
+        catalog.removeLeftoverHelpers(java.time.Duration.ofSeconds(-5), volume); // everything counts as old
+        assertThatThrownBy(() -> engine.containers().inspect(fresh.containerId()))
+                .isInstanceOfSatisfying(EngineApiException.class, e -> assertThat(e.isNotFound()).isTrue());
+        fresh.close(); // gone already: no error
     }
 
     @Test

@@ -26,7 +26,7 @@ public final class ImagesView extends BorderPane {
         table = ResourceViews.table(model, "images-table", "No images.", this::removeSelected);
         table.getColumns().setAll(List.of(
                 ResourceViews.text("Repository:tag", ImageInfo::displayName, 220),
-                ResourceViews.text("Id", ImageInfo::shortId, 100),
+                ResourceViews.text("Id", ImageInfo::shortId, 118),
                 ResourceViews.number("Size", ImageInfo::size, size -> size < 0 ? "?" : Formats.bytes(size), 80),
                 ResourceViews.number("Created", row -> row.created() == null ? null : row.created().getEpochSecond(),
                         seconds -> Formats.uptime(Duration.between(Instant.ofEpochSecond(seconds), Instant.now())) + " ago", 90),
@@ -40,7 +40,7 @@ public final class ImagesView extends BorderPane {
         });
         InspectView inspect = new InspectView(model.inspect());
         SplitPane split = new SplitPane(table, inspect);
-        split.setDividerPositions(0.56);
+        split.setDividerPositions(0.6);
 
         setTop(ResourceViews.toolBar(model, "images-filter", "Filter by tag, id or container", "images", List.of(),
                 List.of(ResourceViews.action("Prune dangling…", Feather.SCISSORS, "images-prune", model, false, model::prune),

@@ -24,8 +24,8 @@ public final class NetworksView extends BorderPane {
         table.getColumns().setAll(List.of(
                 ResourceViews.text("Name", NetworkInfo::name, 190),
                 ResourceViews.text("Driver", NetworkInfo::driver, 70),
-                ResourceViews.text("Scope", NetworkInfo::scope, 60),
-                ResourceViews.text("Subnet", row -> ResourceViews.list(row.subnets()), 120),
+                ResourceViews.text("Scope", NetworkInfo::scope, 64),
+                ResourceViews.text("Subnet", row -> ResourceViews.list(row.subnets()), 130),
                 ResourceViews.text("Containers", row -> ResourceViews.list(row.containers()), 150),
                 ResourceViews.text("Project", row -> row.project() == null ? "—" : row.project(), 100)));
         table.setRowFactory(view -> {
@@ -37,7 +37,7 @@ public final class NetworksView extends BorderPane {
         });
         InspectView inspect = new InspectView(model.inspect());
         SplitPane split = new SplitPane(table, inspect);
-        split.setDividerPositions(0.56);
+        split.setDividerPositions(0.6);
 
         setTop(ResourceViews.toolBar(model, "networks-filter", "Filter by name, driver, subnet, project or container", "networks",
                 List.of(),

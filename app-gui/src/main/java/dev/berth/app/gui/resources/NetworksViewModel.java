@@ -76,8 +76,9 @@ public final class NetworksViewModel extends ResourceListViewModel<NetworkInfo> 
             return;
         }
         if (network.inUse()) {
-            notice(Notice.error("Network " + network.name() + " has containers attached: " + String.join(", ", network.containers())
-                    + ". Stop or disconnect them first."));
+            notice(Notice.error("Network " + network.name() + " is used by " + String.join(", ", network.containers())
+                    + ". Remove " + (network.containers().size() == 1 ? "that container" : "those containers")
+                    + " or disconnect " + (network.containers().size() == 1 ? "it" : "them") + " first."));
             return;
         }
         if (!ask(Confirmations.Request.of("Remove network " + network.name() + "?",

@@ -46,6 +46,7 @@ public abstract class ResourceListViewModel<R> {
     private final AtomicLong generation = new AtomicLong();
     private int running;
     private boolean replacing;
+    private boolean listingFailed;
 
     protected ResourceListViewModel(ResourceCatalog catalog, UiScheduler ui, Executor background, Confirmations confirmations) {
         this.catalog = catalog;
@@ -86,6 +87,10 @@ public abstract class ResourceListViewModel<R> {
                 ui.execute(() -> {
                     finished();
                     if (generation.get() == mine) {
+                        if (listingFailed) {
+                            listingFailed = false;
+                            notice.set(Notice.NONE); // the engine answers again: the old failure is history
+                        }
                         apply(loaded);
                     }
                 });
@@ -93,6 +98,7 @@ public abstract class ResourceListViewModel<R> {
                 ui.execute(() -> {
                     finished();
                     if (generation.get() == mine) {
+                        listingFailed = true;
                         notice.set(Notice.failure("Listing", e));
                     }
                 });

@@ -18,6 +18,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -63,10 +64,25 @@ final class ResourceViews {
         return table;
     }
 
+    /** A text column; a cut-off value shows in full in the cell's tooltip; null reads as a dash. */
     static <R> TableColumn<R, String> text(String title, Function<R, String> value, double width) {
         TableColumn<R, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        column.setCellValueFactory(cell -> {
+            String text = value.apply(cell.getValue());
+            return new ReadOnlyObjectWrapper<>(text == null || text.isEmpty() || text.equals("null") ? "—" : text);
+        });
         column.setPrefWidth(width);
+        column.setCellFactory(c -> new TableCell<>() {
+            private final Tooltip tooltip = new Tooltip();
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                tooltip.setText(item);
+                setTooltip(empty || item == null || item.equals("—") ? null : tooltip);
+            }
+        });
         return column;
     }
 

@@ -29,6 +29,8 @@ public final class ResourcesArea {
 
     private static final Set<String> RELEVANT_EVENTS = Set.of("volume", "network", "image", "container");
     private static final long DEBOUNCE_MILLIS = 400;
+    /** Browse helpers older than this were left by a Berth that was killed. */
+    private static final java.time.Duration LEFTOVER_AGE = java.time.Duration.ofHours(1);
 
     private final UiScheduler ui;
     private final Executor background;
@@ -36,10 +38,12 @@ public final class ResourcesArea {
     private final NetworksViewModel networks;
     private final ImagesViewModel images;
     private final AtomicBoolean refreshPending = new AtomicBoolean();
-    private final TabPane tabs = new TabPane();
-    private Tab volumesTab;
-    private Tab networksTab;
-    private Tab imagesTab;
+    private volatile boolean closed;
+    private volatile Shown shown = Shown.PROJECT;
+    private TabPane tabs;
+
+    /** Which tab is in front: only that list follows engine events. */
+    public enum Shown { PROJECT, VOLUMES, NETWORKS, IMAGES }
 
     public ResourcesArea(ResourceCatalog catalog, UiScheduler ui, Executor background, Confirmations confirmations) {
         this.ui = ui;
@@ -51,13 +55,20 @@ public final class ResourcesArea {
 
     /** The app's wiring: the lists read the session's current engine and follow its events. */
     public static ResourcesArea forSession(EngineSession session, UiScheduler ui, Executor background, Confirmations confirmations) {
-        ResourceCatalog catalog = new EngineResourceCatalog(() -> session.client()
+        EngineResourceCatalog catalog = new EngineResourceCatalog(() -> session.client()
                 .orElseThrow(() -> new EngineException("Not connected to an engine yet; Berth keeps trying in the background.")));
         ResourcesArea area = new ResourcesArea(catalog, ui, background, confirmations);
         session.onEvent(area::engineEvent);
         session.onStateChange(state -> {
             if (state instanceof EngineState.Connected) {
                 area.engineChanged();
+                background.execute(() -> {
+                    try {
+                        catalog.removeLeftoverHelpers(LEFTOVER_AGE);
+                    } catch (RuntimeException ignored) {
+                        // best effort: a leftover helper only holds a read-only mount
+                    }
+                });
             }
         });
         return area;
@@ -70,21 +81,17 @@ public final class ResourcesArea {
      */
     public TabPane around(Node project, ObservableValue<String> selectedProject) {
         Tab projectTab = tab("Project", Feather.LAYERS, project, "resources-tab-project");
-        volumesTab = tab("Volumes", Feather.DATABASE, new VolumesView(volumes), "resources-tab-volumes");
-        networksTab = tab("Networks", Feather.SHARE_2, new NetworksView(networks), "resources-tab-networks");
-        imagesTab = tab("Images", Feather.PACKAGE, new ImagesView(images), "resources-tab-images");
-        tabs.getTabs().setAll(projectTab, volumesTab, networksTab, imagesTab);
+        Tab volumesTab = tab("Volumes", Feather.DATABASE, new VolumesView(volumes), "resources-tab-volumes");
+        Tab networksTab = tab("Networks", Feather.SHARE_2, new NetworksView(networks), "resources-tab-networks");
+        Tab imagesTab = tab("Images", Feather.PACKAGE, new ImagesView(images), "resources-tab-images");
+        tabs = new TabPane(projectTab, volumesTab, networksTab, imagesTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("resources-tabs");
         tabs.getStyleClass().add("resources-tabs");
         volumes.projectProperty().bind(selectedProject);
         selectedProject.addListener((obs, old, now) -> volumes.showAllProperty().set(now == null));
-        tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
-            if (old == volumesTab) {
-                volumes.browser().close();
-            }
-            refresh(now);
-        });
+        tabs.getSelectionModel().selectedIndexProperty().addListener((obs, old, index) ->
+                showing(Shown.values()[Math.max(0, index.intValue())]));
         return tabs;
     }
 
@@ -95,9 +102,21 @@ public final class ResourcesArea {
         return tab;
     }
 
-    /** Shows one of the lists (0 project, 1 volumes, 2 networks, 3 images). */
+    /** Brings one of the tabs to the front (0 project, 1 volumes, 2 networks, 3 images). */
     public void select(int index) {
         tabs.getSelectionModel().select(index);
+    }
+
+    /**
+     * The tab in front changed (UI thread): its list reloads; leaving Volumes releases the browsed volume.
+     */
+    public void showing(Shown now) {
+        Shown before = shown;
+        shown = now;
+        if (before == Shown.VOLUMES && now != Shown.VOLUMES) {
+            volumes.browser().close();
+        }
+        refresh(now);
     }
 
     /** Called with every engine event (any thread); reloads the shown list when the event concerns it. */
@@ -113,7 +132,7 @@ public final class ResourcesArea {
 
     /** Something changed on the engine (any thread): reload the shown list once the burst is over. */
     public void engineChanged() {
-        if (!refreshPending.compareAndSet(false, true)) {
+        if (closed || !refreshPending.compareAndSet(false, true)) {
             return;
         }
         background.execute(() -> {
@@ -123,25 +142,25 @@ public final class ResourcesArea {
                 Thread.currentThread().interrupt();
             }
             refreshPending.set(false);
-            ui.execute(() -> refresh(tabs.getSelectionModel().getSelectedItem()));
+            ui.execute(() -> refresh(shown));
         });
     }
 
-    private void refresh(Tab shown) {
-        if (shown == null) {
+    private void refresh(Shown which) {
+        if (closed) {
             return;
         }
-        if (shown == volumesTab) {
-            volumes.refresh();
-        } else if (shown == networksTab) {
-            networks.refresh();
-        } else if (shown == imagesTab) {
-            images.refresh();
+        switch (which) {
+            case VOLUMES -> volumes.refresh();
+            case NETWORKS -> networks.refresh();
+            case IMAGES -> images.refresh();
+            case PROJECT -> { }
         }
     }
 
     /** At shutdown: removes the browse helper now, on the calling thread. */
     public void close() {
+        closed = true;
         volumes.browser().closeNow();
     }
 

@@ -29,6 +29,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 /** A volume's files, read-only: a tree with sizes and dates above a preview of the selected file. */
 final class VolumeBrowserView extends BorderPane {
@@ -126,6 +127,9 @@ final class VolumeBrowserView extends BorderPane {
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().getValue()));
         column.setPrefWidth(260);
         column.setCellFactory(c -> new TreeTableCell<>() {
+            // One icon per cell, its glyph swapped: cells are reused while scrolling, icons need not be.
+            private final FontIcon icon = Icons.icon(Feather.FILE);
+
             @Override
             protected void updateItem(VolumeTree node, boolean empty) {
                 super.updateItem(node, empty);
@@ -137,7 +141,8 @@ final class VolumeBrowserView extends BorderPane {
                 VolumeEntry entry = node.entry();
                 boolean link = entry != null && entry.type() == VolumeEntry.Type.LINK;
                 setText(link ? node.name() + " → " + entry.linkTarget() : node.name());
-                setGraphic(Icons.icon(node.isDirectory() ? Feather.FOLDER : link ? Feather.LINK : Feather.FILE));
+                icon.setIconCode(node.isDirectory() ? Feather.FOLDER : link ? Feather.LINK : Feather.FILE);
+                setGraphic(icon);
             }
         });
         return column;

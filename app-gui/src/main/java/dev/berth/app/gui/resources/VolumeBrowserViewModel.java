@@ -127,6 +127,17 @@ public final class VolumeBrowserViewModel {
         open(null);
     }
 
+    /**
+     * Forgets the shown volume and hands its open files to the caller, who closes them (on its background
+     * thread, before removing the volume: two removals of the same helper at once would collide).
+     */
+    public java.util.Optional<VolumeFiles> detach() {
+        VolumeFiles previous = files;
+        files = null;
+        open(null);
+        return java.util.Optional.ofNullable(previous);
+    }
+
     /** At shutdown: removes what browsing needed on the engine now, on the calling thread. */
     public void closeNow() {
         generation.incrementAndGet();

@@ -5,9 +5,11 @@ import dev.berth.app.gui.format.Formats;
 import dev.berth.app.gui.fx.UiScheduler;
 import dev.berth.app.resources.PruneResult;
 import dev.berth.app.resources.ResourceCatalog;
+import dev.berth.app.resources.VolumeFiles;
 import dev.berth.app.resources.VolumeInfo;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Predicate;
 import javafx.beans.property.BooleanProperty;
@@ -94,10 +96,9 @@ public final class VolumesViewModel extends ResourceListViewModel<VolumeInfo> {
         if (!answer.confirmed()) {
             return;
         }
-        if (volume.name().equals(browser.volumeProperty().get())) {
-            browser.close();
-        }
+        Optional<VolumeFiles> browsed = volume.name().equals(browser.volumeProperty().get()) ? browser.detach() : Optional.empty();
         run("Removing volume " + volume.name(), () -> {
+            browsed.ifPresent(VolumeFiles::close);
             catalog.removeVolume(volume.name());
             return "Removed volume " + volume.name() + ".";
         });
@@ -118,8 +119,9 @@ public final class VolumesViewModel extends ResourceListViewModel<VolumeInfo> {
         if (!answer.confirmed()) {
             return;
         }
-        browser.close();
+        Optional<VolumeFiles> browsed = browser.detach();
         run("Pruning volumes", () -> {
+            browsed.ifPresent(VolumeFiles::close);
             PruneResult result = catalog.pruneVolumes();
             return "Pruned " + result.removed().size() + (result.removed().size() == 1 ? " volume" : " volumes")
                     + ", reclaimed " + Formats.bytes(result.reclaimedBytes()) + ".";

@@ -37,8 +37,8 @@ class NetworksAndImagesViewModelTest {
         assertThat(model.noticeProperty().get().text()).contains("predefined").contains("cannot be removed");
 
         model.remove(row(model, n -> n.name().equals("shop_default")));
-        assertThat(model.noticeProperty().get().text()).isEqualTo("Network shop_default has containers attached: shop-web-1. "
-                + "Stop or disconnect them first.");
+        assertThat(model.noticeProperty().get().text()).isEqualTo("Network shop_default is used by shop-web-1. "
+                + "Remove that container or disconnect it first.");
         assertThat(confirmations.asked).isEmpty();
         assertThat(catalog.calls).noneMatch(c -> c.startsWith("removeNetwork"));
     }

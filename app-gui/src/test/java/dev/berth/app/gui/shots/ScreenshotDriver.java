@@ -1,0 +1,129 @@
+package dev.berth.app.gui.shots;
+
+import dev.berth.app.gui.BerthApplication;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+
+/**
+ * Drives the real Berth window for screenshots: starts JavaFX and {@link BerthApplication} (real engine
+ * session, real views), lets a script look nodes up by CSS id, act on the FX thread, wait for background
+ * loads, and save the window's scene as a PNG. Meant to run under Xvfb ({@code tools/screenshots}); any
+ * pane's screenshot script can reuse it.
+ */
+public final class ScreenshotDriver implements AutoCloseable {
+
+    private final Path outDir;
+    private final BerthApplication app = new BerthApplication();
+    private Stage stage;
+
+    private ScreenshotDriver(Path outDir) {
+        this.outDir = outDir;
+    }
+
+    /** Opens the window at {@code width}×{@code height}; window state goes to a temporary directory. */
+    public static ScreenshotDriver launch(int width, int height, Path outDir) throws Exception {
+        Files.createDirectories(outDir);
+        System.setProperty("berth.config.dir", Files.createTempDirectory("berth-shots").toString());
+        ScreenshotDriver driver = new ScreenshotDriver(outDir);
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        driver.fx(() -> {
+            driver.stage = new Stage();
+            driver.app.start(driver.stage);
+            driver.stage.setWidth(width);
+            driver.stage.setHeight(height);
+            driver.stage.setX(0);
+            driver.stage.setY(0);
+        });
+        return driver;
+    }
+
+    /** Runs {@code action} on the FX thread and waits for it. */
+    public void fx(Runnable action) throws Exception {
+        fx(() -> {
+            action.run();
+            return null;
+        });
+    }
+
+    public <T> T fx(Callable<T> action) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(action.call());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.get(30, TimeUnit.SECONDS);
+    }
+
+    /** The node with this CSS selector in the window (call on the FX thread, or through {@link #fx}). */
+    @SuppressWarnings("unchecked")
+    public <T extends Node> T lookup(String selector) {
+        Node node = stage.getScene().getRoot().lookup(selector);
+        if (node == null) {
+            throw new IllegalStateException("No node matches " + selector);
+        }
+        return (T) node;
+    }
+
+    /** Polls {@code condition} on the FX thread until it holds. */
+    public void waitUntil(String what, BooleanSupplier condition, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!fx(condition::getAsBoolean)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Timed out waiting for " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** Lets layout and a few pulses settle, then writes the scene to {@code name}.png. */
+    public Path save(String name) throws Exception {
+        Thread.sleep(600);
+        WritableImage image = fx(() -> stage.getScene().snapshot(null));
+        int width = (int) image.getWidth();
+        int height = (int) image.getHeight();
+        int[] argb = new int[width * height];
+        image.getPixelReader().getPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), argb, 0, width);
+        BufferedImage png = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        png.setRGB(0, 0, width, height, argb, 0, width);
+        Path file = outDir.resolve(name + ".png");
+        try {
+            ImageIO.write(png, "png", file.toFile());
+        } catch (IOException e) {
+            throw new IOException("Cannot write " + file + ": " + e.getMessage(), e);
+        }
+        System.out.println("wrote " + file + " (" + width + "x" + height + ")");
+        return file;
+    }
+
+    @Override
+    public void close() throws Exception {
+        fx(() -> {
+            stage.close();
+            try {
+                app.stop();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Platform.exit();
+    }
+}
