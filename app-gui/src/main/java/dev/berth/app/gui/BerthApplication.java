@@ -70,6 +70,9 @@ public final class BerthApplication extends Application {
         if (getParameters() != null) { // null when a test starts the application object itself
             getParameters().getRaw().stream().findFirst().ifPresent(path -> window.opened(Path.of(path).toFile()));
         }
+        if (Boolean.getBoolean("berth.measure.startup")) {
+            reportFirstFrame(stage);
+        }
         if (Boolean.getBoolean("berth.training")) {
             // The launcher's AOT training run: the first frame is all it needs to see.
             PauseTransition settle = new PauseTransition(Duration.seconds(1.5));
@@ -98,6 +101,26 @@ public final class BerthApplication extends Application {
                 java.util.logging.Logger.getLogger(BerthApplication.class.getName()).warning("Cannot open " + url + ": " + e);
             }
         };
+    }
+
+    /**
+     * {@code -Dberth.measure.startup=true}: prints the time from the process start (the launcher script's
+     * {@code exec} keeps the PID, so this includes the script) to the end of the first pulse that drew the
+     * window, then quits. docs/PERFORMANCE.md's start-up figure is measured this way.
+     */
+    private static void reportFirstFrame(Stage stage) {
+        Runnable[] listener = new Runnable[1];
+        listener[0] = () -> {
+            stage.getScene().removePostLayoutPulseListener(listener[0]);
+            // runLater: after this pulse has rendered
+            Platform.runLater(() -> {
+                long startedAt = ProcessHandle.current().info().startInstant().map(java.time.Instant::toEpochMilli)
+                        .orElse(java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+                System.out.println("berth: first frame " + (System.currentTimeMillis() - startedAt) + " ms after the process started");
+                Platform.exit();
+            });
+        };
+        stage.getScene().addPostLayoutPulseListener(listener[0]);
     }
 
     /** The view-models, for tests and the screenshot driver. */

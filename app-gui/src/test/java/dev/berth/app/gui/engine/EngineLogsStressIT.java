@@ -57,7 +57,7 @@ class EngineLogsStressIT {
     @AfterEach
     void stop() throws Exception {
         WaitForAsyncUtils.asyncFx(app::stop).get(10, TimeUnit.SECONDS);
-        Support.removeProject(project);
+        TestProjects.remove(project);
     }
 
     @Test
