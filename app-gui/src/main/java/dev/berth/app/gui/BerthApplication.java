@@ -42,6 +42,7 @@ public final class BerthApplication extends Application {
     private ProjectFeed feed;
     private ProjectPanes panes;
     private MainWindow window;
+    private ThemeViewModel theme;
 
     @Override
     public void start(Stage stage) {
@@ -49,7 +50,7 @@ public final class BerthApplication extends Application {
         FxUiScheduler ui = new FxUiScheduler();
         Clock clock = Clock.systemDefaultZone();
         panes = new ProjectPanes(ui, background, clock, browser());
-        ThemeViewModel theme = new ThemeViewModel(SystemThemeDetector.forThisDesktop(), background, ui);
+        theme = new ThemeViewModel(SystemThemeDetector.forThisDesktop(), background, ui);
         String configDir = System.getProperty("berth.config.dir");
         WindowStateStore store = new WindowStateStore(configDir == null ? WindowStateStore.defaultFile()
                 : Path.of(configDir).resolve("window.properties"));
@@ -133,6 +134,10 @@ public final class BerthApplication extends Application {
 
     public MainWindow window() {
         return window;
+    }
+
+    public ThemeViewModel theme() {
+        return theme;
     }
 
     @Override

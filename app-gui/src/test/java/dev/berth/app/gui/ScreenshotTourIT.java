@@ -111,9 +111,9 @@ class ScreenshotTourIT {
 
         robot.press(KeyCode.ALT, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.ALT);
         divider(robot, 0.6);
-        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.T).release(KeyCode.T, KeyCode.SHIFT, KeyCode.CONTROL);
+        robot.interact(() -> app.theme().modeProperty().set(ThemeMode.DARK));
         shoot(robot, "main-window-dark.png");
-        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.T).release(KeyCode.T, KeyCode.SHIFT, KeyCode.CONTROL);
+        robot.interact(() -> app.theme().modeProperty().set(ThemeMode.LIGHT));
 
         robot.press(KeyCode.SHIFT, KeyCode.F5).release(KeyCode.F5, KeyCode.SHIFT);
         waitFor(90, () -> panes.containers().totalRows() == 0);
