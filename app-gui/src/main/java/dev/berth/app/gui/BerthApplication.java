@@ -44,6 +44,7 @@ public final class BerthApplication extends Application {
     private dev.berth.app.gui.resources.ResourcesArea resources;
     private ProjectPanes panes;
     private MainWindow window;
+    private ThemeViewModel theme;
 
     @Override
     public void start(Stage stage) {
@@ -51,7 +52,7 @@ public final class BerthApplication extends Application {
         FxUiScheduler ui = new FxUiScheduler();
         Clock clock = Clock.systemDefaultZone();
         panes = new ProjectPanes(ui, background, clock, browser());
-        ThemeViewModel theme = new ThemeViewModel(SystemThemeDetector.forThisDesktop(), background, ui);
+        theme = new ThemeViewModel(SystemThemeDetector.forThisDesktop(), background, ui);
         String configDir = System.getProperty("berth.config.dir");
         WindowStateStore store = new WindowStateStore(configDir == null ? WindowStateStore.defaultFile()
                 : Path.of(configDir).resolve("window.properties"));
@@ -80,6 +81,9 @@ public final class BerthApplication extends Application {
         // ./berth open PATH
         if (getParameters() != null) { // null when a test starts the application object itself
             getParameters().getRaw().stream().findFirst().ifPresent(path -> window.opened(Path.of(path).toFile()));
+        }
+        if (Boolean.getBoolean("berth.measure.startup")) {
+            reportFirstFrame(stage);
         }
         if (Boolean.getBoolean("berth.training")) {
             // The launcher's AOT training run: the first frame is all it needs to see.
@@ -112,6 +116,29 @@ public final class BerthApplication extends Application {
         };
     }
 
+    /**
+     * {@code -Dberth.measure.startup=true}: prints the time from the process start (the launcher script's
+     * {@code exec} keeps the PID, so this includes the script) to the end of the first pulse that drew the
+     * window, then quits. docs/PERFORMANCE.md's start-up figure is measured this way.
+     */
+    private static void reportFirstFrame(Stage stage) {
+        Runnable[] listener = new Runnable[1];
+        listener[0] = () -> {
+            stage.getScene().removePostLayoutPulseListener(listener[0]);
+            // runLater: after this pulse has rendered
+            Platform.runLater(() -> {
+                long startedAt = ProcessHandle.current().info().startInstant().map(java.time.Instant::toEpochMilli)
+                        .orElse(java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+                long cpu = ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
+                // CPU time too: on a shared, oversubscribed machine the wall time mostly measures the neighbours.
+                System.out.println("berth: first frame " + (System.currentTimeMillis() - startedAt) + " ms after the process started ("
+                        + cpu + " ms CPU, load average " + java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage() + ")");
+                Platform.exit();
+            });
+        };
+        stage.getScene().addPostLayoutPulseListener(listener[0]);
+    }
+
     /** The view-models, for tests and the screenshot driver. */
     public ProjectPanes panes() {
         return panes;
@@ -119,6 +146,10 @@ public final class BerthApplication extends Application {
 
     public MainWindow window() {
         return window;
+    }
+
+    public ThemeViewModel theme() {
+        return theme;
     }
 
     @Override

@@ -63,6 +63,7 @@ final class ProjectWatch implements AutoCloseable {
     private volatile String selectedService;
     private volatile boolean topVisible;
     private volatile boolean closed;
+    private final Instant watchStarted = Instant.now();
     private Thread topThread;
 
     /** @param definition the loaded compose project when the user opened it, else null (graph from labels) */
@@ -183,9 +184,13 @@ final class ProjectWatch implements AutoCloseable {
         String id = container.id();
         String service = label(container, ComposeLabels.SERVICE);
         Instant after = lastLogTime.get(id);
-        // Restarted: ask from the last line's second and drop what was already shown; otherwise the last lines.
-        LogsOptions options = after == null ? LogsOptions.everything().following().withTimestamps().withTail(FIRST_TAIL)
-                : new LogsOptions(true, true, true, after, null, true, null, null);
+        // Restarted: ask from the last line's second and drop what was already shown. Created while we watch
+        // (an up from the window): everything, so no early line is missed. Otherwise: the last lines.
+        boolean createdWhileWatching = container.created() != null
+                && container.created() >= watchStarted.minusSeconds(5).getEpochSecond();
+        LogsOptions options = after != null ? new LogsOptions(true, true, true, after, null, true, null, null)
+                : createdWhileWatching ? LogsOptions.everything().following().withTimestamps()
+                : LogsOptions.everything().following().withTimestamps().withTail(FIRST_TAIL);
         EngineStream<dev.berth.engine.stream.LogLine> stream;
         try {
             stream = client.containers().logs(id, options);

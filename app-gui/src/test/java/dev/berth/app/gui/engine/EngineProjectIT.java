@@ -51,7 +51,7 @@ class EngineProjectIT {
     @AfterEach
     void stop() throws Exception {
         WaitForAsyncUtils.asyncFx(app::stop).get(10, TimeUnit.SECONDS);
-        Support.removeProject(project);
+        TestProjects.remove(project);
     }
 
     @Test
@@ -98,7 +98,7 @@ class EngineProjectIT {
         robot.press(KeyCode.SHIFT, KeyCode.F5).release(KeyCode.F5, KeyCode.SHIFT);
         waitFor(60, () -> state(panes, "web").kind() == ServiceState.Kind.NOT_CREATED
                 && state(panes, "db").kind() == ServiceState.Kind.NOT_CREATED && panes.containers().totalRows() == 0);
-        assertThat(Support.containersOf(project)).isZero();
+        assertThat(TestProjects.containersOf(project)).isZero();
     }
 
     private static String selectedProject(ProjectPanes panes) {
