@@ -1,5 +1,6 @@
 package dev.berth.app;
 
+import dev.berth.app.cli.AotTraining;
 import dev.berth.app.cli.BerthCli;
 
 /**
@@ -25,6 +26,10 @@ public final class Main {
             Class.forName(GUI_LAUNCHER).getMethod("launch", String.class).invoke(null, path);
             return;
         }
-        System.exit(BerthCli.run(args));
+        int exit = BerthCli.run(args);
+        if (Boolean.getBoolean("berth.training")) {
+            AotTraining.run(); // the launcher's AOT training run: see what real commands load
+        }
+        System.exit(exit);
     }
 }

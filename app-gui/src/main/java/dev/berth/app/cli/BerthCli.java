@@ -21,7 +21,8 @@ import picocli.CommandLine.Mixin;
             LifecycleCommands.Start.class, LifecycleCommands.Stop.class, LifecycleCommands.Restart.class,
             LifecycleCommands.Pause.class, LifecycleCommands.Unpause.class, LifecycleCommands.Kill.class,
             LifecycleCommands.Remove.class, ImageCommands.Pull.class, ImageCommands.Build.class, ImageCommands.Images.class,
-            LogsCommand.class,
+            LogsCommand.class, ExecCommand.class, RunCommand.class, TopCommand.class, StatsCommand.class,
+            EventsCommand.class, PortCommand.class,
             ConfigCommand.class, VersionCommand.class, EngineCommand.class, CommandLine.HelpCommand.class})
 public final class BerthCli {
 
@@ -72,6 +73,9 @@ public final class BerthCli {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        // `berth exec web ls -l`: everything after the service is the command, not Berth's flags.
+        commandLine.getSubcommands().get("exec").setStopAtPositional(true);
+        commandLine.getSubcommands().get("run").setStopAtPositional(true);
         return commandLine.execute(args);
     }
 

@@ -76,9 +76,8 @@ final class LogsCommand extends ComposeCommand {
         if (value == null || value.isBlank()) {
             return null;
         }
-        if (value.matches("(\\d+(\\.\\d+)?(ns|us|ms|s|m|h))+")) {
-            return now.minus(Duration.parse("PT" + value.toUpperCase(java.util.Locale.ROOT)
-                    .replaceAll("(\\d+)H", "$1H").replace("MS", "").replace("US", "").replace("NS", "")));
+        if (value.matches("(\\d+[hms])+")) {
+            return now.minus(Duration.parse("PT" + value.toUpperCase(java.util.Locale.ROOT)));
         }
         try {
             return Instant.parse(value);

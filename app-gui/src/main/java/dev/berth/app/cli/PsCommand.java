@@ -36,7 +36,9 @@ final class PsCommand extends ComposeCommand {
 
     @Override
     int run(CliSession session) {
-        List<ServiceContainer> containers = session.compose().ps(session.projectName(), session.services(services), all);
+        // docker ps shows paused containers as running ones; so does Compose's ps without -a.
+        List<ServiceContainer> containers = session.compose().ps(session.projectName(), session.services(services), true).stream()
+                .filter(container -> all || container.isRunning() || "paused".equals(container.state())).toList();
         PrintWriter out = session.out();
         if (quiet) {
             containers.forEach(container -> out.println(container.id()));
