@@ -6,6 +6,13 @@ import atlantafx.base.theme.Styles;
 import dev.berth.app.gui.AppIcons;
 import dev.berth.app.gui.containers.ContainersView;
 import dev.berth.app.gui.controls.Icons;
+import dev.berth.app.gui.editor.EditorWindow;
+import dev.berth.app.workspace.ProjectInvocation;
+import dev.berth.engine.compose.ComposeEngine;
+import java.util.function.Supplier;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import dev.berth.app.gui.feed.ProjectFeed;
 import dev.berth.app.gui.graph.GraphNode;
 import dev.berth.app.gui.graph.ServiceGraphView;
@@ -85,6 +92,10 @@ public final class MainWindow {
     private final SplitPane centerSplit = new SplitPane();
     private final Label statusText = new Label();
     private Stage stage;
+    private static final KeyCombination EDIT = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN);
+    private final Map<java.nio.file.Path, EditorWindow> editors = new java.util.HashMap<>();
+    private final java.util.concurrent.ExecutorService editorBackground = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+    private Supplier<Optional<ComposeEngine>> editorEngine = Optional::empty;
 
     public MainWindow(ProjectPanes panes, ThemeViewModel theme, WindowStateStore store, Optional<ProjectFeed> feed, boolean demo) {
         this.panes = panes;
@@ -198,7 +209,9 @@ public final class MainWindow {
         MenuItem down = item("Down", Shortcuts.DOWN, () -> { });
         up.setDisable(true);
         down.setDisable(true);
-        Menu project = new Menu("Project", null, up, down);
+        MenuItem edit = item("Edit compose files…", EDIT, this::openEditor);
+        edit.disableProperty().bind(panes.projects().selectedProperty().isNull());
+        Menu project = new Menu("Project", null, up, down, new SeparatorMenuItem(), edit);
 
         ToggleGroup themes = new ToggleGroup();
         Menu themeMenu = new Menu("Theme");
@@ -234,8 +247,12 @@ public final class MainWindow {
     }
 
     private static MenuItem item(String title, Shortcuts.Shortcut shortcut, Runnable action) {
+        return item(title, shortcut.keys(), action);
+    }
+
+    private static MenuItem item(String title, KeyCombination keys, Runnable action) {
         MenuItem item = new MenuItem(title);
-        item.setAccelerator(shortcut.keys());
+        item.setAccelerator(keys);
         item.setOnAction(event -> action.run());
         return item;
     }
@@ -319,6 +336,26 @@ public final class MainWindow {
         panes.projects().open(file.toPath());
         // The compose loader (compose-model) is being written; until it lands the project is listed only.
         panes.engineStatus("Opened " + file + " — loading compose files arrives with the compose loader");
+    }
+
+    /** The compose editor of the selected project, in its own window (one per project). */
+    private void openEditor() {
+        var selected = panes.projects().selectedProperty().get();
+        if (selected == null || selected.source() == null || selected.source().isBlank()) {
+            return;
+        }
+        java.nio.file.Path source = java.nio.file.Path.of(selected.source());
+        EditorWindow open = editors.get(source);
+        if (open != null && open.stage().isShowing()) {
+            open.stage().toFront();
+            return;
+        }
+        editors.put(source, EditorWindow.open(stage, ProjectInvocation.ofPath(source), editorBackground, editorEngine));
+    }
+
+    /** Where the editor's plan preview, Up and image names come from; the engine session sets it once connected. */
+    public void setEditorEngine(Supplier<Optional<ComposeEngine>> engine) {
+        this.editorEngine = engine;
     }
 
     private void restoreDividers(WindowState saved) {
