@@ -69,6 +69,7 @@ public final class BerthApplication extends Application {
             resources = dev.berth.app.gui.resources.ResourcesArea.forSession(session, ui, background,
                     new dev.berth.app.gui.controls.DialogConfirmations(() -> stage));
             window.withResources(resources);
+            window.setEditorEngine(session::compose);
         }
         window.show(stage);
         String forced = System.getProperty("berth.theme", System.getenv().getOrDefault("BERTH_THEME", ""));

@@ -34,6 +34,11 @@ public final class CompletionEngine {
                                          Supplier<List<String>> images) {
         String text = line < lines.size() ? lines.get(line) : "";
         String before = text.substring(0, Math.min(column, text.length()));
+        for (Token t : YamlLexer.lex(before, YamlLexer.PLAIN).tokens()) {
+            if (t.type() == TokenType.COMMENT) {
+                return List.of();
+            }
+        }
         YamlStructure.Layout layout = YamlStructure.Layout.of(before);
         int contentStart = layout.blank() ? before.length() : layout.keyColumn();
         String content = before.substring(Math.min(contentStart, before.length()));

@@ -6,6 +6,13 @@ import atlantafx.base.theme.Styles;
 import dev.berth.app.gui.AppIcons;
 import dev.berth.app.gui.containers.ContainersView;
 import dev.berth.app.gui.controls.Icons;
+import dev.berth.app.gui.editor.EditorWindow;
+import dev.berth.app.workspace.ProjectInvocation;
+import dev.berth.engine.compose.ComposeEngine;
+import java.util.function.Supplier;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import dev.berth.app.gui.feed.ProjectFeed;
 import dev.berth.app.gui.graph.GraphNode;
 import dev.berth.app.gui.graph.ServiceGraphView;
@@ -95,6 +102,10 @@ public final class MainWindow {
     private final RecentProjects recent;
     private Stage stage;
     private dev.berth.app.gui.resources.ResourcesArea resources;
+    private static final KeyCombination EDIT = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN);
+    private final Map<java.nio.file.Path, EditorWindow> editors = new java.util.HashMap<>();
+    private final java.util.concurrent.ExecutorService editorBackground = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+    private Supplier<Optional<ComposeEngine>> editorEngine = Optional::empty;
 
     public MainWindow(ProjectPanes panes, ThemeViewModel theme, WindowStateStore store, Optional<ProjectFeed> feed, boolean demo) {
         this(panes, theme, store, feed, demo, null);
@@ -234,6 +245,9 @@ public final class MainWindow {
         Menu file = new Menu("File", null, open, openFolder, openRecent, new SeparatorMenuItem(), quit);
 
         Menu project = actions.projectMenu();
+        MenuItem edit = item("Edit compose files…", EDIT, this::openEditor);
+        edit.disableProperty().bind(panes.projects().selectedProperty().isNull());
+        project.getItems().addAll(new SeparatorMenuItem(), edit);
 
         ToggleGroup themes = new ToggleGroup();
         Menu themeMenu = new Menu("Theme");
@@ -269,8 +283,12 @@ public final class MainWindow {
     }
 
     private static MenuItem item(String title, Shortcuts.Shortcut shortcut, Runnable action) {
+        return item(title, shortcut.keys(), action);
+    }
+
+    private static MenuItem item(String title, KeyCombination keys, Runnable action) {
         MenuItem item = new MenuItem(title);
-        item.setAccelerator(shortcut.keys());
+        item.setAccelerator(keys);
         item.setOnAction(event -> action.run());
         return item;
     }
@@ -397,6 +415,26 @@ public final class MainWindow {
         alert.setHeaderText("Remove " + project + " and its volumes?");
         ((Button) alert.getDialogPane().lookupButton(ButtonType.OK)).setText("Remove volumes");
         return alert.showAndWait().filter(ButtonType.OK::equals).isPresent();
+    }
+
+    /** The compose editor of the selected project, in its own window (one per project). */
+    private void openEditor() {
+        var selected = panes.projects().selectedProperty().get();
+        if (selected == null || selected.source() == null || selected.source().isBlank()) {
+            return;
+        }
+        java.nio.file.Path source = java.nio.file.Path.of(selected.source());
+        EditorWindow open = editors.get(source);
+        if (open != null && open.stage().isShowing()) {
+            open.stage().toFront();
+            return;
+        }
+        editors.put(source, EditorWindow.open(stage, ProjectInvocation.ofPath(source), editorBackground, editorEngine));
+    }
+
+    /** Where the editor's plan preview, Up and image names come from; the engine session sets it once connected. */
+    public void setEditorEngine(Supplier<Optional<ComposeEngine>> engine) {
+        this.editorEngine = engine;
     }
 
     private void restoreDividers(WindowState saved) {

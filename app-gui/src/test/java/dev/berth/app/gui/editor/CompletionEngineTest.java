@@ -64,6 +64,12 @@ class CompletionEngineTest {
     }
 
     @Test
+    void offersNothingInsideAComment() {
+        assertThat(at("# mi|\nservices:\n")).isEmpty();
+        assertThat(at("services:\n  web:\n    image: x # he|\n")).isEmpty();
+    }
+
+    @Test
     void offersTopLevelSections() {
         assertThat(labels(at("services:\n  web:\n    image: x\nvol|"))).containsExactly("volumes");
     }
