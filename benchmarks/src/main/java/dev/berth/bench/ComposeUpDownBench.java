@@ -124,7 +124,7 @@ public final class ComposeUpDownBench {
                 });
             }
             runAll(threads, removes);
-            engine.networks().remove(network);
+            removeNetwork(engine, network);
             timings.floorDown.add((System.nanoTime() - start) / 1e6);
         } finally {
             cleanUp(engine, project);
@@ -168,12 +168,52 @@ public final class ComposeUpDownBench {
                 .withFilters(Filters.none().label("com.docker.compose.project=" + project)));
     }
 
+    /** Best effort, never masking the failure that brought us here: force-removes the project's leftovers. */
     private static void cleanUp(EngineClient engine, String project) {
         for (ContainerSummary container : projectContainers(engine, project)) {
-            engine.containers().remove(container.id(), true, false);
+            try {
+                engine.containers().remove(container.id(), true, false);
+            } catch (RuntimeException e) {
+                System.err.println("cleanup: " + e.getMessage());
+            }
         }
-        engine.networks().list(Filters.none().label("com.docker.compose.project=" + project))
-                .forEach(network -> engine.networks().remove(network.id()));
+        for (int attempt = 0; attempt < 10; attempt++) {
+            var networks = engine.networks().list(Filters.none().label("com.docker.compose.project=" + project));
+            if (networks.isEmpty()) {
+                return;
+            }
+            for (var network : networks) {
+                try {
+                    engine.networks().remove(network.id());
+                } catch (RuntimeException e) {
+                    // The engine may still be detaching endpoints of containers removed a moment ago.
+                    sleep(300);
+                }
+            }
+        }
+    }
+
+    /** Like a Compose tool: retry while the engine is still detaching endpoints of just-removed containers. */
+    private static void removeNetwork(EngineClient engine, String network) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                engine.networks().remove(network);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == 10) {
+                    throw e;
+                }
+                sleep(100);
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** busybox sleep as PID 1 ignores SIGTERM; this shell exits on it, so down measures the tools, not a 10 s grace period. */
