@@ -2,6 +2,9 @@ package dev.berth.engine.stream;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -18,6 +21,10 @@ import java.util.Arrays;
 public final class LogDecoder implements ItemDecoder<LogLine> {
 
     private static final int HEADER = 8;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
 
     private final InputStream in;
     private final boolean multiplexed;
@@ -63,17 +70,38 @@ public final class LogDecoder implements ItemDecoder<LogLine> {
             int available = (int) Math.min(frameRemaining, limit - position);
             int start = position;
             int end = start + available;
-            for (int i = start; i < end; i++) {
-                if (buffer[i] == '\n') {
-                    position = i + 1;
-                    frameRemaining -= position - start;
-                    return line(frameSource, start, i);
-                }
+            int newline = indexOfNewline(buffer, start, end);
+            if (newline >= 0) {
+                position = newline + 1;
+                frameRemaining -= position - start;
+                return line(frameSource, start, newline);
             }
             partial(frameSource).append(buffer, start, available);
             position = end;
             frameRemaining -= available;
         }
+    }
+
+    /**
+     * The first LF in {@code [from, to)}, or -1: eight bytes per step (a word-at-a-time zero-byte test on the
+     * bytes XOR '\n'), then byte by byte for the tail. In a little-endian word the lowest flagged byte is
+     * always a true match, so the first flag is the answer.
+     */
+    static int indexOfNewline(byte[] bytes, int from, int to) {
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            long word = (long) LONGS.get(bytes, i) ^ NEWLINES;
+            long found = (word - ONES) & ~word & HIGH_BITS;
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (bytes[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private LogLine line(LogSource source, int start, int newline) {

@@ -122,4 +122,23 @@ class LogDecoderTest {
         assertThat(line.text()).isEqualTo("hello");
         assertThat(line.timestamp()).isEqualTo(Instant.parse("2026-11-23T09:30:00.123456789Z"));
     }
+
+    @Test
+    void findsTheFirstLineBreakAtEveryPositionAndAlignment() {
+        for (int length = 0; length < 40; length++) {
+            for (int at = -1; at < length; at++) {
+                byte[] bytes = new byte[length + 3];
+                java.util.Arrays.fill(bytes, (byte) 'x');
+                bytes[1] = (byte) 0x8a; // a UTF-8 continuation byte that differs from LF in one bit only
+                if (at >= 0) {
+                    bytes[at + 1] = '\n';
+                    if (at + 5 < length) {
+                        bytes[at + 5] = '\n'; // a later one must not win
+                    }
+                }
+                int expected = at < 0 ? -1 : at + 1;
+                assertThat(LogDecoder.indexOfNewline(bytes, 1, length + 1)).as("length %d, LF at %d", length, at).isEqualTo(expected);
+            }
+        }
+    }
 }

@@ -44,7 +44,10 @@ class TlsDiscoveryIT {
 
     private static DiscoveredEngine discover(Map<String, String> variables, Path home) throws Exception {
         Path root = Files.createDirectories(dir.resolve("empty-root"));
-        return EngineDiscovery.standard(new HostEnvironment(variables, home, root)).discover(DiscoveryOptions.defaults());
+        // A generous per-candidate timeout: a cold JVM's first TLS handshake on a loaded machine can take seconds,
+        // and this test is about which files are used, not about how fast.
+        return EngineDiscovery.standard(new HostEnvironment(variables, home, root))
+                .discover(new DiscoveryOptions(null, null, java.time.Duration.ofSeconds(20)));
     }
 
     @Test
