@@ -127,6 +127,9 @@ public final class ResourcesArea {
         if (event.actor() != null && VolumeHelper.isHelper(event.actor().attributes())) {
             return; // our own browse helper coming and going
         }
+        if ("volume".equals(event.type()) && ("mount".equals(event.action()) || "unmount".equals(event.action()))) {
+            return; // a container (or the archive API reading a volume) mounting it: the list does not change
+        }
         engineChanged();
     }
 
