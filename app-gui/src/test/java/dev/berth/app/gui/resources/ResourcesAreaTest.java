@@ -50,6 +50,8 @@ class ResourcesAreaTest {
         area.engineEvent(event("container", Map.of(VolumeHelper.LABEL, "data", "name", "berth-browse-1")));
         area.engineEvent(event("plugin", Map.of()));
         area.engineEvent(event("volume", "mount", Map.of("container", "abc", "read/write", "false"))); // the archive API reading it
+        area.engineEvent(event("container", "exec_start: sh", Map.of("name", "web-1")));
+        area.engineEvent(event("container", "health_status: healthy", Map.of("name", "web-1")));
         area.showing(ResourcesArea.Shown.PROJECT);
         catalog.calls.clear();
         area.engineEvent(event("container", Map.of("name", "web-1")));
