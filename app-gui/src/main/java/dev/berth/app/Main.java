@@ -1,5 +1,6 @@
 package dev.berth.app;
 
+import dev.berth.app.cli.AotTraining;
 import dev.berth.app.cli.BerthCli;
 
 /**
@@ -17,11 +18,18 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) throws Exception {
+        // The schema validator logs through SLF4J, and without a provider SLF4J warns on stderr at every
+        // start; CLI output must stay clean (scripts parse it).
+        System.setProperty("slf4j.internal.verbosity", "ERROR");
         if (args.length == 0 || (args[0].equals("open") && args.length <= 2)) {
             String path = args.length == 2 ? args[1] : null;
             Class.forName(GUI_LAUNCHER).getMethod("launch", String.class).invoke(null, path);
             return;
         }
-        System.exit(BerthCli.run(args));
+        int exit = BerthCli.run(args);
+        if (Boolean.getBoolean("berth.training")) {
+            AotTraining.run(); // the launcher's AOT training run: see what real commands load
+        }
+        System.exit(exit);
     }
 }

@@ -17,6 +17,11 @@ public final class ComposeLoader {
     private ComposeLoader() {}
 
     public static LoadResult load(ProjectOptions options) {
-        return new LoadSession(options).run();
+        return load(options, SourceFiles.DISK);
+    }
+
+    /** Loads with files read through {@code files}, e.g. an editor's unsaved texts over the disk. */
+    public static LoadResult load(ProjectOptions options, SourceFiles files) {
+        return new LoadSession(options, files).run();
     }
 }

@@ -65,7 +65,7 @@ final class ConfigCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ProjectOptions options = project.toOptions(parent == null ? null : parent.projectOptions(), System.getenv(),
-                Path.of("").toAbsolutePath(), System.in).withInterpolate(!noInterpolate);
+                Path.of("").toAbsolutePath(), parent == null ? System.in : parent.in()).withInterpolate(!noInterpolate);
         LoadResult result = ComposeLoader.load(options);
         for (Diagnostic d : result.diagnostics()) {
             err.println(d);

@@ -1,6 +1,12 @@
 package dev.berth.app.gui;
 
+import dev.berth.app.gui.engine.EngineProjectFeed;
 import dev.berth.app.gui.feed.ProjectFeed;
+import dev.berth.app.workspace.EngineSession;
+import dev.berth.app.workspace.RecentProjects;
+import dev.berth.bridge.discovery.DiscoveryOptions;
+import dev.berth.bridge.discovery.EngineDiscovery;
+import dev.berth.bridge.discovery.HostEnvironment;
 import dev.berth.app.gui.feed.SampleProjectFeed;
 import dev.berth.app.gui.fx.FxUiScheduler;
 import dev.berth.app.gui.look.SystemThemeDetector;
@@ -22,41 +28,50 @@ import javafx.util.Duration;
 
 /**
  * The Berth window. Wires the view-models to the FX scheduler and a virtual-thread executor for background
- * work, and — only with {@code -Dberth.demo=true} — to {@link SampleProjectFeed}'s made-up project. The
- * engine feed plugs into the same {@link ProjectFeed} seam when engine-core lands.
+ * work, and to the engine through {@link EngineProjectFeed} — or, only with {@code -Dberth.demo=true}, to
+ * {@link SampleProjectFeed}'s made-up project. Both plug into the same {@link ProjectFeed} seam.
  *
  * <p>System properties: {@code berth.demo} (demo data), {@code berth.theme} ({@code light}/{@code dark}
  * override the remembered choice), {@code berth.config.dir} (where window state is kept; tests use a
- * temporary directory), {@code berth.training} (the launcher's AOT training run).
+ * temporary directory), {@code berth.training} (the launcher's AOT training run), {@code berth.host} (the engine to use, like
+ * {@code -H}).
  */
 public final class BerthApplication extends Application {
 
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
     private ProjectFeed feed;
-    private dev.berth.app.workspace.EngineSession session;
+    private EngineSession session;
     private dev.berth.app.gui.resources.ResourcesArea resources;
+    private ProjectPanes panes;
+    private MainWindow window;
+    private ThemeViewModel theme;
 
     @Override
     public void start(Stage stage) {
         boolean demo = Boolean.getBoolean("berth.demo");
         FxUiScheduler ui = new FxUiScheduler();
         Clock clock = Clock.systemDefaultZone();
-        ProjectPanes panes = new ProjectPanes(ui, background, clock, browser());
-        ThemeViewModel theme = new ThemeViewModel(SystemThemeDetector.forThisDesktop(), background, ui);
+        panes = new ProjectPanes(ui, background, clock, browser());
+        theme = new ThemeViewModel(SystemThemeDetector.forThisDesktop(), background, ui);
         String configDir = System.getProperty("berth.config.dir");
         WindowStateStore store = new WindowStateStore(configDir == null ? WindowStateStore.defaultFile()
                 : Path.of(configDir).resolve("window.properties"));
-        feed = demo ? new SampleProjectFeed(clock) : null;
-
-        // The engine connection, shared by every pane that talks to the engine (the Resources area so far).
-        session = new dev.berth.app.workspace.EngineSession(() -> dev.berth.bridge.discovery.EngineDiscovery
-                .standard(dev.berth.bridge.discovery.HostEnvironment.current()).discover(dev.berth.bridge.discovery.DiscoveryOptions.defaults()));
-        resources = dev.berth.app.gui.resources.ResourcesArea.forSession(session, ui, background,
-                new dev.berth.app.gui.controls.DialogConfirmations(() -> stage));
-        new MainWindow(panes, theme, store, Optional.ofNullable(feed), demo).withResources(resources).show(stage);
+        RecentProjects recent = new RecentProjects(configDir == null ? RecentProjects.defaultFile()
+                : Path.of(configDir).resolve("recent-projects.json"));
         if (!demo) {
-            session.start();
+            session = engineSession();
         }
+        feed = demo ? new SampleProjectFeed(clock) : new EngineProjectFeed(session, recent, System.getenv());
+
+        window = new MainWindow(panes, theme, store, Optional.ofNullable(feed), demo, recent);
+        if (session != null) {
+            // The Resources area shares the feed's engine session: one connection, one events subscription.
+            resources = dev.berth.app.gui.resources.ResourcesArea.forSession(session, ui, background,
+                    new dev.berth.app.gui.controls.DialogConfirmations(() -> stage));
+            window.withResources(resources);
+            window.setEditorEngine(session::compose);
+        }
+        window.show(stage);
         String forced = System.getProperty("berth.theme", System.getenv().getOrDefault("BERTH_THEME", ""));
         if (forced.equalsIgnoreCase("dark") || forced.equalsIgnoreCase("light")) {
             theme.modeProperty().set(forced.equalsIgnoreCase("dark") ? dev.berth.app.gui.look.ThemeMode.DARK : dev.berth.app.gui.look.ThemeMode.LIGHT);
@@ -64,12 +79,31 @@ public final class BerthApplication extends Application {
         if (feed != null) {
             feed.start(panes);
         }
+        // ./berth open PATH
+        if (getParameters() != null) { // null when a test starts the application object itself
+            getParameters().getRaw().stream().findFirst().ifPresent(path -> window.opened(Path.of(path).toFile()));
+        }
+        if (Boolean.getBoolean("berth.measure.startup")) {
+            reportFirstFrame(stage);
+        }
         if (Boolean.getBoolean("berth.training")) {
             // The launcher's AOT training run: the first frame is all it needs to see.
             PauseTransition settle = new PauseTransition(Duration.seconds(1.5));
             settle.setOnFinished(event -> Platform.exit());
             settle.play();
         }
+    }
+
+    /**
+     * The engine connection the whole window shares: discovery as the CLI does it ({@code berth.host} or
+     * {@code DOCKER_HOST}, contexts, the well-known sockets), on the session's virtual thread, so the window
+     * shows before the engine answers.
+     */
+    private static EngineSession engineSession() {
+        EngineDiscovery discovery = EngineDiscovery.standard(HostEnvironment.current());
+        String host = System.getProperty("berth.host");
+        DiscoveryOptions options = host == null || host.isBlank() ? DiscoveryOptions.defaults() : DiscoveryOptions.defaults().withHost(host);
+        return new EngineSession(() -> discovery.discover(options));
     }
 
     /** Opens URLs through the platform's browser; a no-op where the application was not launched normally. */
@@ -81,6 +115,42 @@ public final class BerthApplication extends Application {
                 java.util.logging.Logger.getLogger(BerthApplication.class.getName()).warning("Cannot open " + url + ": " + e);
             }
         };
+    }
+
+    /**
+     * {@code -Dberth.measure.startup=true}: prints the time from the process start (the launcher script's
+     * {@code exec} keeps the PID, so this includes the script) to the end of the first pulse that drew the
+     * window, then quits. docs/PERFORMANCE.md's start-up figure is measured this way.
+     */
+    private static void reportFirstFrame(Stage stage) {
+        Runnable[] listener = new Runnable[1];
+        listener[0] = () -> {
+            stage.getScene().removePostLayoutPulseListener(listener[0]);
+            // runLater: after this pulse has rendered
+            Platform.runLater(() -> {
+                long startedAt = ProcessHandle.current().info().startInstant().map(java.time.Instant::toEpochMilli)
+                        .orElse(java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+                long cpu = ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
+                // CPU time too: on a shared, oversubscribed machine the wall time mostly measures the neighbours.
+                System.out.println("berth: first frame " + (System.currentTimeMillis() - startedAt) + " ms after the process started ("
+                        + cpu + " ms CPU, load average " + java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage() + ")");
+                Platform.exit();
+            });
+        };
+        stage.getScene().addPostLayoutPulseListener(listener[0]);
+    }
+
+    /** The view-models, for tests and the screenshot driver. */
+    public ProjectPanes panes() {
+        return panes;
+    }
+
+    public MainWindow window() {
+        return window;
+    }
+
+    public ThemeViewModel theme() {
+        return theme;
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BerthCliTest {
@@ -23,5 +24,41 @@ class BerthCliTest {
         int exit = BerthCli.run(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), "--help");
         assertThat(exit).isZero();
         assertThat(out.toString()).contains("version");
+    }
+
+    @Test
+    void helpListsEveryComposeCommand() {
+        StringWriter out = new StringWriter();
+        BerthCli.run(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), "--help");
+        for (String command : List.of("up", "down", "ps", "ls", "create", "start", "stop", "restart", "pause", "unpause", "kill",
+                "rm", "pull", "build", "images", "logs", "exec", "run", "top", "stats", "events", "port", "config", "version", "engine")) {
+            assertThat(out.toString()).containsPattern("(?m)^  " + command + "\\s");
+        }
+    }
+
+    @Test
+    void badFlagValuesAreUsageErrorsNamingTheFlag() {
+        StringWriter err = new StringWriter();
+        int exit = BerthCli.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), "down", "--rmi", "some");
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--rmi");
+    }
+
+    @Test
+    void incompatibleRecreateFlagsAreRejectedBeforeAnythingRuns() {
+        StringWriter err = new StringWriter();
+        int exit = BerthCli.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
+                "-H", "unix:///nonexistent.sock", "-f", "/nonexistent/compose.yaml", "up", "--force-recreate", "--no-recreate");
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--force-recreate and --no-recreate are incompatible");
+    }
+
+    @Test
+    void execTreatsEverythingAfterTheServiceAsTheCommand() {
+        StringWriter err = new StringWriter();
+        int exit = BerthCli.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
+                "-H", "unix:///nonexistent.sock", "-p", "demo", "exec", "-T", "web", "ls", "-l", "--color");
+        assertThat(err.toString()).doesNotContain("Unknown option").contains("/nonexistent.sock");
+        assertThat(exit).isEqualTo(1);
     }
 }

@@ -24,6 +24,8 @@ class MainWindowTest {
     @Start
     void start(Stage stage) {
         System.setProperty("berth.config.dir", config.toString());
+        // No engine answers there: the window must say so instead of showing empty panes.
+        System.setProperty("berth.host", "unix://" + config.resolve("nowhere.sock"));
         this.stage = stage;
         new BerthApplication().start(stage);
     }
@@ -37,10 +39,13 @@ class MainWindowTest {
     }
 
     @Test
-    void withoutDemoDataShowsTheWelcomePanelAndPlaceholdersNotABrokenWindow(FxRobot robot) {
-        assertThat(robot.lookup("#welcome").query().isVisible()).isTrue();
-        assertThat(robot.lookup("Open a compose file to see its services").tryQuery()).isPresent();
-        assertThat(robot.lookup("#engine-status").queryAs(javafx.scene.control.Label.class).getText()).isEqualTo("Engine: not connected");
+    void withoutAnEngineSaysWhatWasTriedAndThatItRetriesInsteadOfShowingEmptyPanes(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> robot.lookup("#engine-unavailable").query().isVisible());
+        assertThat(robot.lookup("No container engine is reachable").tryQuery()).isPresent();
+        assertThat(robot.lookup("#engine-tried").queryAs(javafx.scene.control.TextArea.class).getText()).contains("nowhere.sock");
+        assertThat(robot.lookup("#engine-status").queryAs(javafx.scene.control.Label.class).getText()).contains("retrying in");
+        assertThat(robot.lookup("#button-up").query().isDisabled()).isTrue();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.berth.compose.load;
 
 import dev.berth.compose.Diagnostics;
+import dev.berth.compose.SourceFiles;
 import dev.berth.compose.interpolation.TreeInterpolator;
 import dev.berth.compose.tree.ListNode;
 import dev.berth.compose.tree.MapNode;
@@ -24,9 +25,11 @@ final class DocumentPhases {
     private final Diagnostics diagnostics;
     private final boolean interpolate;
     private final boolean validateSchema;
+    private final SourceFiles sources;
 
-    DocumentPhases(Diagnostics diagnostics, boolean interpolate, boolean validateSchema) {
+    DocumentPhases(Diagnostics diagnostics, boolean interpolate, boolean validateSchema, SourceFiles sources) {
         this.diagnostics = diagnostics;
+        this.sources = sources;
         this.interpolate = interpolate;
         this.validateSchema = validateSchema;
     }
@@ -102,13 +105,13 @@ final class DocumentPhases {
                     boolean required = !(f.get("required") instanceof ScalarNode r && Boolean.FALSE.equals(r.value()));
                     List<Path> one = new ArrayList<>();
                     one.add(file);
-                    if (!java.nio.file.Files.isRegularFile(file)) {
+                    if (!sources.isRegularFile(file)) {
                         if (required) {
                             diagnostics.error("env-file-missing", "", f.location(), "env file " + file + " not found");
                         }
                         continue;
                     }
-                    Map<String, String> values = EnvironmentFiles.read(file, env::get, diagnostics);
+                    Map<String, String> values = EnvironmentFiles.read(file, env::get, diagnostics, sources);
                     for (Map.Entry<String, String> v : values.entrySet()) {
                         resolved.put(v.getKey(), ScalarNode.of(f.location(), v.getValue()), f.location());
                     }

@@ -2,11 +2,10 @@ package dev.berth.compose.load;
 
 import dev.berth.compose.Diagnostics;
 import dev.berth.compose.Location;
+import dev.berth.compose.SourceFiles;
 import dev.berth.compose.interpolation.DotEnv;
 import dev.berth.compose.interpolation.DotEnvException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,25 +21,26 @@ final class EnvironmentFiles {
      * @param files    files in order; missing ones are errors when {@code required}
      * @param outer    the environment that wins over the files (and that {@code ${X}} in them sees first)
      */
-    static Map<String, String> layered(List<Path> files, boolean required, Map<String, String> outer, Diagnostics diagnostics) {
+    static Map<String, String> layered(List<Path> files, boolean required, Map<String, String> outer, Diagnostics diagnostics,
+                                          SourceFiles sources) {
         Map<String, String> fromFiles = new LinkedHashMap<>();
         for (Path file : files) {
-            if (!Files.isRegularFile(file)) {
+            if (!sources.isRegularFile(file)) {
                 if (required) {
                     diagnostics.error("env-file-missing", "", Location.ofFile(file), "env file " + file + " not found");
                 }
                 continue;
             }
-            fromFiles.putAll(read(file, name -> outer.containsKey(name) ? outer.get(name) : fromFiles.get(name), diagnostics));
+            fromFiles.putAll(read(file, name -> outer.containsKey(name) ? outer.get(name) : fromFiles.get(name), diagnostics, sources));
         }
         Map<String, String> env = new LinkedHashMap<>(fromFiles);
         env.putAll(outer);
         return env;
     }
 
-    static Map<String, String> read(Path file, Function<String, String> lookup, Diagnostics diagnostics) {
+    static Map<String, String> read(Path file, Function<String, String> lookup, Diagnostics diagnostics, SourceFiles sources) {
         try {
-            return DotEnv.parse(Files.readString(file, StandardCharsets.UTF_8), lookup);
+            return DotEnv.parse(sources.read(file), lookup);
         } catch (DotEnvException e) {
             diagnostics.error("env-file-syntax", "", new Location(file, e.line(), e.column()),
                     "failed to read " + file + ": " + e.getMessage());

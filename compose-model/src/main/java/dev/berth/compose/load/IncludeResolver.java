@@ -1,12 +1,12 @@
 package dev.berth.compose.load;
 
 import dev.berth.compose.Diagnostics;
+import dev.berth.compose.SourceFiles;
 import dev.berth.compose.tree.ListNode;
 import dev.berth.compose.tree.MapNode;
 import dev.berth.compose.tree.Node;
 import dev.berth.compose.tree.ScalarNode;
 import dev.berth.compose.tree.TreePath;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,9 +27,11 @@ final class IncludeResolver {
 
     private final Diagnostics diagnostics;
     private final Function<Request, MapNode> loader;
+    private final SourceFiles sources;
 
-    IncludeResolver(Diagnostics diagnostics, Function<Request, MapNode> loader) {
+    IncludeResolver(Diagnostics diagnostics, Function<Request, MapNode> loader, SourceFiles sources) {
         this.diagnostics = diagnostics;
+        this.sources = sources;
         this.loader = loader;
     }
 
@@ -61,7 +63,7 @@ final class IncludeResolver {
                     diagnostics.error("include-cycle", path, entry.location(), message.toString());
                     return false;
                 }
-                if (!Files.isRegularFile(file)) {
+                if (!sources.isRegularFile(file)) {
                     diagnostics.error("include-missing", path, entry.location(), "included file " + file + " not found");
                     return false;
                 }
@@ -76,7 +78,7 @@ final class IncludeResolver {
             if (!explicitEnvFiles) {
                 envFiles.add(subProjectDir.resolve(".env"));
             }
-            Map<String, String> env = EnvironmentFiles.layered(envFiles, explicitEnvFiles, document.environment(), diagnostics);
+            Map<String, String> env = EnvironmentFiles.layered(envFiles, explicitEnvFiles, document.environment(), diagnostics, sources);
             MapNode included = loader.apply(new Request(files, subProjectDir, env, chain));
             if (included == null) {
                 return false;

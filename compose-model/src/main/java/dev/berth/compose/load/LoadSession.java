@@ -5,6 +5,7 @@ import dev.berth.compose.Diagnostics;
 import dev.berth.compose.LoadResult;
 import dev.berth.compose.Location;
 import dev.berth.compose.ProjectOptions;
+import dev.berth.compose.SourceFiles;
 import dev.berth.compose.interpolation.InterpolationException;
 import dev.berth.compose.interpolation.Template;
 import dev.berth.compose.merge.OverrideMerger;
@@ -17,8 +18,6 @@ import dev.berth.compose.tree.ScalarNode;
 import dev.berth.compose.tree.TreePath;
 import dev.berth.compose.yaml.YamlReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,9 +42,16 @@ public final class LoadSession {
     /** Files loaded for {@code extends.file}, processed once per (file, environment). */
     private final Map<Path, ComposeDocument> extendedFiles = new HashMap<>();
 
+    private final SourceFiles files;
+
     public LoadSession(ProjectOptions options) {
+        this(options, SourceFiles.DISK);
+    }
+
+    public LoadSession(ProjectOptions options, SourceFiles files) {
         this.options = options;
-        this.phases = new DocumentPhases(diagnostics, options.interpolate(), options.validateSchema());
+        this.files = files;
+        this.phases = new DocumentPhases(diagnostics, options.interpolate(), options.validateSchema(), files);
     }
 
     public LoadResult run() {
@@ -170,9 +176,9 @@ public final class LoadSession {
         Path workingDir = options.workingDir();
         if (!options.envFiles().isEmpty()) {
             List<Path> files = options.envFiles().stream().map(f -> workingDir.resolve(f).normalize()).toList();
-            return EnvironmentFiles.layered(files, true, options.environment(), diagnostics);
+            return EnvironmentFiles.layered(files, true, options.environment(), diagnostics, this.files);
         }
-        return EnvironmentFiles.layered(List.of(projectDir.resolve(".env")), false, options.environment(), diagnostics);
+        return EnvironmentFiles.layered(List.of(projectDir.resolve(".env")), false, options.environment(), diagnostics, files);
     }
 
     private void readDocuments(Path file, Path baseDir, Map<String, String> env, List<ComposeDocument> into) {
@@ -199,12 +205,12 @@ public final class LoadSession {
     }
 
     private String readText(Path file) {
-        if (!Files.isRegularFile(file)) {
+        if (!files.isRegularFile(file)) {
             diagnostics.error("file-not-found", "", Location.ofFile(file), "open " + file + ": no such file or directory");
             return null;
         }
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+            return files.read(file);
         } catch (IOException e) {
             diagnostics.error("file-unreadable", "", Location.ofFile(file), "cannot read " + file + ": " + e.getMessage());
             return null;
@@ -264,7 +270,7 @@ public final class LoadSession {
         if (!phases.run(document)) {
             return false;
         }
-        if (!new IncludeResolver(diagnostics, this::loadIncluded).apply(document, includeChain)) {
+        if (!new IncludeResolver(diagnostics, this::loadIncluded, files).apply(document, includeChain)) {
             return false;
         }
         int before = diagnostics.errorCount();

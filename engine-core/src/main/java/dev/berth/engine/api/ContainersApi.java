@@ -153,8 +153,8 @@ public final class ContainersApi {
 
     /** Processes in the container ({@code psArgs} null: the engine's default {@code -ef}). */
     public TopResult top(String id, String psArgs) {
-        return calls.get("/containers/" + Query.segment(id) + "/top" + Query.of().add("ps_args", psArgs),
-                TopResult.class, "Listing processes of " + id);
+        return PodmanCompat.splitPsColumns(calls.get("/containers/" + Query.segment(id) + "/top" + Query.of().add("ps_args", psArgs),
+                TopResult.class, "Listing processes of " + id));
     }
 
     /** Log lines, demultiplexed into stdout/stderr (or raw for TTY containers), read as they are consumed. */
@@ -172,7 +172,7 @@ public final class ContainersApi {
                 e -> EngineErrors.translate(e, calls.endpoint()));
     }
 
-    /** Live resource samples, about one per second, until closed. */
+    /** Live resource samples, about one per second (Podman 4: one per five seconds), until closed. */
     public EngineStream<ContainerStats> stats(String id) {
         return calls.jsonStream(HttpRequest.get(calls.path("/containers/" + Query.segment(id) + "/stats?stream=1")),
                 ContainerStats.class, "Reading stats of " + id);
@@ -183,6 +183,21 @@ public final class ContainersApi {
      * engine takes about a second to collect the two readings.
      */
     public ContainerStats statsOnce(String id) {
+        ContainerStats sample = readStatsOnce(id);
+        if (PodmanCompat.hasPreviousReading(sample)) {
+            return sample;
+        }
+        // Podman 4 answers at once with an empty previous reading: take the second reading ourselves.
+        try {
+            Thread.sleep(PodmanCompat.STATS_GAP.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return sample;
+        }
+        return PodmanCompat.withPrevious(readStatsOnce(id), sample);
+    }
+
+    private ContainerStats readStatsOnce(String id) {
         return calls.json(HttpRequest.get(calls.path("/containers/" + Query.segment(id) + "/stats?stream=0")),
                 EngineCalls.type(ContainerStats.class), "Reading stats of " + id);
     }

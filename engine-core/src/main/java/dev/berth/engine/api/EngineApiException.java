@@ -26,8 +26,11 @@ public class EngineApiException extends EngineException {
         return status == 404;
     }
 
-    /** 409: name in use, container running, image in use... */
+    /**
+     * 409: name in use, container running, image in use... Podman 4 answers a taken container name with 500
+     * ("that name is already in use"), so that counts as the conflict it is.
+     */
     public boolean isConflict() {
-        return status == 409;
+        return status == 409 || (status == 500 && engineMessage != null && engineMessage.contains("already in use"));
     }
 }

@@ -23,6 +23,7 @@ final class EngineCalls {
     private final HttpClient http;
     private final String endpoint;
     private volatile String prefix = "";
+    private volatile boolean podman;
 
     EngineCalls(HttpClient http, String endpoint) {
         this.http = http;
@@ -31,6 +32,15 @@ final class EngineCalls {
 
     void useVersion(ApiVersion version) {
         prefix = "/v" + version;
+    }
+
+    /** Set once the handshake recognised Podman; a few calls take another path there (see {@link PodmanCompat}). */
+    void podman(boolean isPodman) {
+        podman = isPodman;
+    }
+
+    boolean podman() {
+        return podman;
     }
 
     String endpoint() {

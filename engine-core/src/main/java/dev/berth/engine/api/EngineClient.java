@@ -39,6 +39,7 @@ public final class EngineClient implements AutoCloseable {
         this.system = new SystemApi(calls);
         this.identity = handshake();
         calls.useVersion(identity.negotiated());
+        calls.podman(identity.podman());
         this.containers = new ContainersApi(calls);
         this.images = new ImagesApi(calls);
         this.networks = new NetworksApi(calls);

@@ -117,8 +117,16 @@ public final class ImagesApi {
 
     /** Removes unused images matching the filters ({@code danglingOnly} false: all unused, like {@code -a}). */
     public PruneReport prune(Filters filters, boolean danglingOnly) {
-        Filters all = (filters == null ? Filters.none() : filters).with("dangling", Boolean.toString(danglingOnly));
-        JsonNode node = calls.tree(HttpRequest.of("POST", calls.path("/images/prune" + Query.of().filters(all)))
+        Filters given = filters == null ? Filters.none() : filters;
+        if (!danglingOnly && calls.podman()) {
+            // Podman's compatible endpoint adds dangling=true itself and rejects a second, different value.
+            JsonNode node = calls.tree(HttpRequest.of("POST", PodmanCompat.LIBPOD_IMAGE_PRUNE + Query.of().add("all", true).filters(given))
+                    .withReadTimeout(Duration.ofMinutes(5)), "Pruning images");
+            return PodmanCompat.libpodPruneReport(node);
+        }
+        // Dangling only is both engines' default: say dangling=false only when asking for more.
+        Filters sent = danglingOnly ? given : given.with("dangling", "false");
+        JsonNode node = calls.tree(HttpRequest.of("POST", calls.path("/images/prune" + Query.of().filters(sent)))
                 .withReadTimeout(Duration.ofMinutes(5)), "Pruning images");
         return ContainersApi.report(node, "ImagesDeleted");
     }

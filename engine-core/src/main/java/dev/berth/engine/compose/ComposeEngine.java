@@ -75,6 +75,21 @@ public final class ComposeEngine {
         }
     }
 
+    /**
+     * Creates a one-off container of {@code service} for {@code run} (dependencies started first unless
+     * {@code noDeps}); the caller attaches, starts it, waits and removes it.
+     */
+    public OneOff createOneOff(Project project, String service, OneOffOptions options, ProgressListener progress) {
+        try {
+            return new OneOffContainers(this).create(project, service, options, progress);
+        } finally {
+            progress.finish();
+        }
+    }
+
+    /** A one-off container {@link #createOneOff} made: its id, name and whether it has a TTY. */
+    public record OneOff(String id, String name, boolean tty) {}
+
     /** Builds the images of services with a {@code build:} section. */
     public void build(Project project, Set<String> services, ProgressListener progress) {
         try {

@@ -6,13 +6,17 @@ import java.io.InputStream;
 
 /**
  * Decodes {@code Transfer-Encoding: chunked}: hex size (extensions after ';' ignored), data, CR LF; a zero
- * chunk then optional trailers and an empty line end the body. Each read returns what the current chunk
- * holds, so an event stream is delivered as soon as the engine flushes it.
+ * chunk then optional trailers and an empty line end the body.
+ *
+ * <p>One read returns as many chunks as are already buffered, but never waits for more once it has data, so
+ * an event stream is delivered as soon as the engine flushes it while a log — one chunk per line from the
+ * engine — is handed on in large reads rather than line by line.
  */
 final class ChunkedInputStream extends InputStream {
 
     private final HttpInput in;
     private long remainingInChunk;
+    private boolean chunkEndPending;
     private boolean finished;
 
     ChunkedInputStream(HttpInput in) {
@@ -27,20 +31,7 @@ final class ChunkedInputStream extends InputStream {
         if (finished) {
             return false;
         }
-        String line = in.readLine();
-        if (line == null) {
-            throw new EOFException("the engine closed the connection before the end of a chunked body");
-        }
-        int semicolon = line.indexOf(';');
-        String size = (semicolon >= 0 ? line.substring(0, semicolon) : line).trim();
-        try {
-            remainingInChunk = Long.parseLong(size, 16);
-        } catch (NumberFormatException e) {
-            throw new IOException("malformed chunk size '" + line + "'");
-        }
-        if (remainingInChunk < 0) {
-            throw new IOException("malformed chunk size '" + line + "'");
-        }
+        remainingInChunk = in.readChunkSize();
         if (remainingInChunk == 0) {
             // trailers, then the empty line
             String trailer;
@@ -65,20 +56,35 @@ final class ChunkedInputStream extends InputStream {
         if (length == 0) {
             return 0;
         }
-        if (remainingInChunk == 0 && !nextChunk()) {
-            return -1;
-        }
-        int n = in.read(target, offset, (int) Math.min(length, remainingInChunk));
-        if (n < 0) {
-            throw new EOFException("the engine closed the connection in the middle of a chunk");
-        }
-        remainingInChunk -= n;
-        if (remainingInChunk == 0) {
-            String end = in.readLine();
-            if (end == null || !end.isEmpty()) {
-                throw new IOException("a chunk did not end with CR LF");
+        int total = 0;
+        while (total < length && !finished) {
+            // Past the first bytes, go on only as far as the buffer reaches without blocking.
+            if (chunkEndPending) {
+                if (total > 0 && !in.hasBufferedLine()) {
+                    break;
+                }
+                in.readChunkEnd();
+                chunkEndPending = false;
             }
+            if (remainingInChunk == 0) {
+                if (total > 0 && !in.hasBufferedLine()) {
+                    break;
+                }
+                if (!nextChunk()) {
+                    break;
+                }
+            }
+            if (total > 0 && in.available() == 0) {
+                break;
+            }
+            int n = in.read(target, offset + total, (int) Math.min(length - total, remainingInChunk));
+            if (n < 0) {
+                throw new EOFException("the engine closed the connection in the middle of a chunk");
+            }
+            total += n;
+            remainingInChunk -= n;
+            chunkEndPending = remainingInChunk == 0;
         }
-        return n;
+        return total == 0 && finished ? -1 : total;
     }
 }

@@ -84,6 +84,66 @@ final class HttpInput extends InputStream {
         }
     }
 
+    /** Whether a whole line (up to its LF) is already buffered, so reading it cannot block. */
+    boolean hasBufferedLine() {
+        for (int i = position; i < limit; i++) {
+            if (buffer[i] == '\n') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A chunk-size line ({@code 1a3;ext=value CR LF}) parsed in place: the engine sends one chunk per log
+     * frame, so this runs once per line of a log and must not allocate.
+     */
+    long readChunkSize() throws IOException {
+        long size = 0;
+        int digits = 0;
+        boolean extension = false;
+        boolean any = false;
+        while (true) {
+            if (!fill()) {
+                throw new EOFException(any ? "the engine closed the connection in the middle of a chunk size"
+                        : "the engine closed the connection before the end of a chunked body");
+            }
+            byte b = buffer[position++];
+            any = true;
+            if (b == '\n') {
+                if (digits == 0) {
+                    throw new IOException("malformed chunk size: no hex digits");
+                }
+                return size;
+            }
+            if (extension || b == '\r' || b == ' ' || b == '\t') {
+                continue;
+            }
+            if (b == ';') {
+                extension = true;
+                continue;
+            }
+            int value = Character.digit(b, 16);
+            if (value < 0 || digits == 15) {
+                throw new IOException("malformed chunk size: unexpected '" + (char) (b & 0xff) + "'");
+            }
+            size = size * 16 + value;
+            digits++;
+        }
+    }
+
+    /** The CR LF (or a bare LF) that ends a chunk's data. */
+    void readChunkEnd() throws IOException {
+        int b = read();
+        if (b == '\r') {
+            b = read();
+        }
+        if (b != '\n') {
+            throw b < 0 ? new EOFException("the engine closed the connection after a chunk's data")
+                    : new IOException("a chunk did not end with CR LF");
+        }
+    }
+
     @Override
     public int read() throws IOException {
         return fill() ? buffer[position++] & 0xff : -1;

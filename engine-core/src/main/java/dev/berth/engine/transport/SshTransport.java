@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code ssh://user@host[:port]}: runs {@code ssh … docker system dial-stdio} (as the docker CLI does) and
@@ -54,7 +55,7 @@ public final class SshTransport implements Transport {
     @Override
     public Connection connect(Duration connectTimeout) throws IOException {
         Process process = new ProcessBuilder(commandLine(connectTimeout)).start();
-        return new ProcessConnection(process, readTimeout);
+        return new ProcessConnection(process, describe(), readTimeout);
     }
 
     @Override
@@ -63,44 +64,84 @@ public final class SshTransport implements Transport {
     }
 
     private static final class ProcessConnection extends GuardedConnection {
+        private static final int STDERR_KEPT = 4096;
+
         private final Process process;
+        private final String target;
         private final InputStream in;
         private final OutputStream out;
+        private final StringBuilder stderr = new StringBuilder();
+        private final Thread stderrReader;
 
-        ProcessConnection(Process process, Duration readTimeout) {
+        ProcessConnection(Process process, String target, Duration readTimeout) {
             super(readTimeout);
             this.process = process;
+            this.target = target;
             this.in = process.getInputStream();
             this.out = process.getOutputStream();
+            // Drained all along (a full stderr pipe would stall ssh); the tail explains a failure.
+            this.stderrReader = Thread.ofVirtual().name("ssh-stderr").start(this::drainStderr);
+        }
+
+        private void drainStderr() {
+            byte[] buffer = new byte[1024];
+            try (InputStream err = process.getErrorStream()) {
+                for (int n = err.read(buffer); n >= 0; n = err.read(buffer)) {
+                    synchronized (stderr) {
+                        stderr.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+                        if (stderr.length() > STDERR_KEPT) {
+                            stderr.delete(0, stderr.length() - STDERR_KEPT);
+                        }
+                    }
+                }
+            } catch (IOException ignored) {
+                // the process is gone
+            }
         }
 
         @Override
         protected int rawRead(byte[] buffer, int offset, int length) throws IOException {
             int n = in.read(buffer, offset, length);
-            if (n < 0 && exitedWithError()) {
-                String stderr = new String(process.getErrorStream().readNBytes(4096), StandardCharsets.UTF_8).strip();
-                throw new IOException("ssh exited with " + process.exitValue() + (stderr.isEmpty() ? "" : ": " + stderr));
+            if (n < 0) {
+                failIfSshFailed();
             }
             return n;
         }
 
-        private boolean exitedWithError() {
+        @Override
+        protected void rawWrite(byte[] buffer, int offset, int length) throws IOException {
             try {
-                return process.waitFor(2, java.util.concurrent.TimeUnit.SECONDS) && process.exitValue() != 0;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
+                out.write(buffer, offset, length);
+            } catch (IOException e) {
+                failIfSshFailed(); // "broken pipe" says less than ssh's own message
+                throw e;
             }
         }
 
         @Override
-        protected void rawWrite(byte[] buffer, int offset, int length) throws IOException {
-            out.write(buffer, offset, length);
+        protected void rawFlush() throws IOException {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                failIfSshFailed();
+                throw e;
+            }
         }
 
-        @Override
-        protected void rawFlush() throws IOException {
-            out.flush();
+        /** When ssh (or the remote command) exited with an error, throws it with ssh's own words. */
+        private void failIfSshFailed() throws SshException {
+            try {
+                if (process.waitFor(2, TimeUnit.SECONDS) && process.exitValue() != 0) {
+                    stderrReader.join(Duration.ofSeconds(1));
+                    String message;
+                    synchronized (stderr) {
+                        message = stderr.toString().strip();
+                    }
+                    throw new SshException(target, process.exitValue(), message);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         @Override

@@ -81,12 +81,41 @@ public final class TcpTransport implements Transport {
 
         @Override
         protected void rawWrite(byte[] buffer, int offset, int length) throws IOException {
-            out.write(buffer, offset, length);
+            try {
+                out.write(buffer, offset, length);
+            } catch (IOException e) {
+                throw peerAlertOr(e);
+            }
         }
 
         @Override
         protected void rawFlush() throws IOException {
-            out.flush();
+            try {
+                out.flush();
+            } catch (IOException e) {
+                throw peerAlertOr(e);
+            }
+        }
+
+        /**
+         * With TLS 1.3 the server checks our client certificate after the handshake has completed on our
+         * side, so its verdict (a {@code bad_certificate} alert) can arrive as a plain "broken pipe" on our
+         * first write. Reading the pending alert turns that into the TLS error it really is.
+         */
+        private IOException peerAlertOr(IOException writeFailure) {
+            if (!(socket instanceof SSLSocket) || writeFailure instanceof javax.net.ssl.SSLException) {
+                return writeFailure;
+            }
+            try {
+                socket.setSoTimeout(500);
+                in.read();
+            } catch (javax.net.ssl.SSLException alert) {
+                alert.addSuppressed(writeFailure);
+                return alert;
+            } catch (IOException | RuntimeException ignored) {
+                // No alert to read: the write failure stands.
+            }
+            return writeFailure;
         }
 
         @Override

@@ -7,6 +7,7 @@ import java.net.ConnectException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.util.List;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +30,18 @@ class EngineErrorsTest {
         assertThat(EngineErrors.translate(new SSLHandshakeException("PKIX path building failed"), "tcp://h:1"))
                 .isInstanceOf(EngineTlsException.class).hasMessageContaining("DOCKER_CERT_PATH");
         assertThat(EngineErrors.translate(new IOException("boom"), "tcp://h:1")).isInstanceOf(EngineConnectionException.class);
+    }
+
+    @Test
+    void namesTheTlsFileOrVariableToChange() {
+        assertThat(EngineErrors.translate(new SSLHandshakeException("Received fatal alert: certificate_required"), "tcp://h:2376"))
+                .hasMessageStartingWith("The engine at tcp://h:2376 refused Berth's client certificate").hasMessageContaining("cert.pem");
+        assertThat(EngineErrors.translate(new SSLHandshakeException("No subject alternative names matching IP address 10.0.0.1 found"), "tcp://10.0.0.1:2376"))
+                .hasMessageContaining("issued for another host name");
+        assertThat(EngineErrors.translate(new SSLException("Unsupported or unrecognized SSL message"), "tcp://h:2375"))
+                .hasMessageContaining("does not speak TLS on this port");
+        assertThat(EngineErrors.translate(new SSLHandshakeException("PKIX path building failed"), "tcp://h:2376"))
+                .hasMessageContaining("ca.pem in DOCKER_CERT_PATH did not sign");
     }
 
     @Test

@@ -68,4 +68,44 @@ class ChunkedInputStreamTest {
     void reportsAConnectionCutInsideAChunk() {
         assertThatThrownBy(() -> decode("a\r\nabc", 64)).isInstanceOf(EOFException.class);
     }
+
+    @Test
+    void returnsEveryBufferedChunkInOneRead() throws IOException {
+        // The engine sends a log as one chunk per frame: a reader should get them in bulk.
+        HttpInput in = new HttpInput(new ByteArrayInputStream("2\r\nab\r\n3\r\ncde\r\n1\r\nf\r\n0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1)), 64);
+        ChunkedInputStream chunked = new ChunkedInputStream(in);
+        byte[] target = new byte[64];
+        assertThat(chunked.read(target, 0, 64)).isEqualTo(6);
+        assertThat(new String(target, 0, 6, StandardCharsets.ISO_8859_1)).isEqualTo("abcdef");
+        assertThat(chunked.read(target, 0, 64)).isEqualTo(-1);
+        assertThat(chunked.isFinished()).isTrue();
+    }
+
+    @Test
+    void neverWaitsForMoreOnceItHasData() throws IOException {
+        // After the first chunk the source would block (an event stream between events): the read must return.
+        InputStream source = new InputStream() {
+            private final byte[] first = "5\r\nhello\r\n".getBytes(StandardCharsets.ISO_8859_1);
+            private int position;
+
+            @Override
+            public int read() {
+                throw new AssertionError("single-byte reads are not used");
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (position == first.length) {
+                    throw new AssertionError("blocked waiting for the next event");
+                }
+                int n = Math.min(len, first.length - position);
+                System.arraycopy(first, position, b, off, n);
+                position += n;
+                return n;
+            }
+        };
+        ChunkedInputStream chunked = new ChunkedInputStream(new HttpInput(source, 64));
+        byte[] target = new byte[64];
+        assertThat(chunked.read(target, 0, 64)).isEqualTo(5);
+    }
 }

@@ -136,6 +136,7 @@ public final class ContainersView extends BorderPane {
                     return;
                 }
                 HBox links = new HBox(6);
+                links.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
                 for (PortBinding port : row.ports()) {
                     if (port.isWebLink()) {
                         Hyperlink link = new Hyperlink(port.label());

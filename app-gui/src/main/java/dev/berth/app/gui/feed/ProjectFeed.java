@@ -14,6 +14,18 @@ public interface ProjectFeed extends AutoCloseable {
     /** The user selected a service in the graph (or null for none): stream its top and inspect data. */
     void selectionChanged(String service);
 
+    /** The user selected another project in the sidebar (or null): the feed streams that one's data. */
+    default void projectSelected(String project) {}
+
+    /** Whether the top pane is on screen: processes are refreshed only while it is. */
+    default void topVisible(boolean visible) {}
+
+    /** Opens a compose file or folder; the feed lists and selects the project, or reports why it cannot. */
+    default void open(java.nio.file.Path path) {}
+
+    /** Runs {@code action} on {@code project}, on all its services ({@code services} empty) or on those. */
+    default void run(ProjectAction action, String project, java.util.Set<String> services) {}
+
     /** Stops every stream and thread the feed started. */
     @Override
     void close();

@@ -38,4 +38,24 @@ public interface ProjectSink {
 
     /** A line for the status bar: engine name and version, or what is wrong with the connection. */
     void engineStatus(String text);
+
+    /** The connection changed: connected, no engine (with what was tried) or lost. */
+    default void connection(EngineConnection connection) {
+        engineStatus(connection.status());
+    }
+
+    /** The selected project changed: forget the previous one's graph, logs, stats, containers and details. */
+    default void reset() {}
+
+    /** Select this project in the sidebar (it was just opened). */
+    default void selectProject(String name) {}
+
+    /** What an action is doing to one service right now ("Pulling", "Creating"), or empty when it is done. */
+    default void serviceProgress(String service, String text) {}
+
+    /** What is going on, for the status bar ("Up: 3 of 5 services started"), or empty. */
+    default void activity(String text) {}
+
+    /** Something the user asked for failed: a title and every detail (engine message, diagnostics). */
+    default void failure(String title, String details) {}
 }

@@ -19,6 +19,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 final class GraphCard extends VBox {
 
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+    private static final PseudoClass BUSY = PseudoClass.getPseudoClass("busy");
 
     private final GraphNodeModel node;
     private final Label state = new Label();
@@ -46,6 +47,7 @@ final class GraphCard extends VBox {
             status.setAlignment(Pos.CENTER_LEFT);
             getChildren().addAll(name, status);
             node.stateProperty().addListener((obs, old, now) -> showState(now));
+            node.progressProperty().addListener((obs, old, now) -> showState(node.stateProperty().get()));
             replicas.textProperty().bind(node.replicasProperty());
             showState(node.stateProperty().get());
         } else {
@@ -75,6 +77,8 @@ final class GraphCard extends VBox {
         }
         stateClass = now.styleClass();
         getStyleClass().add(stateClass);
-        state.setText(now.label());
+        String progress = node.progressProperty().get();
+        state.setText(progress == null || progress.isEmpty() ? now.label() : progress + "\u2026");
+        pseudoClassStateChanged(BUSY, progress != null && !progress.isEmpty());
     }
 }

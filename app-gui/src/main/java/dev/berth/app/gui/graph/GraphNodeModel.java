@@ -11,6 +11,7 @@ public final class GraphNodeModel {
     private final GraphNode node;
     private final ObjectProperty<ServiceState> state;
     private final StringProperty replicas;
+    private final StringProperty progress = new SimpleStringProperty(this, "progress", "");
 
     GraphNodeModel(GraphNode node) {
         this.node = node;
@@ -36,5 +37,10 @@ public final class GraphNodeModel {
 
     public StringProperty replicasProperty() {
         return replicas;
+    }
+
+    /** What an action is doing to the service right now ("Pulling 40 %"), empty when nothing. */
+    public StringProperty progressProperty() {
+        return progress;
     }
 }

@@ -69,6 +69,14 @@ public final class ServiceGraphViewModel {
         }
     }
 
+    /** An action's progress on a service ("Creating"), or empty when it is done; the card shows it over the state. */
+    public void updateProgress(String name, String text) {
+        GraphNodeModel node = nodes.get(name);
+        if (node != null) {
+            node.progressProperty().set(text == null ? "" : text);
+        }
+    }
+
     public Optional<GraphNodeModel> node(String id) {
         return Optional.ofNullable(nodes.get(id));
     }

@@ -6,6 +6,13 @@ import atlantafx.base.theme.Styles;
 import dev.berth.app.gui.AppIcons;
 import dev.berth.app.gui.containers.ContainersView;
 import dev.berth.app.gui.controls.Icons;
+import dev.berth.app.gui.editor.EditorWindow;
+import dev.berth.app.workspace.ProjectInvocation;
+import dev.berth.engine.compose.ComposeEngine;
+import java.util.function.Supplier;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import dev.berth.app.gui.feed.ProjectFeed;
 import dev.berth.app.gui.graph.GraphNode;
 import dev.berth.app.gui.graph.ServiceGraphView;
@@ -22,6 +29,14 @@ import dev.berth.app.gui.stats.StatsView;
 import dev.berth.app.gui.top.TopView;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import dev.berth.app.gui.feed.EngineConnection;
+import dev.berth.app.workspace.ProjectInvocation;
+import dev.berth.app.workspace.RecentProjects;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.input.TransferMode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -69,7 +84,6 @@ import org.kordamp.ikonli.feather.Feather;
 public final class MainWindow {
 
     private static final Logger LOG = Logger.getLogger(MainWindow.class.getName());
-    private static final String NEEDS_ENGINE = "Needs the engine connection (engine-core is being written)";
 
     private final ProjectPanes panes;
     private final ThemeViewModel theme;
@@ -84,17 +98,31 @@ public final class MainWindow {
     private final SplitPane mainSplit = new SplitPane();
     private final SplitPane centerSplit = new SplitPane();
     private final Label statusText = new Label();
+    private final ProjectActionsMenu actions;
+    private final RecentProjects recent;
     private Stage stage;
     private dev.berth.app.gui.resources.ResourcesArea resources;
+    private static final KeyCombination EDIT = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN);
+    private final Map<java.nio.file.Path, EditorWindow> editors = new java.util.HashMap<>();
+    private final java.util.concurrent.ExecutorService editorBackground = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+    private Supplier<Optional<ComposeEngine>> editorEngine = Optional::empty;
 
     public MainWindow(ProjectPanes panes, ThemeViewModel theme, WindowStateStore store, Optional<ProjectFeed> feed, boolean demo) {
+        this(panes, theme, store, feed, demo, null);
+    }
+
+    /** @param recent the recent projects for File > Open Recent, or null for none */
+    public MainWindow(ProjectPanes panes, ThemeViewModel theme, WindowStateStore store, Optional<ProjectFeed> feed, boolean demo,
+                      RecentProjects recent) {
         this.panes = panes;
+        this.recent = recent;
         this.theme = theme;
         this.store = store;
         this.feed = feed;
         this.demo = demo;
         this.graphView = new ServiceGraphView(panes.graph());
         this.logsView = new LogsView(panes.logs());
+        this.actions = new ProjectActionsMenu(panes, feed, this::confirmRemoveVolumes);
     }
 
     /** Hosts the Volumes / Networks / Images tabs beside the project content; call before {@link #show}. */
@@ -112,8 +140,11 @@ public final class MainWindow {
         applyTheme(theme.darkProperty().get());
         theme.start();
 
-        BorderPane frame = new BorderPane(center(), new VBox(menuBar(), toolBar()), null, statusBar(), null);
+        BorderPane frame = new BorderPane(center(), new VBox(menuBar(), toolBar(), ConnectionViews.lostBanner(panes.connectionProperty())),
+                null, statusBar(), null);
         StackPane root = new StackPane(frame, help);
+        panes.onFailure((title, details) -> FailureDialog.show(stage, title, details));
+        installDragAndDrop(root);
         Scene scene = new Scene(root, saved.width(), saved.height());
         scene.getStylesheets().add(MainWindow.class.getResource("/dev/berth/app/gui/berth.css").toExternalForm());
 
@@ -128,6 +159,7 @@ public final class MainWindow {
         target.setMaximized(saved.maximized());
         target.setOnHiding(event -> saveState());
         wireSelection();
+        actions.installContextMenu(graphView);
         target.show();
         Platform.runLater(root::requestFocus);
     }
@@ -145,6 +177,8 @@ public final class MainWindow {
         VBox welcome = welcome();
         welcome.visibleProperty().bind(panes.graph().layoutProperty().map(layout -> layout.placements().isEmpty()).orElse(true));
         StackPane upper = new StackPane(graphView, welcome);
+        // The last known state stays visible but greyed while the engine is away.
+        upper.opacityProperty().bind(panes.connectionProperty().map(c -> c.kind() == EngineConnection.Kind.LOST ? 0.45 : 1.0));
 
         Tab logs = tab("Logs", Feather.FILE_TEXT, logsView);
         Tab stats = tab("Stats", Feather.ACTIVITY, new StatsView(panes.stats()));
@@ -155,6 +189,8 @@ public final class MainWindow {
         details.setId("detail-tabs");
         details.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         panes.top().visibleProperty().bind(top.selectedProperty());
+        panes.top().visibleProperty().addListener((obs, old, visible) -> feed.ifPresent(f -> f.topVisible(visible)));
+        details.opacityProperty().bind(upper.opacityProperty());
 
         centerSplit.setOrientation(Orientation.VERTICAL);
         centerSplit.getItems().setAll(upper, details);
@@ -163,7 +199,9 @@ public final class MainWindow {
                 : resources.around(centerSplit, panes.projects().selectedProperty().map(p -> p.name())));
         mainSplit.setDividerPositions(0.18);
         SplitPane.setResizableWithParent(mainSplit.getItems().getFirst(), false);
-        return mainSplit;
+        VBox unavailable = ConnectionViews.unavailablePanel(panes.connectionProperty());
+        mainSplit.visibleProperty().bind(unavailable.visibleProperty().not());
+        return new StackPane(mainSplit, unavailable);
     }
 
     private static Tab tab(String title, Feather icon, javafx.scene.Node content) {
@@ -200,13 +238,16 @@ public final class MainWindow {
         MenuItem openFolder = new MenuItem("Open folder…");
         openFolder.setOnAction(event -> openFolder());
         MenuItem quit = item("Quit", Shortcuts.QUIT, () -> stage.close());
-        Menu file = new Menu("File", null, open, openFolder, new SeparatorMenuItem(), quit);
+        Menu openRecent = new Menu("Open recent");
+        openRecent.setId("menu-recent");
+        openRecent.setOnShowing(event -> fillRecent(openRecent));
+        openRecent.getItems().add(new MenuItem("(none)"));
+        Menu file = new Menu("File", null, open, openFolder, openRecent, new SeparatorMenuItem(), quit);
 
-        MenuItem up = item("Up", Shortcuts.UP, () -> { });
-        MenuItem down = item("Down", Shortcuts.DOWN, () -> { });
-        up.setDisable(true);
-        down.setDisable(true);
-        Menu project = new Menu("Project", null, up, down);
+        Menu project = actions.projectMenu();
+        MenuItem edit = item("Edit compose files…", EDIT, this::openEditor);
+        edit.disableProperty().bind(panes.projects().selectedProperty().isNull());
+        project.getItems().addAll(new SeparatorMenuItem(), edit);
 
         ToggleGroup themes = new ToggleGroup();
         Menu themeMenu = new Menu("Theme");
@@ -242,8 +283,12 @@ public final class MainWindow {
     }
 
     private static MenuItem item(String title, Shortcuts.Shortcut shortcut, Runnable action) {
+        return item(title, shortcut.keys(), action);
+    }
+
+    private static MenuItem item(String title, KeyCombination keys, Runnable action) {
         MenuItem item = new MenuItem(title);
-        item.setAccelerator(shortcut.keys());
+        item.setAccelerator(keys);
         item.setOnAction(event -> action.run());
         return item;
     }
@@ -251,14 +296,7 @@ public final class MainWindow {
     private ToolBar toolBar() {
         Button open = new Button("Open…", Icons.icon(Feather.FOLDER));
         open.setOnAction(event -> openComposeFile());
-        Button up = new Button("Up", Icons.icon(Feather.PLAY));
-        Button down = new Button("Down", Icons.icon(Feather.SQUARE));
-        for (Button action : new Button[] {up, down}) {
-            action.setDisable(true);
-            // A disabled button shows no tooltip; wrap it so the reason is still discoverable.
-        }
-        HBox actions = new HBox(4, up, down);
-        Tooltip.install(actions, new Tooltip(NEEDS_ENGINE));
+        HBox actionButtons = actions.toolbarButtons();
         Label projectName = new Label();
         projectName.getStyleClass().add(Styles.TITLE_4);
         projectName.textProperty().bind(panes.projects().selectedProperty().map(p -> p.name()).orElse(""));
@@ -266,7 +304,7 @@ public final class MainWindow {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button helpButton = Icons.button(Feather.HELP_CIRCLE, "Keyboard shortcuts (F1)");
         helpButton.setOnAction(event -> help.toggle());
-        ToolBar bar = new ToolBar(open, new Separator(), actions, new Separator(), projectName, spacer);
+        ToolBar bar = new ToolBar(open, new Separator(), actionButtons, new Separator(), projectName, spacer);
         if (demo) {
             Label badge = new Label("DEMO DATA");
             badge.getStyleClass().add("demo-badge");
@@ -283,7 +321,10 @@ public final class MainWindow {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label version = new Label("Berth " + dev.berth.app.BerthVersion.version());
-        HBox bar = new HBox(8, Icons.icon(Feather.SERVER), statusText, spacer, version);
+        Label activity = new Label();
+        activity.setId("activity");
+        activity.textProperty().bind(panes.activityProperty());
+        HBox bar = new HBox(8, Icons.icon(Feather.SERVER), statusText, new Separator(Orientation.VERTICAL), activity, spacer, version);
         bar.getStyleClass().add("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(3, 10, 3, 10));
@@ -292,6 +333,8 @@ public final class MainWindow {
 
     /** The graph's selection drives the other panes: logs of that service, its top and inspect data. */
     private void wireSelection() {
+        panes.projects().selectedProperty().addListener((obs, old, project) ->
+                feed.ifPresent(f -> f.projectSelected(project == null ? null : project.name())));
         panes.graph().selectedNodeProperty().addListener((obs, old, id) -> {
             boolean service = id != null && panes.graph().node(id).map(n -> n.kind() == GraphNode.Kind.SERVICE).orElse(false);
             panes.logs().sourceFilterProperty().set(service ? id : null);
@@ -323,10 +366,75 @@ public final class MainWindow {
         }
     }
 
-    private void opened(File file) {
-        panes.projects().open(file.toPath());
-        // The compose loader (compose-model) is being written; until it lands the project is listed only.
-        panes.engineStatus("Opened " + file + " — loading compose files arrives with the compose loader");
+    /** Opens a compose file or folder: the feed loads it, lists it and selects it (or says why not). */
+    public void opened(File file) {
+        if (feed.isPresent() && !demo) {
+            feed.get().open(file.toPath());
+        } else {
+            panes.projects().open(file.toPath());
+        }
+    }
+
+    private void fillRecent(Menu menu) {
+        menu.getItems().clear();
+        List<ProjectInvocation> list = recent == null ? List.of() : recent.load();
+        for (ProjectInvocation invocation : list) {
+            MenuItem entry = new MenuItem(invocation.label() + "  —  " + invocation.projectDirectory());
+            Path target = invocation.files().size() == 1 ? invocation.files().getFirst() : invocation.projectDirectory();
+            entry.setOnAction(event -> opened(target.toFile()));
+            menu.getItems().add(entry);
+        }
+        if (menu.getItems().isEmpty()) {
+            MenuItem none = new MenuItem("(none)");
+            none.setDisable(true);
+            menu.getItems().add(none);
+        }
+    }
+
+    /** Dropping a compose file or a folder anywhere on the window opens it. */
+    private void installDragAndDrop(StackPane root) {
+        root.setOnDragOver(event -> {
+            if (event.getDragboard().hasFiles()) {
+                event.acceptTransferModes(TransferMode.COPY);
+            }
+            event.consume();
+        });
+        root.setOnDragDropped(event -> {
+            List<File> files = event.getDragboard().hasFiles() ? event.getDragboard().getFiles() : List.of();
+            files.stream().findFirst().ifPresent(this::opened);
+            event.setDropCompleted(!files.isEmpty());
+            event.consume();
+        });
+    }
+
+    private boolean confirmRemoveVolumes(String project) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "This stops and removes the containers and networks of " + project
+                + " and deletes its named volumes, with all the data in them. This cannot be undone.", ButtonType.CANCEL, ButtonType.OK);
+        alert.initOwner(stage);
+        alert.setTitle("Berth");
+        alert.setHeaderText("Remove " + project + " and its volumes?");
+        ((Button) alert.getDialogPane().lookupButton(ButtonType.OK)).setText("Remove volumes");
+        return alert.showAndWait().filter(ButtonType.OK::equals).isPresent();
+    }
+
+    /** The compose editor of the selected project, in its own window (one per project). */
+    private void openEditor() {
+        var selected = panes.projects().selectedProperty().get();
+        if (selected == null || selected.source() == null || selected.source().isBlank()) {
+            return;
+        }
+        java.nio.file.Path source = java.nio.file.Path.of(selected.source());
+        EditorWindow open = editors.get(source);
+        if (open != null && open.stage().isShowing()) {
+            open.stage().toFront();
+            return;
+        }
+        editors.put(source, EditorWindow.open(stage, ProjectInvocation.ofPath(source), editorBackground, editorEngine));
+    }
+
+    /** Where the editor's plan preview, Up and image names come from; the engine session sets it once connected. */
+    public void setEditorEngine(Supplier<Optional<ComposeEngine>> engine) {
+        this.editorEngine = engine;
     }
 
     private void restoreDividers(WindowState saved) {

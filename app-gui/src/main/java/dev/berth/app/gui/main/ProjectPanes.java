@@ -2,6 +2,7 @@ package dev.berth.app.gui.main;
 
 import dev.berth.app.gui.containers.ContainerRow;
 import dev.berth.app.gui.containers.ContainersViewModel;
+import dev.berth.app.gui.feed.EngineConnection;
 import dev.berth.app.gui.feed.ProjectSink;
 import dev.berth.app.gui.feed.ProjectSummary;
 import dev.berth.app.gui.fx.PulseBatcher;
@@ -23,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
@@ -42,7 +45,16 @@ public final class ProjectPanes implements ProjectSink {
     private final InspectViewModel inspect = new InspectViewModel();
     private final TopViewModel top = new TopViewModel();
     private final ReadOnlyStringWrapper engineStatus = new ReadOnlyStringWrapper(this, "engineStatus", "Engine: not connected");
+    private final ReadOnlyStringWrapper activity = new ReadOnlyStringWrapper(this, "activity", "");
+    private final ReadOnlyObjectWrapper<EngineConnection> connection = new ReadOnlyObjectWrapper<>(this, "connection", EngineConnection.NONE);
     private final PulseBatcher<Runnable> updates;
+    private volatile FailureHandler failures = (title, details) -> { };
+
+    /** Shows a failed action to the user (a dialog in the window); called on the UI thread. */
+    @FunctionalInterface
+    public interface FailureHandler {
+        void show(String title, String details);
+    }
 
     public ProjectPanes(UiScheduler ui, Executor background, Clock clock, Consumer<String> browser) {
         this.logs = new LogsViewModel(ui, background);
@@ -100,6 +112,59 @@ public final class ProjectPanes implements ProjectSink {
     @Override
     public void engineStatus(String text) {
         updates.offer(() -> engineStatus.set(text));
+    }
+
+    @Override
+    public void connection(EngineConnection state) {
+        updates.offer(() -> {
+            connection.set(state);
+            engineStatus.set(state.status());
+        });
+    }
+
+    @Override
+    public void reset() {
+        updates.offer(() -> {
+            graph.setGraph(ProjectGraph.EMPTY);
+            logs.clear();
+            List.copyOf(stats.rows()).forEach(row -> stats.removeContainer(row.name()));
+            containers.setAll(List.of());
+            top.clear();
+            inspect.clear();
+        });
+    }
+
+    @Override
+    public void selectProject(String name) {
+        updates.offer(() -> projects.projects().stream().filter(p -> p.name().equals(name)).findFirst()
+                .ifPresent(projects.selectedProperty()::set));
+    }
+
+    @Override
+    public void serviceProgress(String service, String text) {
+        updates.offer(() -> graph.updateProgress(service, text));
+    }
+
+    @Override
+    public void activity(String text) {
+        updates.offer(() -> activity.set(text));
+    }
+
+    @Override
+    public void failure(String title, String details) {
+        updates.offer(() -> failures.show(title, details));
+    }
+
+    public void onFailure(FailureHandler handler) {
+        this.failures = handler;
+    }
+
+    public ReadOnlyObjectProperty<EngineConnection> connectionProperty() {
+        return connection.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty activityProperty() {
+        return activity.getReadOnlyProperty();
     }
 
     public ProjectsViewModel projects() {

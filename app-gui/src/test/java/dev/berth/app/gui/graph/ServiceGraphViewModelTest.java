@@ -43,6 +43,19 @@ class ServiceGraphViewModelTest {
     }
 
     @Test
+    void showsAnActionsProgressOnACardUntilItIsClearedWithoutLayingOutAgain() {
+        graph.setGraph(shop());
+
+        graph.updateProgress("db", "Pulling 40 %");
+        assertThat(graph.node("db").orElseThrow().progressProperty().get()).isEqualTo("Pulling 40 %");
+        graph.updateProgress("db", "");
+        graph.updateProgress("nowhere", "Creating");
+
+        assertThat(graph.node("db").orElseThrow().progressProperty().get()).isEmpty();
+        assertThat(graph.layoutCount()).isEqualTo(1);
+    }
+
+    @Test
     void ignoresUpdatesForServicesNotInTheGraph() {
         graph.setGraph(shop());
 

@@ -1,0 +1,182 @@
+package dev.berth.app.cli;
+
+import dev.berth.bridge.discovery.DiscoveredEngine;
+import dev.berth.bridge.discovery.EngineDiscovery;
+import dev.berth.bridge.discovery.HostEnvironment;
+import dev.berth.compose.ComposeLoader;
+import dev.berth.compose.Diagnostic;
+import dev.berth.compose.LoadResult;
+import dev.berth.compose.ProjectOptions;
+import dev.berth.compose.load.ProjectNames;
+import dev.berth.compose.model.Project;
+import dev.berth.engine.api.EngineClient;
+import dev.berth.engine.compose.ComposeEngine;
+import dev.berth.engine.compose.progress.JsonProgressRenderer;
+import dev.berth.engine.compose.progress.PlainProgressRenderer;
+import dev.berth.engine.compose.progress.ProgressListener;
+import dev.berth.engine.compose.progress.TtyProgressRenderer;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What every project command needs, in one place: the project (loaded lazily, only when the command
+ * needs the file), the engine connection (opened lazily, closed at the end), the project name (from
+ * {@code -p} alone when there is no compose file, so {@code berth -p demo down} works anywhere, as in
+ * Compose) and the progress renderer {@code --progress} asks for.
+ */
+final class CliSession implements AutoCloseable {
+
+    private final ComposeCommand command;
+    private final BerthCli root;
+    private final Map<String, String> environment;
+    private final Path workingDir;
+    private DiscoveredEngine engine;
+    private ComposeEngine compose;
+    private Project project;
+
+    CliSession(ComposeCommand command, BerthCli root, Map<String, String> environment, Path workingDir) {
+        this.command = command;
+        this.root = root;
+        this.environment = environment;
+        this.workingDir = workingDir;
+    }
+
+    PrintWriter out() {
+        return command.spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return command.spec.commandLine().getErr();
+    }
+
+    InputStream in() {
+        return root == null ? InputStream.nullInputStream() : root.in();
+    }
+
+    /** True when Berth runs on a terminal (not in tests, not piped): live progress, colours, TTY for exec. */
+    boolean terminal() {
+        return root != null && root.terminal();
+    }
+
+    /** The engine's compose verbs; connects on first use. */
+    ComposeEngine compose() {
+        if (compose == null) {
+            engine = EngineDiscovery.standard(HostEnvironment.current()).discover(command.engineOptions.discoveryOptions());
+            compose = new ComposeEngine(engine.client());
+        }
+        return compose;
+    }
+
+    EngineClient client() {
+        return compose().engine();
+    }
+
+    /** The loaded project; diagnostics go to stderr, and a project that does not load ends the command. */
+    Project project() {
+        if (project == null) {
+            LoadResult result = ComposeLoader.load(loaderOptions());
+            for (Diagnostic diagnostic : result.diagnostics()) {
+                err().println(diagnostic);
+            }
+            err().flush();
+            project = result.project().orElseThrow(() -> new CliException("the project could not be loaded (see above)"));
+        }
+        return project;
+    }
+
+    /**
+     * The project name. With {@code -p} and no compose file given or found, the name alone: commands that
+     * act on what runs ({@code ps}, {@code down}, {@code logs}…) then work from the engine's labels.
+     */
+    String projectName() {
+        String explicit = explicitName();
+        if (project == null && explicit != null) {
+            // What the loader would name it, without reading the files (ps, logs, stop... only need the name).
+            if (!ProjectNames.isValid(explicit)) {
+                throw new CliException("invalid project name \"" + explicit + "\": must consist only of lowercase alphanumeric characters, hyphens, and underscores as well as start with a letter or number");
+            }
+            return explicit;
+        }
+        return project().name();
+    }
+
+    /** The loaded project, or null when only {@code -p NAME} was given and there is no compose file. */
+    Project projectIfAny() {
+        if (project == null && explicitName() != null && noFilesGiven()
+                && ProjectOptions.discoverComposeFiles(baseDirectory()).isEmpty()) {
+            return null;
+        }
+        return project();
+    }
+
+    /** Services named on the command line, checked against the project when there is one. */
+    Set<String> services(Collection<String> named) {
+        Set<String> services = new LinkedHashSet<>(named);
+        Project loaded = named.isEmpty() ? null : projectIfAny();
+        if (loaded != null) {
+            for (String name : services) {
+                if (!loaded.services().containsKey(name)) {
+                    String hint = loaded.disabledServices().containsKey(name)
+                            ? " (it is in a profile that is not enabled: add --profile)" : "";
+                    throw new CliException("no such service: " + name + hint);
+                }
+            }
+        }
+        return services;
+    }
+
+    /** A progress renderer on stderr as {@code --progress} says; {@code title} heads the live view. */
+    ProgressListener progress(String title) {
+        PrintWriter err = err();
+        ProgressMode mode = command.progressMode;
+        if (mode == ProgressMode.auto) {
+            mode = terminal() ? ProgressMode.tty : ProgressMode.plain;
+        }
+        return switch (mode) {
+            case tty -> new TtyProgressRenderer(err, title);
+            case json -> new JsonProgressRenderer(err);
+            case quiet -> ProgressListener.NONE;
+            default -> new PlainProgressRenderer(err);
+        };
+    }
+
+    ProjectOptions loaderOptions() {
+        return command.project.toOptions(root == null ? null : root.projectOptions(), environment, workingDir, in());
+    }
+
+    private String explicitName() {
+        String local = command.project.projectName;
+        if (local != null) {
+            return local;
+        }
+        String global = root == null ? null : root.projectOptions().projectName;
+        if (global != null) {
+            return global;
+        }
+        String fromEnvironment = environment.get("COMPOSE_PROJECT_NAME");
+        return fromEnvironment == null || fromEnvironment.isEmpty() ? null : fromEnvironment;
+    }
+
+    private boolean noFilesGiven() {
+        return command.project.files.isEmpty() && (root == null || root.projectOptions().files.isEmpty())
+                && !environment.containsKey("COMPOSE_FILE");
+    }
+
+    private Path baseDirectory() {
+        Path dir = command.project.projectDirectory != null ? command.project.projectDirectory
+                : root == null ? null : root.projectOptions().projectDirectory;
+        return dir == null ? workingDir : workingDir.resolve(dir);
+    }
+
+    @Override
+    public void close() {
+        if (engine != null) {
+            engine.close();
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package dev.berth.app.cli;
+
+import dev.berth.engine.api.ContainersApi.LogsOptions;
+import dev.berth.engine.api.EngineClient;
+import dev.berth.engine.compose.ServiceContainer;
+import dev.berth.engine.stream.EngineStream;
+import dev.berth.engine.stream.LogLine;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * Merges the logs of several containers into one output, one line at a time, each line prefixed with
+ * its container's name in the container's colour, as Compose prints them ({@code demo-web-1  | hello}).
+ * Each container is read on its own virtual thread; whole lines are written under one lock so lines of
+ * different containers never interleave. {@link #close()} cancels every stream (Ctrl-C, tests).
+ */
+final class LogMux implements AutoCloseable {
+
+    /** Compose's rotation: cyan, yellow, green, magenta, blue, then their bright variants. */
+    private static final String[] COLOURS = {"36", "33", "32", "35", "34", "96", "93", "92", "95", "94"};
+
+    private final EngineClient client;
+    private final PrintWriter out;
+    private final boolean colour;
+    private final boolean prefix;
+    private final int width;
+    private final Map<String, String> colourOf = new ConcurrentHashMap<>();
+    private final List<EngineStream<LogLine>> streams = new CopyOnWriteArrayList<>();
+    private final List<CompletableFuture<ServiceContainer>> ended = new CopyOnWriteArrayList<>();
+    private volatile boolean closed;
+
+    /**
+     * @param names  every container name that may be shown, to align the prefixes (and fix the colours)
+     * @param colour ANSI colours on the prefixes
+     * @param prefix print the {@code name  | } prefix at all ({@code --no-log-prefix} turns it off)
+     */
+    LogMux(EngineClient client, PrintWriter out, List<String> names, boolean colour, boolean prefix) {
+        this.client = client;
+        this.out = out;
+        this.colour = colour;
+        this.prefix = prefix;
+        this.width = names.stream().mapToInt(String::length).max().orElse(0);
+        for (int i = 0; i < names.size(); i++) {
+            colourOf.put(names.get(i), COLOURS[i % COLOURS.length]);
+        }
+    }
+
+    /**
+     * Starts reading one container's logs; {@code onEnd} runs on the reader thread once its stream ends
+     * by itself (not when cancelled).
+     */
+    CompletableFuture<ServiceContainer> follow(ServiceContainer container, LogsOptions options, Consumer<ServiceContainer> onEnd) {
+        CompletableFuture<ServiceContainer> end = new CompletableFuture<>();
+        ended.add(end);
+        Thread.ofVirtual().name("berth-logs-" + container.name()).start(() -> {
+            try (EngineStream<LogLine> stream = client.containers().logs(container.id(), options)) {
+                streams.add(stream);
+                if (closed) {
+                    stream.close();
+                }
+                for (LogLine line = stream.next(); line != null; line = stream.next()) {
+                    print(container.name(), line);
+                }
+                if (!closed && onEnd != null) {
+                    onEnd.accept(container);
+                }
+            } catch (RuntimeException e) {
+                if (!closed) {
+                    synchronized (out) {
+                        out.println(prefixOf(container.name()) + "(logs unavailable: " + e.getMessage() + ")");
+                        out.flush();
+                    }
+                }
+            } finally {
+                end.complete(container);
+            }
+        });
+        return end;
+    }
+
+    /** Completes when every stream started so far has ended (or was cancelled). */
+    CompletableFuture<Void> allEnded() {
+        return CompletableFuture.allOf(ended.toArray(CompletableFuture[]::new));
+    }
+
+    /** Completes with the first container whose stream ends. */
+    CompletableFuture<Object> anyEnded() {
+        return CompletableFuture.anyOf(ended.toArray(CompletableFuture[]::new));
+    }
+
+    /** Prints a line of Berth's own in the merged output ("demo-web-1 exited with code 0"). */
+    void announce(String text) {
+        synchronized (out) {
+            out.println(text);
+            out.flush();
+        }
+    }
+
+    private void print(String name, LogLine line) {
+        String text = line.timestamp() == null ? line.text() : line.timestamp() + " " + line.text();
+        synchronized (out) {
+            out.println(prefix ? prefixOf(name) + text : text);
+            out.flush();
+        }
+    }
+
+    private String prefixOf(String name) {
+        String padded = name + " ".repeat(Math.max(0, width - name.length())) + "  | ";
+        if (!colour) {
+            return padded;
+        }
+        return "\u001b[" + colourOf.computeIfAbsent(name, key -> COLOURS[colourOf.size() % COLOURS.length]) + "m" + padded + "\u001b[0m";
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        streams.forEach(EngineStream::close);
+    }
+}

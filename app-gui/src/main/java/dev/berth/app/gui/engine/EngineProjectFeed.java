@@ -1,0 +1,269 @@
+package dev.berth.app.gui.engine;
+
+import dev.berth.app.gui.feed.EngineConnection;
+import dev.berth.app.gui.feed.ProjectAction;
+import dev.berth.app.gui.feed.ProjectFeed;
+import dev.berth.app.gui.feed.ProjectSink;
+import dev.berth.app.gui.feed.ProjectSummary;
+import dev.berth.app.workspace.EngineSession;
+import dev.berth.app.workspace.EngineState;
+import dev.berth.app.workspace.ProjectInvocation;
+import dev.berth.app.workspace.RecentProjects;
+import dev.berth.engine.api.EngineClient;
+import dev.berth.engine.api.model.EngineEvent;
+import dev.berth.engine.compose.ComposeEngine;
+import dev.berth.engine.compose.ComposeLabels;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The window's feed from the real engine. The sidebar lists the projects the user opened plus every
+ * Compose project the engine has (by their labels, whoever started them); the selected project gets a
+ * {@link ProjectWatch} (graph, states, containers, logs, stats, top, inspect); actions go through
+ * {@link ProjectActions}. Everything is driven by the {@link EngineSession}'s one events subscription:
+ * a burst of container events re-reads the project list and the selected project's containers.
+ */
+public final class EngineProjectFeed implements ProjectFeed {
+
+    private static final Logger LOG = Logger.getLogger(EngineProjectFeed.class.getName());
+
+    private final EngineSession session;
+    private final RecentProjects recent;
+    private final Map<String, String> environment;
+    private final Map<String, OpenedProject> opened = new ConcurrentHashMap<>();
+    private final Debouncer catalogRefresh = new Debouncer(Duration.ofMillis(150), this::refreshCatalog);
+    private final ProjectActions actions;
+    private volatile List<dev.berth.engine.compose.ProjectSummary> onEngine = List.of();
+    private volatile ProjectSink sink;
+    private volatile ProjectWatch watch;
+    private volatile String selectedProject;
+    private volatile String selectedService;
+    private volatile boolean topVisible;
+    private volatile EngineConnection.Kind connection = EngineConnection.Kind.CONNECTING;
+
+    /** @param recent where opened projects are remembered, or null to remember nothing (tests) */
+    public EngineProjectFeed(EngineSession session, RecentProjects recent, Map<String, String> environment) {
+        this.session = session;
+        this.recent = recent;
+        this.environment = Map.copyOf(environment);
+        this.actions = new ProjectActions(this::compose, this::definitionOf, environment, this::afterAction);
+    }
+
+    @Override
+    public void start(ProjectSink target) {
+        this.sink = target;
+        actions.sink(target);
+        session.onEvent(this::onEvent);
+        session.onStateChange(this::onState);
+        session.start();
+    }
+
+    private Optional<ComposeEngine> compose() {
+        return session.compose();
+    }
+
+    private void onState(EngineState state) {
+        ProjectSink target = sink;
+        switch (state) {
+            case EngineState.Connected connected -> {
+                connection = EngineConnection.Kind.CONNECTED;
+                target.connection(new EngineConnection(EngineConnection.Kind.CONNECTED, connected.describe(),
+                        "Found through " + connected.howFound()));
+                refreshCatalog();
+                restartWatch();
+            }
+            case EngineState.Unavailable unavailable -> {
+                connection = unavailable.wasConnected() || connection == EngineConnection.Kind.LOST
+                        ? EngineConnection.Kind.LOST : EngineConnection.Kind.UNAVAILABLE;
+                closeWatch();
+                target.connection(new EngineConnection(connection, unavailable.describe(), unavailable.explanation()));
+            }
+            case EngineState.Connecting connecting -> {
+                if (connection == EngineConnection.Kind.CONNECTING) {
+                    target.connection(new EngineConnection(EngineConnection.Kind.CONNECTING, connecting.describe(), ""));
+                } else {
+                    target.engineStatus(connecting.describe()); // keep the panel or banner, update the line
+                }
+            }
+        }
+    }
+
+    private void onEvent(EngineEvent event) {
+        if (!"container".equals(event.type()) || event.actor() == null || event.actor().attributes() == null) {
+            return;
+        }
+        String project = event.actor().attributes().get(ComposeLabels.PROJECT);
+        if (project == null) {
+            return;
+        }
+        String action = event.action() == null ? "" : event.action();
+        if (action.startsWith("exec_") || action.equals("top") || action.startsWith("attach") || action.equals("resize")) {
+            return; // our own top/logs calls, not state changes
+        }
+        catalogRefresh.trigger();
+        ProjectWatch current = watch;
+        if (current != null && current.project().equals(project)) {
+            current.containerEvent();
+        }
+    }
+
+    @Override
+    public void projectSelected(String project) {
+        if (project == null ? selectedProject == null : project.equals(selectedProject)) {
+            return;
+        }
+        selectedProject = project;
+        selectedService = null;
+        restartWatch();
+    }
+
+    @Override
+    public void selectionChanged(String service) {
+        selectedService = service;
+        ProjectWatch current = watch;
+        if (current != null) {
+            current.select(service);
+        }
+    }
+
+    @Override
+    public void topVisible(boolean visible) {
+        topVisible = visible;
+        ProjectWatch current = watch;
+        if (current != null) {
+            current.topVisible(visible);
+        }
+    }
+
+    @Override
+    public void open(Path path) {
+        Thread.ofVirtual().name("berth-open").start(() -> {
+            ProjectSink target = sink;
+            try {
+                OpenedProject project = OpenedProject.load(ProjectInvocation.ofPath(path), environment);
+                opened.put(project.name(), project);
+                remember(project.invocation());
+                publishProjects();
+                target.selectProject(project.name());
+                if (project.name().equals(selectedProject)) {
+                    selectedProject = null; // the same name found on the engine before: now with its file
+                    projectSelected(project.name());
+                }
+            } catch (RuntimeException e) {
+                target.failure("Cannot open " + path, e.getMessage());
+            }
+        });
+    }
+
+    private void remember(ProjectInvocation invocation) {
+        if (recent == null) {
+            return;
+        }
+        try {
+            recent.remember(invocation);
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "Cannot remember the recent projects", e);
+        }
+    }
+
+    @Override
+    public void run(ProjectAction action, String project, Set<String> services) {
+        actions.run(action, project, services);
+    }
+
+    /** The project as the user opened it, else one rebuilt from the engine's labels if its files are readable. */
+    private Optional<OpenedProject> definitionOf(String project) {
+        OpenedProject known = opened.get(project);
+        if (known != null) {
+            return Optional.of(known.reload(environment));
+        }
+        for (dev.berth.engine.compose.ProjectSummary summary : onEngine) {
+            if (summary.name().equals(project) && !summary.configFiles().isEmpty()) {
+                List<Path> files = summary.configFiles().stream().map(Path::of).toList();
+                Path dir = summary.workingDir().isEmpty() ? files.getFirst().getParent() : Path.of(summary.workingDir());
+                return Optional.of(OpenedProject.load(new ProjectInvocation(files, List.of(), List.of(), dir, project), environment));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void afterAction() {
+        catalogRefresh.trigger();
+        ProjectWatch current = watch;
+        if (current != null) {
+            current.containerEvent();
+        }
+    }
+
+    private void refreshCatalog() {
+        Optional<ComposeEngine> compose = session.compose();
+        if (compose.isEmpty()) {
+            return;
+        }
+        try {
+            onEngine = compose.get().listProjects(true);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Listing the projects failed", e);
+            return;
+        }
+        publishProjects();
+    }
+
+    private void publishProjects() {
+        List<ProjectSummary> list = new ArrayList<>();
+        for (dev.berth.engine.compose.ProjectSummary p : onEngine) {
+            list.add(new ProjectSummary(p.name(), p.running(), p.total(), p.unhealthy() > 0, opened.containsKey(p.name()) ? "opened" : "engine"));
+        }
+        opened.values().stream().filter(o -> onEngine.stream().noneMatch(p -> p.name().equals(o.name())))
+                .forEach(o -> list.add(new ProjectSummary(o.name(), 0, 0, false, "opened")));
+        list.sort(java.util.Comparator.comparing((ProjectSummary p) -> !p.source().equals("opened")).thenComparing(ProjectSummary::name));
+        sink.projects(list);
+    }
+
+    private synchronized void restartWatch() {
+        closeWatch();
+        ProjectSink target = sink;
+        String project = selectedProject;
+        Optional<EngineClient> client = session.client();
+        target.reset();
+        if (project == null) {
+            return;
+        }
+        OpenedProject definition = opened.get(project);
+        if (client.isEmpty()) {
+            if (definition != null) {
+                target.graph(ProjectGraphs.fromProject(definition.project()));
+            }
+            return;
+        }
+        ProjectWatch next = new ProjectWatch(client.get(), project, definition == null ? null : definition.project(), target, topVisible);
+        watch = next;
+        next.start();
+        if (selectedService != null) {
+            next.select(selectedService);
+        }
+    }
+
+    private synchronized void closeWatch() {
+        ProjectWatch current = watch;
+        watch = null;
+        if (current != null) {
+            current.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        closeWatch();
+        session.close();
+    }
+}

@@ -1,0 +1,121 @@
+package dev.berth.app.gui.engine;
+
+import dev.berth.app.gui.graph.GraphEdge;
+import dev.berth.app.gui.graph.GraphNode;
+import dev.berth.app.gui.graph.ProjectGraph;
+import dev.berth.app.gui.graph.ServiceState;
+import dev.berth.compose.graph.Edge;
+import dev.berth.compose.graph.EdgeKind;
+import dev.berth.compose.graph.ServiceGraph;
+import dev.berth.compose.model.Project;
+import dev.berth.compose.model.ServiceSpec;
+import dev.berth.compose.model.VolumeMount;
+import dev.berth.engine.api.model.ContainerSummary;
+import dev.berth.engine.api.model.MountPoint;
+import dev.berth.engine.compose.ComposeLabels;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The graph the window draws, built either from a loaded compose project (an opened file: compose-model's
+ * {@link ServiceGraph} plus the networks and named volumes each service uses) or, for a project found only
+ * on the engine, from its containers' labels ({@code depends_on}), networks and mounts. Pure.
+ */
+public final class ProjectGraphs {
+
+    private ProjectGraphs() {}
+
+    /** Services with their wanted replica count (scale or deploy.replicas, default 1). */
+    public static Map<String, Integer> replicas(Project project) {
+        Map<String, Integer> result = new LinkedHashMap<>();
+        for (ServiceSpec service : project.services().values()) {
+            Integer scale = service.scale() != null ? service.scale()
+                    : service.deploy() != null ? service.deploy().replicas() : null;
+            result.put(service.name(), scale == null ? 1 : scale);
+        }
+        return result;
+    }
+
+    public static ProjectGraph fromProject(Project project) {
+        List<GraphNode> nodes = new ArrayList<>();
+        List<GraphEdge> edges = new ArrayList<>();
+        replicas(project).forEach((service, count) -> nodes.add(GraphNode.service(service, ServiceState.NOT_CREATED, "0/" + count)));
+        for (Edge edge : ServiceGraph.of(project).edges()) {
+            String label = edge.kind() == EdgeKind.DEPENDS_ON ? edge.condition() : edge.kind().key();
+            edges.add(new GraphEdge(edge.from(), edge.to(), label));
+        }
+        Set<String> networks = new LinkedHashSet<>();
+        Set<String> volumes = new LinkedHashSet<>();
+        for (ServiceSpec service : project.services().values()) {
+            List<String> attached = new ArrayList<>(service.networks().keySet());
+            if (attached.isEmpty() && service.networkMode() == null) {
+                attached.add("default"); // Compose puts a service without networks on the project's default network
+            }
+            for (String network : attached) {
+                networks.add(network);
+                edges.add(new GraphEdge(service.name(), "network:" + network, null));
+            }
+            for (VolumeMount mount : service.volumes()) {
+                if ("volume".equals(mount.type()) && mount.source() != null && project.volumes().containsKey(mount.source())) {
+                    volumes.add(mount.source());
+                    edges.add(new GraphEdge(service.name(), "volume:" + mount.source(), null));
+                }
+            }
+        }
+        networks.forEach(n -> nodes.add(GraphNode.network(n)));
+        volumes.forEach(v -> nodes.add(GraphNode.volume(v)));
+        return new ProjectGraph(nodes, distinct(edges));
+    }
+
+    /** The graph of a project known only from the engine: what its containers' labels and attachments say. */
+    public static ProjectGraph fromContainers(String project, List<ContainerSummary> containers) {
+        Map<String, GraphNode> services = new LinkedHashMap<>();
+        Set<String> networks = new LinkedHashSet<>();
+        Set<String> volumes = new LinkedHashSet<>();
+        List<GraphEdge> edges = new ArrayList<>();
+        String prefix = project + "_";
+        for (ContainerSummary container : containers) {
+            Map<String, String> labels = container.labels() == null ? Map.of() : container.labels();
+            String service = labels.get(ComposeLabels.SERVICE);
+            if (service == null || ComposeLabels.TRUE.equalsIgnoreCase(labels.get(ComposeLabels.ONEOFF))) {
+                continue;
+            }
+            services.putIfAbsent(service, GraphNode.service(service, ServiceState.NOT_CREATED, ""));
+            for (String dependency : labels.getOrDefault(ComposeLabels.DEPENDS_ON, "").split(",")) {
+                if (!dependency.isBlank()) {
+                    String[] parts = dependency.split(":");
+                    edges.add(new GraphEdge(service, parts[0], parts.length > 1 ? parts[1] : null));
+                }
+            }
+            if (container.networkSettings() != null && container.networkSettings().networks() != null) {
+                for (String network : container.networkSettings().networks().keySet()) {
+                    String name = network.startsWith(prefix) ? network.substring(prefix.length()) : network;
+                    networks.add(name);
+                    edges.add(new GraphEdge(service, "network:" + name, null));
+                }
+            }
+            if (container.mounts() != null) {
+                for (MountPoint mount : container.mounts()) {
+                    if ("volume".equals(mount.type()) && mount.name() != null && mount.name().startsWith(prefix)) {
+                        String name = mount.name().substring(prefix.length());
+                        volumes.add(name);
+                        edges.add(new GraphEdge(service, "volume:" + name, null));
+                    }
+                }
+            }
+        }
+        List<GraphNode> nodes = new ArrayList<>(services.values());
+        networks.forEach(n -> nodes.add(GraphNode.network(n)));
+        volumes.forEach(v -> nodes.add(GraphNode.volume(v)));
+        // A dependency whose containers are gone is not drawn (the view-model drops dangling edges).
+        return new ProjectGraph(nodes, distinct(edges));
+    }
+
+    private static List<GraphEdge> distinct(List<GraphEdge> edges) {
+        return new ArrayList<>(new LinkedHashSet<>(edges));
+    }
+}

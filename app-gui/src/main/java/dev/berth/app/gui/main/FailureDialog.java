@@ -1,0 +1,27 @@
+package dev.berth.app.gui.main;
+
+import javafx.scene.control.Alert;
+import javafx.scene.control.TextArea;
+import javafx.stage.Window;
+
+/** An action that failed: its title, and every detail (engine message, diagnostics) in an expandable area. */
+final class FailureDialog {
+
+    private FailureDialog() {}
+
+    static void show(Window owner, String title, String details) {
+        Alert alert = new Alert(Alert.AlertType.ERROR);
+        alert.initOwner(owner);
+        alert.setTitle("Berth");
+        alert.setHeaderText(title);
+        String first = details == null ? "" : details.lines().findFirst().orElse("");
+        alert.setContentText(first.length() > 300 ? first.substring(0, 300) + "…" : first);
+        TextArea area = new TextArea(details);
+        area.setEditable(false);
+        area.setWrapText(true);
+        area.setId("failure-details");
+        alert.getDialogPane().setExpandableContent(area);
+        alert.getDialogPane().setExpanded(details != null && details.lines().count() > 1);
+        alert.show(); // not showAndWait: the FX thread never blocks on a dialog from a background result
+    }
+}

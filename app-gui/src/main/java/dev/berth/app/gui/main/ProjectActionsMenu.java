@@ -1,0 +1,132 @@
+package dev.berth.app.gui.main;
+
+import dev.berth.app.gui.controls.Icons;
+import dev.berth.app.gui.feed.EngineConnection;
+import dev.berth.app.gui.feed.ProjectAction;
+import dev.berth.app.gui.feed.ProjectFeed;
+import dev.berth.app.gui.graph.GraphNode;
+import dev.berth.app.gui.graph.ServiceGraphView;
+import dev.berth.app.gui.look.Shortcuts;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import org.kordamp.ikonli.feather.Feather;
+
+/**
+ * The project verbs in the toolbar, the Project menu (with F5 / Shift+F5) and the graph's context menu
+ * (there they act on the clicked service). They run on the selected project through the feed, which reuses
+ * the project's remembered invocation; "Down and remove volumes" asks first.
+ */
+final class ProjectActionsMenu {
+
+    private final ProjectPanes panes;
+    private final Optional<ProjectFeed> feed;
+    private final Predicate<String> confirmRemoveVolumes;
+    private final BooleanBinding unavailable;
+
+    ProjectActionsMenu(ProjectPanes panes, Optional<ProjectFeed> feed, Predicate<String> confirmRemoveVolumes) {
+        this.panes = panes;
+        this.feed = feed;
+        this.confirmRemoveVolumes = confirmRemoveVolumes;
+        this.unavailable = Bindings.createBooleanBinding(
+                () -> feed.isEmpty() || panes.projects().selectedProperty().get() == null
+                        || panes.connectionProperty().get().kind() != EngineConnection.Kind.CONNECTED,
+                panes.projects().selectedProperty(), panes.connectionProperty());
+    }
+
+    Menu projectMenu() {
+        Menu menu = new Menu("Project");
+        menu.setId("menu-project");
+        menu.getItems().addAll(
+                item(ProjectAction.UP, Feather.PLAY, Shortcuts.UP),
+                item(ProjectAction.DOWN, Feather.SQUARE, Shortcuts.DOWN),
+                item(ProjectAction.DOWN_WITH_VOLUMES, Feather.TRASH_2, null),
+                new SeparatorMenuItem(),
+                item(ProjectAction.RESTART, Feather.ROTATE_CW, null),
+                item(ProjectAction.STOP, Feather.STOP_CIRCLE, null),
+                item(ProjectAction.START, Feather.PLAY_CIRCLE, null),
+                new SeparatorMenuItem(),
+                item(ProjectAction.PULL, Feather.DOWNLOAD, null),
+                item(ProjectAction.BUILD, Feather.TOOL, null),
+                item(ProjectAction.RECREATE, Feather.REFRESH_CW, null));
+        return menu;
+    }
+
+    HBox toolbarButtons() {
+        Button up = button(ProjectAction.UP, Feather.PLAY, "Create and start the project (F5)");
+        Button down = button(ProjectAction.DOWN, Feather.SQUARE, "Stop and remove the project's containers and networks (Shift+F5)");
+        Button restart = button(ProjectAction.RESTART, Feather.ROTATE_CW, "Restart the project's containers");
+        MenuButton more = new MenuButton(null, Icons.icon(Feather.MORE_HORIZONTAL));
+        more.setTooltip(new Tooltip("More project actions"));
+        more.getItems().addAll(item(ProjectAction.STOP, Feather.STOP_CIRCLE, null), item(ProjectAction.START, Feather.PLAY_CIRCLE, null),
+                item(ProjectAction.PULL, Feather.DOWNLOAD, null), item(ProjectAction.BUILD, Feather.TOOL, null),
+                item(ProjectAction.RECREATE, Feather.REFRESH_CW, null), new SeparatorMenuItem(),
+                item(ProjectAction.DOWN_WITH_VOLUMES, Feather.TRASH_2, null));
+        more.disableProperty().bind(unavailable);
+        return new HBox(4, up, down, restart, more);
+    }
+
+    /** Right-click on a service card: the verbs for that service alone. */
+    void installContextMenu(ServiceGraphView graph) {
+        ContextMenu menu = new ContextMenu();
+        for (ProjectAction action : new ProjectAction[] {ProjectAction.UP, ProjectAction.RESTART, ProjectAction.STOP,
+                ProjectAction.START, ProjectAction.PULL, ProjectAction.BUILD, ProjectAction.RECREATE}) {
+            MenuItem item = new MenuItem(action.title() + " this service");
+            item.setOnAction(event -> selectedService().ifPresent(service -> run(action, Set.of(service))));
+            item.disableProperty().bind(unavailable);
+            menu.getItems().add(item);
+        }
+        graph.setOnContextMenuRequested(event -> {
+            if (selectedService().isPresent()) {
+                menu.show(graph, event.getScreenX(), event.getScreenY());
+            }
+            event.consume();
+        });
+    }
+
+    private Optional<String> selectedService() {
+        String id = panes.graph().selectedNodeProperty().get();
+        return id != null && panes.graph().node(id).map(n -> n.kind() == GraphNode.Kind.SERVICE).orElse(false) ? Optional.of(id) : Optional.empty();
+    }
+
+    private MenuItem item(ProjectAction action, Feather icon, Shortcuts.Shortcut shortcut) {
+        MenuItem item = new MenuItem(action == ProjectAction.DOWN_WITH_VOLUMES ? action.title() + "…" : action.title(), Icons.icon(icon));
+        if (shortcut != null) {
+            item.setAccelerator(shortcut.keys());
+        }
+        item.setId("action-" + action.name().toLowerCase(java.util.Locale.ROOT));
+        item.setOnAction(event -> run(action, Set.of()));
+        item.disableProperty().bind(unavailable);
+        return item;
+    }
+
+    private Button button(ProjectAction action, Feather icon, String tip) {
+        Button button = new Button(action.title(), Icons.icon(icon));
+        button.setId("button-" + action.name().toLowerCase(java.util.Locale.ROOT));
+        button.setTooltip(new Tooltip(tip));
+        button.setOnAction(event -> run(action, Set.of()));
+        button.disableProperty().bind(unavailable);
+        return button;
+    }
+
+    private void run(ProjectAction action, Set<String> services) {
+        var project = panes.projects().selectedProperty().get();
+        if (project == null || feed.isEmpty()) {
+            return;
+        }
+        if (action == ProjectAction.DOWN_WITH_VOLUMES && !confirmRemoveVolumes.test(project.name())) {
+            return;
+        }
+        feed.get().run(action, project.name(), services);
+    }
+}

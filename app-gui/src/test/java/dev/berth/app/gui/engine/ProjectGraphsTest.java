@@ -1,0 +1,80 @@
+package dev.berth.app.gui.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.berth.app.gui.graph.GraphEdge;
+import dev.berth.app.gui.graph.GraphNode;
+import dev.berth.app.gui.graph.ProjectGraph;
+import dev.berth.compose.ComposeLoader;
+import dev.berth.compose.ProjectOptions;
+import dev.berth.compose.model.Project;
+import dev.berth.engine.api.model.ContainerSummary;
+import dev.berth.engine.api.model.EndpointSettings;
+import dev.berth.engine.api.model.MountPoint;
+import dev.berth.engine.api.model.SummaryNetworkSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProjectGraphsTest {
+
+    @TempDir
+    Path dir;
+
+    private Project load(String yaml) throws IOException {
+        Files.writeString(dir.resolve("compose.yaml"), yaml);
+        return ComposeLoader.load(ProjectOptions.in(dir).withComposeFiles(List.of(dir.resolve("compose.yaml")))
+                .withEnvironment(Map.of()).withProjectName("shop")).orThrow();
+    }
+
+    @Test
+    void drawsServicesDependenciesWithTheirConditionNetworksAndNamedVolumes() throws IOException {
+        ProjectGraph graph = ProjectGraphs.fromProject(load("""
+                services:
+                  web:
+                    image: nginx
+                    depends_on:
+                      api: {condition: service_healthy}
+                    networks: [front]
+                  api:
+                    image: api
+                    scale: 2
+                    networks: [front, back]
+                  db:
+                    image: postgres
+                    volumes: ["data:/var/lib/postgresql/data", "./init:/init"]
+                    links: [api]
+                networks: {front: {}, back: {}}
+                volumes: {data: {}}
+                """));
+        assertThat(graph.nodes()).extracting(GraphNode::id)
+                .containsExactly("web", "api", "db", "network:front", "network:back", "network:default", "volume:data");
+        assertThat(graph.nodes()).filteredOn(n -> n.id().equals("api")).first().extracting(GraphNode::replicas).isEqualTo("0/2");
+        assertThat(graph.edges()).contains(new GraphEdge("web", "api", "service_healthy"), new GraphEdge("db", "api", "links"),
+                new GraphEdge("db", "volume:data", null), new GraphEdge("db", "network:default", null),
+                new GraphEdge("api", "network:back", null));
+    }
+
+    @Test
+    void rebuildsTheGraphOfAnEngineOnlyProjectFromLabelsNetworksAndMounts() {
+        ContainerSummary web = new ContainerSummary("1", List.of("/shop-web-1"), "nginx", "sha", "", 0L, "running", "Up", List.of(),
+                Map.of("com.docker.compose.project", "shop", "com.docker.compose.service", "web",
+                        "com.docker.compose.depends_on", "db:service_healthy:false"),
+                null, null, new SummaryNetworkSettings(Map.of("shop_default", endpoint())), List.of());
+        ContainerSummary db = new ContainerSummary("2", List.of("/shop-db-1"), "postgres", "sha", "", 0L, "running", "Up", List.of(),
+                Map.of("com.docker.compose.project", "shop", "com.docker.compose.service", "db"),
+                null, null, new SummaryNetworkSettings(Map.of("shop_default", endpoint())),
+                List.of(new MountPoint("volume", "shop_data", "/x", "/data", "local", "", true, "")));
+        ProjectGraph graph = ProjectGraphs.fromContainers("shop", List.of(web, db));
+        assertThat(graph.nodes()).extracting(GraphNode::id).containsExactly("web", "db", "network:default", "volume:data");
+        assertThat(graph.edges()).contains(new GraphEdge("web", "db", "service_healthy"), new GraphEdge("db", "volume:data", null));
+    }
+
+    private static EndpointSettings endpoint() {
+        return new EndpointSettings(null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+}

@@ -1,0 +1,58 @@
+package dev.berth.app.gui.engine;
+
+import dev.berth.engine.api.ContainersApi.ListOptions;
+import dev.berth.engine.api.EngineClient;
+import dev.berth.engine.api.EngineEndpoint;
+import dev.berth.engine.api.Filters;
+import dev.berth.engine.compose.ComposeEngine;
+import dev.berth.engine.compose.ComposeLabels;
+import dev.berth.engine.compose.DownOptions;
+import dev.berth.engine.compose.progress.ProgressListener;
+import dev.berth.testkit.TestEngine;
+
+/** Engine housekeeping and sample projects for the GUI's integration tests: only ever touches the test's own project. */
+public final class TestProjects {
+
+    private TestProjects() {}
+
+    /**
+     * Writes the sample "shop" project (busybox services: proxy with a published port, web ×2, api and db
+     * with health checks, worker, cache, a one-shot migration; two networks, two volumes) into
+     * {@code parent/name} with a unique project name and a free local port.
+     */
+    public static java.nio.file.Path sample(java.nio.file.Path parent, String name) throws java.io.IOException {
+        String yaml;
+        try (var in = TestProjects.class.getResourceAsStream("/dev/berth/app/gui/sample/compose.yaml")) {
+            yaml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        int port;
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        java.nio.file.Path dir = java.nio.file.Files.createDirectories(parent.resolve(name));
+        java.nio.file.Files.writeString(dir.resolve("compose.yaml"), yaml.replace("name: PROJECT", "name: " + name)
+                .replace("image: IMAGE", "image: " + TestEngine.BUSYBOX_IMAGE).replace("127.0.0.1:PORT:", "127.0.0.1:" + port + ":"));
+        return dir;
+    }
+
+    static EngineClient client() {
+        return EngineClient.connect(new EngineEndpoint.Unix(TestEngine.socket()));
+    }
+
+    static int containersOf(String project) {
+        try (EngineClient client = client()) {
+            return client.containers().list(ListOptions.allContainers()
+                    .withFilters(Filters.none().label(ComposeLabels.projectFilter(project)))).size();
+        }
+    }
+
+    /** Removes what a test left behind (containers, networks, volumes of its project). */
+    public static void remove(String project) {
+        try (EngineClient client = client()) {
+            new ComposeEngine(client).down(project, null, new DownOptions(true, DownOptions.RemoveImages.NONE, true, java.time.Duration.ZERO),
+                    ProgressListener.NONE);
+        } catch (RuntimeException e) {
+            System.err.println("cleanup of " + project + " failed: " + e);
+        }
+    }
+}
