@@ -40,7 +40,7 @@ public final class ImagesView extends BorderPane {
         });
         InspectView inspect = new InspectView(model.inspect());
         SplitPane split = new SplitPane(table, inspect);
-        split.setDividerPositions(0.6);
+        split.setDividerPositions(0.55);
 
         setTop(ResourceViews.toolBar(model, "images-filter", "Filter by tag, id or container", "images", List.of(),
                 List.of(ResourceViews.action("Prune dangling…", Feather.SCISSORS, "images-prune", model, false, model::prune),

@@ -22,12 +22,12 @@ public final class NetworksView extends BorderPane {
         getStyleClass().add("resources-view");
         table = ResourceViews.table(model, "networks-table", "No networks.", this::removeSelected);
         table.getColumns().setAll(List.of(
-                ResourceViews.text("Name", NetworkInfo::name, 190),
-                ResourceViews.text("Driver", NetworkInfo::driver, 70),
-                ResourceViews.text("Scope", NetworkInfo::scope, 64),
-                ResourceViews.text("Subnet", row -> ResourceViews.list(row.subnets()), 130),
-                ResourceViews.text("Containers", row -> ResourceViews.list(row.containers()), 150),
-                ResourceViews.text("Project", row -> row.project() == null ? "—" : row.project(), 100)));
+                ResourceViews.text("Name", NetworkInfo::name, 170),
+                ResourceViews.text("Driver", NetworkInfo::driver, 64),
+                ResourceViews.text("Scope", NetworkInfo::scope, 60),
+                ResourceViews.text("Subnet", row -> ResourceViews.list(row.subnets()), 124),
+                ResourceViews.text("Project", row -> row.project() == null ? "—" : row.project(), 90),
+                ResourceViews.text("Containers", row -> ResourceViews.list(row.containers()), 140)));
         table.setRowFactory(view -> {
             TableRow<NetworkInfo> row = new TableRow<>();
             MenuItem remove = new MenuItem("Remove network…");
@@ -37,7 +37,7 @@ public final class NetworksView extends BorderPane {
         });
         InspectView inspect = new InspectView(model.inspect());
         SplitPane split = new SplitPane(table, inspect);
-        split.setDividerPositions(0.6);
+        split.setDividerPositions(0.55);
 
         setTop(ResourceViews.toolBar(model, "networks-filter", "Filter by name, driver, subnet, project or container", "networks",
                 List.of(),

@@ -10,6 +10,7 @@ import dev.berth.app.workspace.EngineSession;
 import dev.berth.app.workspace.EngineState;
 import dev.berth.engine.api.EngineException;
 import dev.berth.engine.api.model.EngineEvent;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,7 +28,15 @@ import org.kordamp.ikonli.feather.Feather;
  */
 public final class ResourcesArea {
 
-    private static final Set<String> RELEVANT_EVENTS = Set.of("volume", "network", "image", "container");
+    /**
+     * The events that change what the lists show, by type; a busy engine emits many others (exec, attach,
+     * health checks, the archive API's volume mounts) that must not reload anything.
+     */
+    private static final Map<String, Set<String>> RELEVANT_EVENTS = Map.of(
+            "volume", Set.of("create", "destroy", "prune"),
+            "network", Set.of("create", "destroy", "remove", "connect", "disconnect", "prune"),
+            "image", Set.of("delete", "import", "load", "pull", "tag", "untag", "prune"),
+            "container", Set.of("create", "destroy", "rename"));
     private static final long DEBOUNCE_MILLIS = 400;
     /** Browse helpers older than this were left by a Berth that was killed. */
     private static final java.time.Duration LEFTOVER_AGE = java.time.Duration.ofHours(1);
@@ -121,7 +130,7 @@ public final class ResourcesArea {
 
     /** Called with every engine event (any thread); reloads the shown list when the event concerns it. */
     public void engineEvent(EngineEvent event) {
-        if (event == null || !RELEVANT_EVENTS.contains(event.type())) {
+        if (event == null || !RELEVANT_EVENTS.getOrDefault(event.type(), Set.of()).contains(event.action())) {
             return;
         }
         if (event.actor() != null && VolumeHelper.isHelper(event.actor().attributes())) {

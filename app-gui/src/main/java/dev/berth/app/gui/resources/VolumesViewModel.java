@@ -27,6 +27,8 @@ public final class VolumesViewModel extends ResourceListViewModel<VolumeInfo> {
     private final StringProperty project = new SimpleStringProperty(this, "project");
     private final BooleanProperty showAll = new SimpleBooleanProperty(this, "showAll", true);
     private final VolumeBrowserViewModel browser;
+    /** The last sizes read, shown on reloaded rows until fresh ones arrive (no flicker to "unknown"). */
+    private volatile Map<String, Long> knownSizes = Map.of();
 
     public VolumesViewModel(ResourceCatalog catalog, UiScheduler ui, Executor background, Confirmations confirmations) {
         super(catalog, ui, background, confirmations);
@@ -42,7 +44,12 @@ public final class VolumesViewModel extends ResourceListViewModel<VolumeInfo> {
 
     @Override
     protected List<VolumeInfo> load() {
-        return catalog.volumes();
+        Map<String, Long> sizes = knownSizes;
+        return catalog.volumes().stream().map(v -> v.size() >= 0 || !sizes.containsKey(v.name()) ? v : withSize(v, sizes.get(v.name()))).toList();
+    }
+
+    private static VolumeInfo withSize(VolumeInfo v, long size) {
+        return new VolumeInfo(v.name(), v.driver(), size, v.usedBy(), v.project(), v.createdAt(), v.mountpoint(), v.labels());
     }
 
     @Override
@@ -51,10 +58,8 @@ public final class VolumesViewModel extends ResourceListViewModel<VolumeInfo> {
     }
 
     private void applySizes(Map<String, Long> sizes) {
-        List<VolumeInfo> sized = allRows().stream()
-                .map(v -> new VolumeInfo(v.name(), v.driver(), sizes.getOrDefault(v.name(), v.size()), v.usedBy(), v.project(),
-                        v.createdAt(), v.mountpoint(), v.labels()))
-                .toList();
+        knownSizes = Map.copyOf(sizes);
+        List<VolumeInfo> sized = allRows().stream().map(v -> withSize(v, sizes.getOrDefault(v.name(), v.size()))).toList();
         replaceRows(sized);
     }
 

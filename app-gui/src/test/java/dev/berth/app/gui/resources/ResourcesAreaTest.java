@@ -17,7 +17,11 @@ class ResourcesAreaTest {
     private final ResourcesArea area = new ResourcesArea(catalog, new DirectUiScheduler(), Runnable::run, new ScriptedConfirmations());
 
     private static EngineEvent event(String type, Map<String, String> attributes) {
-        return new EngineEvent(type, "create", new EventActor("id", attributes), "local", 0L, 0L, null, null, null);
+        return event(type, "create", attributes);
+    }
+
+    private static EngineEvent event(String type, String action, Map<String, String> attributes) {
+        return new EngineEvent(type, action, new EventActor("id", attributes), "local", 0L, 0L, null, null, null);
     }
 
     @Test
@@ -45,6 +49,9 @@ class ResourcesAreaTest {
 
         area.engineEvent(event("container", Map.of(VolumeHelper.LABEL, "data", "name", "berth-browse-1")));
         area.engineEvent(event("plugin", Map.of()));
+        area.engineEvent(event("volume", "mount", Map.of("container", "abc", "read/write", "false"))); // the archive API reading it
+        area.engineEvent(event("container", "exec_start: sh", Map.of("name", "web-1")));
+        area.engineEvent(event("container", "health_status: healthy", Map.of("name", "web-1")));
         area.showing(ResourcesArea.Shown.PROJECT);
         catalog.calls.clear();
         area.engineEvent(event("container", Map.of("name", "web-1")));

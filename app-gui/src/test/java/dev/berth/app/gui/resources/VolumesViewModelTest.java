@@ -41,6 +41,16 @@ class VolumesViewModelTest {
     }
 
     @Test
+    void aReloadKeepsTheKnownSizesUntilFreshOnesArrive() {
+        model.refresh();
+        catalog.sizes.clear(); // the next /system/df has not answered yet
+
+        model.refresh();
+
+        assertThat(row("shop_db").size()).isEqualTo(42L * 1024 * 1024);
+    }
+
+    @Test
     void narrowsToTheSelectedProjectUnlessAllIsChosen() {
         model.refresh();
         model.projectProperty().set("shop");

@@ -42,6 +42,7 @@ public final class ResourceScreenshots {
     private static final String WEB_IMAGE = "shop/web:1.4";
     private static final String DB_VOLUME = "shop_db-data";
     private static final String UPLOADS_VOLUME = "shop_uploads";
+    private static final String CACHE_VOLUME = "shop_cache";
     private static final String NETWORK = "shop_default";
     private static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -87,7 +88,7 @@ public final class ResourceScreenshots {
         engine.images().tag(IMAGE, WEB_IMAGE);
         engine.networks().create(NetworkCreateRequest.builder().name(NETWORK).driver("bridge")
                 .labels(labels(Map.of(ComposeLabels.NETWORK, "default"))).build());
-        for (String volume : List.of(DB_VOLUME, UPLOADS_VOLUME)) {
+        for (String volume : List.of(DB_VOLUME, UPLOADS_VOLUME, CACHE_VOLUME)) {
             engine.volumes().create(VolumeCreateRequest.builder().name(volume)
                     .labels(labels(Map.of(ComposeLabels.VOLUME, volume.substring(PROJECT.length() + 1)))).build());
         }
@@ -123,12 +124,13 @@ public final class ResourceScreenshots {
         }
         for (var helper : engine.containers().list(ListOptions.allContainers().withFilters(Filters.none().label("dev.berth.volume-browser")))) {
             String volume = helper.labels().get("dev.berth.volume-browser");
-            if (DB_VOLUME.equals(volume) || UPLOADS_VOLUME.equals(volume)) {
+            if (List.of(DB_VOLUME, UPLOADS_VOLUME, CACHE_VOLUME).contains(volume)) {
                 quietly(() -> engine.containers().remove(helper.id(), true, false));
             }
         }
         quietly(() -> engine.volumes().remove(DB_VOLUME, true));
         quietly(() -> engine.volumes().remove(UPLOADS_VOLUME, true));
+        quietly(() -> engine.volumes().remove(CACHE_VOLUME, true));
         quietly(() -> engine.networks().remove(NETWORK));
         quietly(() -> engine.images().remove(WEB_IMAGE, false, false));
     }
@@ -148,7 +150,7 @@ public final class ResourceScreenshots {
             window.fx(() -> window.<TabPane>lookup("#resources-tabs").getSelectionModel().select(1));
             window.fx(() -> window.<TextField>lookup("#volumes-filter").setText(PROJECT + "_"));
             TableView<VolumeInfo> volumes = window.fx(() -> window.<TableView<VolumeInfo>>lookup("#volumes-table"));
-            window.waitUntil("the shop volumes with sizes", () -> volumes.getItems().size() == 2
+            window.waitUntil("the shop volumes with sizes", () -> volumes.getItems().size() == 3
                     && volumes.getItems().stream().allMatch(v -> v.size() >= 0), WAIT);
             window.fx(() -> volumes.getSelectionModel().select(volumes.getItems().stream()
                     .filter(v -> v.name().equals(DB_VOLUME)).findFirst().orElseThrow()));
@@ -165,6 +167,12 @@ public final class ResourceScreenshots {
             TextArea preview = window.fx(() -> window.<TextArea>lookup("#volume-preview"));
             window.waitUntil("the file preview", () -> preview.getText().contains("max_connections"), WAIT);
             window.save("volumes");
+
+            // The confirmation before removing an unused volume (cancelled: nothing is removed).
+            window.fx(() -> volumes.getSelectionModel().select(volumes.getItems().stream()
+                    .filter(v -> v.name().equals(CACHE_VOLUME)).findFirst().orElseThrow()));
+            javafx.application.Platform.runLater(() -> window.<javafx.scene.control.Button>lookup("#volumes-remove").fire());
+            window.saveDialog("volumes-remove-dialog");
 
             // Networks: the project's network selected, its inspect document beside it.
             window.fx(() -> window.<TabPane>lookup("#resources-tabs").getSelectionModel().select(2));

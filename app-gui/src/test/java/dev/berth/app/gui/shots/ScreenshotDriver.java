@@ -97,7 +97,10 @@ public final class ScreenshotDriver implements AutoCloseable {
     /** Lets layout and a few pulses settle, then writes the scene to {@code name}.png. */
     public Path save(String name) throws Exception {
         Thread.sleep(600);
-        WritableImage image = fx(() -> stage.getScene().snapshot(null));
+        return write(name, fx(() -> stage.getScene().snapshot(null)));
+    }
+
+    private Path write(String name, WritableImage image) throws IOException {
         int width = (int) image.getWidth();
         int height = (int) image.getHeight();
         int[] argb = new int[width * height];
@@ -112,6 +115,22 @@ public final class ScreenshotDriver implements AutoCloseable {
         }
         System.out.println("wrote " + file + " (" + width + "x" + height + ")");
         return file;
+    }
+
+    /**
+     * Waits for a dialog (a second showing window) to open, saves its scene as {@code name}.png and closes
+     * it without answering (a confirmation closed this way counts as "cancel").
+     */
+    public Path saveDialog(String name) throws Exception {
+        waitUntil("a dialog", () -> dialog() != null, Duration.ofSeconds(10));
+        Thread.sleep(600);
+        Path file = write(name, fx(() -> dialog().getScene().snapshot(null)));
+        fx(() -> dialog().hide());
+        return file;
+    }
+
+    private javafx.stage.Window dialog() {
+        return javafx.stage.Window.getWindows().stream().filter(w -> w != stage && w.isShowing()).findFirst().orElse(null);
     }
 
     @Override
