@@ -133,6 +133,34 @@ class EngineProjectIT {
         waitFor(30, () -> state(panes, "app").kind() == ServiceState.Kind.EXITED && state(panes, "db").kind() == ServiceState.Kind.EXITED);
     }
 
+    @Test
+    void aFailedUpIsShownWithItsDetails(FxRobot robot) throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Path dir = Files.createDirectories(home.resolve(project + "-fails"));
+            Files.writeString(dir.resolve("compose.yaml"), """
+                    name: %s
+                    services:
+                      web:
+                        image: %s
+                        command: ["sh", "-c", "while true; do sleep 1; done"]
+                        ports: ["127.0.0.1:%d:80"]
+                    """.formatted(project, TestEngine.BUSYBOX_IMAGE, taken.getLocalPort()));
+            ProjectPanes panes = app.panes();
+            waitFor(15, () -> panes.connectionProperty().get().kind() == dev.berth.app.gui.feed.EngineConnection.Kind.CONNECTED);
+            robot.interact(() -> app.window().opened(dir.toFile()));
+            waitFor(15, () -> project.equals(selectedProject(panes)) && panes.graph().node("web").isPresent());
+
+            robot.press(KeyCode.F5).release(KeyCode.F5);
+
+            waitFor(60, () -> robot.lookup("#failure-details").tryQuery().isPresent());
+            String details = robot.lookup("#failure-details").queryAs(javafx.scene.control.TextArea.class).getText();
+            assertThat(details).contains(Integer.toString(taken.getLocalPort()));
+            assertThat(robot.lookup(".dialog-pane .header-panel .label").queryAs(javafx.scene.control.Label.class).getText())
+                    .startsWith("Up " + project);
+            robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        }
+    }
+
     private static String selectedProject(ProjectPanes panes) {
         var selected = panes.projects().selectedProperty().get();
         return selected == null ? null : selected.name();
