@@ -17,6 +17,7 @@ import java.nio.file.Path;
 class MainWindowTest {
 
     private Stage stage;
+    private BerthApplication application;
 
     @TempDir
     static Path config;
@@ -27,7 +28,8 @@ class MainWindowTest {
         // No engine answers there: the window must say so instead of showing empty panes.
         System.setProperty("berth.host", "unix://" + config.resolve("nowhere.sock"));
         this.stage = stage;
-        new BerthApplication().start(stage);
+        application = new BerthApplication();
+        application.start(stage);
     }
 
     @Test
@@ -46,6 +48,18 @@ class MainWindowTest {
         assertThat(robot.lookup("#engine-tried").queryAs(javafx.scene.control.TextArea.class).getText()).contains("nowhere.sock");
         assertThat(robot.lookup("#engine-status").queryAs(javafx.scene.control.Label.class).getText()).contains("retrying in");
         assertThat(robot.lookup("#button-up").query().isDisabled()).isTrue();
+    }
+
+    @Test
+    void losingTheEngineShowsABannerAndGreysTheLastStateInsteadOfClearingIt(FxRobot robot) throws Exception {
+        BerthApplication app = application;
+        robot.interact(app::stop); // no more real connection states: this one is put in place of a dying engine
+        robot.interact(() -> app.panes().connection(new dev.berth.app.gui.feed.EngineConnection(
+                dev.berth.app.gui.feed.EngineConnection.Kind.LOST, "Lost the engine — retrying in 2 s", "The engine stopped answering.")));
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> robot.lookup("#engine-lost").query().isVisible());
+        assertThat(robot.lookup("#engine-lost").queryAs(javafx.scene.control.Label.class).getText()).contains("last known state");
+        assertThat(robot.lookup("#engine-unavailable").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#detail-tabs").query().getOpacity()).isLessThan(1);
     }
 
     @Test

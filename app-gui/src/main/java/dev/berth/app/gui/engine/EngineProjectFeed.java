@@ -55,7 +55,7 @@ public final class EngineProjectFeed implements ProjectFeed {
         this.session = session;
         this.recent = recent;
         this.environment = Map.copyOf(environment);
-        this.actions = new ProjectActions(this::compose, this::definitionOf, environment, this::afterAction);
+        this.actions = new ProjectActions(this::compose, this::definitionOf, this::afterAction);
     }
 
     @Override

@@ -11,7 +11,6 @@ import dev.berth.engine.compose.progress.ProgressEvent;
 import dev.berth.engine.compose.progress.ProgressListener;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,7 +31,7 @@ final class ProjectActions {
     private volatile ProjectSink sink;
 
     ProjectActions(Supplier<Optional<ComposeEngine>> engine, Function<String, Optional<OpenedProject>> definitions,
-                   Map<String, String> environment, Runnable afterEach) {
+                   Runnable afterEach) {
         this.engine = engine;
         this.definitions = definitions;
         this.afterEach = afterEach;

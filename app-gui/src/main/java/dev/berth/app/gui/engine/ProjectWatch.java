@@ -107,7 +107,8 @@ final class ProjectWatch implements AutoCloseable {
         wakeTop.offer(Boolean.TRUE);
     }
 
-    private void refreshNow() {
+    // synchronized: the first listing runs on its own thread and may meet the first debounced one
+    private synchronized void refreshNow() {
         if (closed) {
             return;
         }

@@ -101,6 +101,66 @@ class EngineProjectIT {
         assertThat(TestProjects.containersOf(project)).isZero();
     }
 
+    @Test
+    void listsAProjectStartedOutsideBerthAndDrawsItsGraphFromTheLabels(FxRobot robot) throws Exception {
+        Path dir = Files.createDirectories(home.resolve(project + "-outside"));
+        Files.writeString(dir.resolve("compose.yaml"), """
+                name: %s
+                services:
+                  db:
+                    image: %s
+                    command: ["sh", "-c", "while true; do sleep 1; done"]
+                  app:
+                    image: %s
+                    command: ["sh", "-c", "echo app started; while true; do sleep 1; done"]
+                    depends_on:
+                      db: {condition: service_started}
+                """.formatted(project, TestEngine.BUSYBOX_IMAGE, TestEngine.BUSYBOX_IMAGE));
+        ProjectPanes panes = app.panes();
+        waitFor(15, () -> panes.connectionProperty().get().kind() == dev.berth.app.gui.feed.EngineConnection.Kind.CONNECTED);
+        // Started by another client (here: the orchestrator directly), never opened in the window.
+        TestProjects.up(dir);
+        waitFor(20, () -> panes.projects().projects().stream().anyMatch(p -> p.name().equals(project) && p.running() == 2));
+        robot.interact(() -> panes.projects().projects().stream().filter(p -> p.name().equals(project)).findFirst()
+                .ifPresent(panes.projects().selectedProperty()::set));
+        waitFor(20, () -> state(panes, "app").kind() == ServiceState.Kind.RUNNING && state(panes, "db").kind() == ServiceState.Kind.RUNNING);
+        assertThat(panes.graph().edgeLabel("app", "db")).isEqualTo("service_started");
+        assertThat(panes.graph().node("network:default")).isPresent();
+        waitFor(20, () -> panes.logs().lines().stream().anyMatch(l -> l.source().equals("app") && l.text().contains("app started")));
+
+        // Stopping it elsewhere shows up through the engine's events.
+        TestProjects.stop(project);
+        waitFor(30, () -> state(panes, "app").kind() == ServiceState.Kind.EXITED && state(panes, "db").kind() == ServiceState.Kind.EXITED);
+    }
+
+    @Test
+    void aFailedUpIsShownWithItsDetails(FxRobot robot) throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Path dir = Files.createDirectories(home.resolve(project + "-fails"));
+            Files.writeString(dir.resolve("compose.yaml"), """
+                    name: %s
+                    services:
+                      web:
+                        image: %s
+                        command: ["sh", "-c", "while true; do sleep 1; done"]
+                        ports: ["127.0.0.1:%d:80"]
+                    """.formatted(project, TestEngine.BUSYBOX_IMAGE, taken.getLocalPort()));
+            ProjectPanes panes = app.panes();
+            waitFor(15, () -> panes.connectionProperty().get().kind() == dev.berth.app.gui.feed.EngineConnection.Kind.CONNECTED);
+            robot.interact(() -> app.window().opened(dir.toFile()));
+            waitFor(15, () -> project.equals(selectedProject(panes)) && panes.graph().node("web").isPresent());
+
+            robot.press(KeyCode.F5).release(KeyCode.F5);
+
+            waitFor(60, () -> robot.lookup("#failure-details").tryQuery().isPresent());
+            String details = robot.lookup("#failure-details").queryAs(javafx.scene.control.TextArea.class).getText();
+            assertThat(details).contains(Integer.toString(taken.getLocalPort()));
+            assertThat(robot.lookup(".dialog-pane .header-panel .label").queryAs(javafx.scene.control.Label.class).getText())
+                    .startsWith("Up " + project);
+            robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        }
+    }
+
     private static String selectedProject(ProjectPanes panes) {
         var selected = panes.projects().selectedProperty().get();
         return selected == null ? null : selected.name();

@@ -35,6 +35,21 @@ public final class TestProjects {
         return dir;
     }
 
+    /** Brings a compose project up the way another client would: the orchestrator, without the window. */
+    static void up(java.nio.file.Path dir) {
+        dev.berth.compose.model.Project project = dev.berth.compose.ComposeLoader.load(dev.berth.compose.ProjectOptions.in(dir)
+                .withComposeFiles(java.util.List.of(dir.resolve("compose.yaml"))).withEnvironment(java.util.Map.of())).orThrow();
+        try (EngineClient client = client()) {
+            new ComposeEngine(client).up(project, dev.berth.engine.compose.UpOptions.defaults(), ProgressListener.NONE);
+        }
+    }
+
+    static void stop(String project) {
+        try (EngineClient client = client()) {
+            new ComposeEngine(client).stop(project, java.util.Set.of(), java.time.Duration.ZERO, ProgressListener.NONE);
+        }
+    }
+
     static EngineClient client() {
         return EngineClient.connect(new EngineEndpoint.Unix(TestEngine.socket()));
     }

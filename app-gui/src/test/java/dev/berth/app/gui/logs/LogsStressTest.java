@@ -58,6 +58,12 @@ class LogsStressTest {
         // layout, row reuse) the way they run in a session that has been open for more than a second.
         Thread warmUp = Thread.ofVirtual().start(() -> produce(LINES_PER_SECOND, Duration.ofSeconds(1)));
         warmUp.join();
+        // Let the warm-up drain completely: on a loaded machine 300 ms was not always enough, and lines still
+        // queued were then counted as part of the measured run.
+        long drained = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (model.batcher().pending() > 0 && System.nanoTime() < drained) {
+            Thread.sleep(20);
+        }
         Thread.sleep(300);
         long warmUpLines = model.receivedLinesProperty().get() + model.droppedLinesProperty().get();
 
