@@ -30,7 +30,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "up", description = "Create and start containers.")
 final class UpCommand extends ComposeCommand {
 
-    enum PullPolicy { always, missing }
+    enum PullPolicy { always, missing, never }
 
     @Option(names = {"-d", "--detach"}, description = "Detached mode: run containers in the background.")
     boolean detach;
@@ -121,7 +121,7 @@ final class UpCommand extends ComposeCommand {
                 .withRemoveOrphans(removeOrphans)
                 .withScale(scale);
         UpOptions options = UpOptions.defaults().withPlan(plan).withServices(selected).withBuild(build).withNoBuild(noBuild)
-                .withPullAlways(pull == PullPolicy.always).withWait(waitHealthy);
+                .withPullAlways(pull == PullPolicy.always).withPullNever(pull == PullPolicy.never).withWait(waitHealthy);
         return waitTimeout == null ? options : options.withHealthTimeout(Duration.ofSeconds(waitTimeout));
     }
 

@@ -184,6 +184,12 @@ class ComposeCliIT {
         assertThat(invalid.exitCode()).isEqualTo(1);
         assertThat(invalid.err()).contains("compose.yaml:").doesNotContain("\tat ");
 
+        project.write("services:\n  web:\n    image: berth-test/absent:latest\n");
+        Run neverPull = project.berth("up", "-d", "--pull", "never");
+        assertThat(neverPull.exitCode()).isEqualTo(1);
+        assertThat(neverPull.err()).contains("service web: image berth-test/absent:latest is not on the engine")
+                .contains("--pull never");
+
         Run noEngine = CliProject.raw("-H", "unix:///nonexistent.sock", "-p", project.name, "ps");
         assertThat(noEngine.exitCode()).isEqualTo(1);
         assertThat(noEngine.err()).contains("/nonexistent.sock").doesNotContain("\tat ");
