@@ -36,10 +36,16 @@ final class AttachedContainers {
         this.onExit = onExit;
     }
 
+    /** Follows from {@code since} (null: all of it). */
     void attach(ServiceContainer container, Instant since) {
+        attach(container, new LogsOptions(true, true, true, since, null, false, null, null));
+    }
+
+    /** Follows with {@code first} ({@code --tail}, {@code --since}, {@code -t}); after a restart, from the restart on. */
+    void attach(ServiceContainer container, LogsOptions first) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         finished.add(done);
-        follow(container, since, done);
+        follow(container, first, done);
     }
 
     /** Completes once every attached container stopped for good. */
@@ -53,8 +59,7 @@ final class AttachedContainers {
         finished.forEach(done -> done.complete(null));
     }
 
-    private void follow(ServiceContainer container, Instant since, CompletableFuture<Void> done) {
-        LogsOptions options = new LogsOptions(true, true, true, since, null, false, null, null);
+    private void follow(ServiceContainer container, LogsOptions options, CompletableFuture<Void> done) {
         logs.follow(container, options, ended -> {
             ContainerInspect inspect = inspect(container);
             ContainerInspectState state = inspect == null ? null : inspect.state();
@@ -64,7 +69,7 @@ final class AttachedContainers {
             onExit.accept(container, code);
             Instant restarted = awaitRestart(container, restarts);
             if (restarted != null && !closed) {
-                follow(container, restarted, done);
+                follow(container, new LogsOptions(true, true, true, restarted, null, options.timestamps(), null, options.tty()), done);
             } else {
                 done.complete(null);
             }
