@@ -78,7 +78,11 @@ class ComposeCliIT {
         assertThat(first.out()).contains("Plan for project " + project.name).contains("create", project.name + "-web-1");
         assertThat(project.berth("ps", "-a", "-q").out()).isEmpty();
 
-        project.berth("up", "-d");
+        Run json = CliProject.raw("-H", CliProject.HOST, "-f", project.file.toString(), "-p", project.name, "--progress", "json",
+                "up", "-d");
+        assertThat(json.exitCode()).as(json.toString()).isZero();
+        assertThat(json.err().lines()).isNotEmpty().allMatch(line -> line.startsWith("{") && line.endsWith("}"));
+        assertThat(json.err()).contains(project.name + "-web-1");
         project.write(TWO_SERVICES + """
                     environment:
                       CHANGED: "yes"
