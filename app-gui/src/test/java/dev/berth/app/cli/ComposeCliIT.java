@@ -3,7 +3,10 @@ package dev.berth.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.app.cli.CliProject.Run;
+import dev.berth.engine.api.EngineClient;
+import dev.berth.engine.api.EngineEndpoint;
 import dev.berth.engine.api.EngineJson;
+import dev.berth.testkit.TestEngine;
 import dev.berth.testkit.RequiresEngine;
 import java.util.List;
 import java.util.Map;
@@ -173,6 +176,29 @@ class ComposeCliIT {
         Run rmStop = project.berth("rm", "-f", "-s");
         assertThat(rmStop.exitCode()).as(rmStop.toString()).isZero();
         assertThat(project.berth("ps", "-a", "-q").out()).isEmpty();
+    }
+
+    @Test
+    void downKeepsVolumesUnlessMinusV() {
+        project.write("""
+                services:
+                  db:
+                    image: IMAGE
+                    command: ["sleep", "3600"]
+                    volumes: [data:/data]
+                volumes:
+                  data:
+                """);
+        try (EngineClient client = EngineClient.connect(new EngineEndpoint.Unix(TestEngine.socket()))) {
+            project.berth("up", "-d");
+            assertThat(project.berth("down", "-t", "0").exitCode()).isZero();
+            assertThat(client.volumes().inspect(project.name + "_data").name()).as("kept without -v").isEqualTo(project.name + "_data");
+
+            project.berth("up", "-d");
+            Run down = project.berth("down", "-v", "-t", "0");
+            assertThat(down.exitCode()).as(down.toString()).isZero();
+            assertThat(down.err()).contains("Volume " + project.name + "_data  Removed");
+        }
     }
 
     @Test
