@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * The headless command line, shaped like {@code docker compose}: {@code berth [global flags] COMMAND [flags]}.
@@ -34,6 +35,10 @@ public final class BerthCli {
     @Mixin
     EngineOptionsMixin engineOptions;
 
+    /** {@code --progress} before the command, as in {@code docker compose --progress plain up}. */
+    @Option(names = "--progress", paramLabel = "MODE", description = "How to show progress: ${COMPLETION-CANDIDATES} (default: auto).")
+    private ProgressMode progressMode;
+
     private final InputStream in;
     private final boolean terminal;
 
@@ -45,6 +50,10 @@ public final class BerthCli {
     /** The standard input commands read ({@code exec}, {@code run}, {@code -f -}); tests pass their own. */
     InputStream in() {
         return in;
+    }
+
+    ProgressMode progressMode() {
+        return progressMode;
     }
 
     /** True when stdin and stdout are a terminal: live progress, colours, a TTY for exec/run. */

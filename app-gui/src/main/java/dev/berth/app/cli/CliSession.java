@@ -133,7 +133,8 @@ final class CliSession implements AutoCloseable {
     /** A progress renderer on stderr as {@code --progress} says; {@code title} heads the live view. */
     ProgressListener progress(String title) {
         PrintWriter err = err();
-        ProgressMode mode = command.progressMode;
+        ProgressMode mode = command.progressMode != null ? command.progressMode
+                : root != null && root.progressMode() != null ? root.progressMode() : ProgressMode.auto;
         if (mode == ProgressMode.auto) {
             mode = terminal() ? ProgressMode.tty : ProgressMode.plain;
         }

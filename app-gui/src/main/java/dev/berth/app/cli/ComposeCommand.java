@@ -34,7 +34,7 @@ abstract class ComposeCommand implements Callable<Integer> {
 
     @Option(names = "--progress", paramLabel = "MODE",
             description = "How to show progress: ${COMPLETION-CANDIDATES} (default: auto = live on a terminal, plain otherwise).")
-    ProgressMode progressMode = ProgressMode.auto;
+    ProgressMode progressMode;
 
     @Override
     public final Integer call() {

@@ -60,7 +60,8 @@ final class LifecycleCommands {
                     .withRecreate(forceRecreate ? RecreatePolicy.FORCE : noRecreate ? RecreatePolicy.NEVER : RecreatePolicy.DIVERGED)
                     .withRemoveOrphans(removeOrphans);
             UpOptions options = UpOptions.defaults().withPlan(plan).withServices(selected(session)).withStart(false)
-                    .withBuild(build).withNoBuild(noBuild).withPullAlways(pull == UpCommand.PullPolicy.always);
+                    .withBuild(build).withNoBuild(noBuild).withPullAlways(pull == UpCommand.PullPolicy.always)
+                    .withPullNever(pull == UpCommand.PullPolicy.never);
             session.compose().up(session.project(), options, session.progress("Creating"));
             return 0;
         }

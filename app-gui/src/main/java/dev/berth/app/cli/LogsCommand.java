@@ -51,14 +51,21 @@ final class LogsCommand extends ComposeCommand {
                 tail.equals("all") ? null : tail, null);
         try (LogMux logs = new LogMux(session.client(), session.out(), containers.stream().map(ServiceContainer::name).toList(),
                 session.terminal() && !noColor, !noLogPrefix)) {
-            // Read the containers one after the other when not following, so the output keeps each one's lines together.
-            for (ServiceContainer container : containers) {
-                var end = logs.follow(container, options, null);
-                if (!follow) {
-                    await(end);
+            if (follow) {
+                // Like Compose: a container that stops says so, and one that restarts is followed again.
+                AttachedContainers watched = new AttachedContainers(session.client(), logs, (container, code) -> { });
+                containers.forEach(container -> watched.attach(container, options));
+                try {
+                    await(watched.allFinished());
+                } finally {
+                    watched.close();
+                }
+            } else {
+                // One container after the other, so each one's lines stay together.
+                for (ServiceContainer container : containers) {
+                    await(logs.follow(container, options, null));
                 }
             }
-            await(logs.allEnded());
         }
         return 0;
     }

@@ -2,7 +2,6 @@ package dev.berth.app.cli;
 
 import dev.berth.compose.graph.ServiceGraph;
 import dev.berth.compose.model.Project;
-import dev.berth.engine.api.ContainersApi.LogsOptions;
 import dev.berth.engine.compose.ComposeEngine;
 import dev.berth.engine.compose.ServiceContainer;
 import dev.berth.engine.compose.UpOptions;
@@ -31,7 +30,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "up", description = "Create and start containers.")
 final class UpCommand extends ComposeCommand {
 
-    enum PullPolicy { always, missing }
+    enum PullPolicy { always, missing, never }
 
     @Option(names = {"-d", "--detach"}, description = "Detached mode: run containers in the background.")
     boolean detach;
@@ -122,7 +121,7 @@ final class UpCommand extends ComposeCommand {
                 .withRemoveOrphans(removeOrphans)
                 .withScale(scale);
         UpOptions options = UpOptions.defaults().withPlan(plan).withServices(selected).withBuild(build).withNoBuild(noBuild)
-                .withPullAlways(pull == PullPolicy.always).withWait(waitHealthy);
+                .withPullAlways(pull == PullPolicy.always).withPullNever(pull == PullPolicy.never).withWait(waitHealthy);
         return waitTimeout == null ? options : options.withHealthTimeout(Duration.ofSeconds(waitTimeout));
     }
 
@@ -149,18 +148,14 @@ final class UpCommand extends ComposeCommand {
              })) {
             session.out().println("Attaching to " + String.join(", ", containers.stream().map(ServiceContainer::name).toList()));
             session.out().flush();
-            LogsOptions options = new LogsOptions(true, true, true, since.minusSeconds(1), null, false, null, null);
-            for (ServiceContainer container : containers) {
-                logs.follow(container, options, ended -> {
-                    int code = exitCode(session, ended);
-                    exitCodes.put(ended.service(), code);
-                    logs.announce(ended.name() + " exited with code " + code);
-                    if (abort) {
-                        stopRequested.complete(ended.service());
-                    }
-                });
-            }
-            CompletableFuture<Object> finished = CompletableFuture.anyOf(logs.allEnded(), stopRequested);
+            AttachedContainers watched = new AttachedContainers(session.client(), logs, (container, code) -> {
+                exitCodes.put(container.service(), code);
+                if (abort) {
+                    stopRequested.complete(container.service());
+                }
+            });
+            containers.forEach(container -> watched.attach(container, since.minusSeconds(1)));
+            CompletableFuture<Object> finished = CompletableFuture.anyOf(watched.allFinished(), stopRequested);
             try {
                 finished.get();
             } catch (ExecutionException e) {
@@ -174,21 +169,13 @@ final class UpCommand extends ComposeCommand {
                     : "Aborting on container exit...");
             session.err().flush();
             compose.stop(project.name(), all, stopTimeout, session.progress("Stopping"));
-            logs.allEnded().completeOnTimeout(null, 2, java.util.concurrent.TimeUnit.SECONDS).join();
+            watched.allFinished().completeOnTimeout(null, 2, java.util.concurrent.TimeUnit.SECONDS).join();
+            watched.close();
             if (reason.equals("interrupt")) {
                 return 130;
             }
             String from = exitCodeFrom != null ? exitCodeFrom : reason;
             return exitCodes.getOrDefault(from, 0);
-        }
-    }
-
-    private static int exitCode(CliSession session, ServiceContainer container) {
-        try {
-            Integer code = session.client().containers().inspect(container.id()).state().exitCode();
-            return code == null ? 0 : code;
-        } catch (RuntimeException e) {
-            return 0;
         }
     }
 

@@ -58,6 +58,23 @@ class AttachedUpIT {
     }
 
     @Test
+    void attachedUpFollowsAContainerThroughItsRestarts() {
+        project.write("""
+                services:
+                  flaky:
+                    image: IMAGE
+                    command: ["sh", "-c", "echo attempt; sleep 1; exit 3"]
+                    restart: "on-failure:2"
+                """);
+
+        Run up = project.berth("up");
+
+        assertThat(up.exitCode()).as(up.toString()).isZero();
+        assertThat(up.out().lines().filter(line -> line.endsWith("| attempt"))).as(up.toString()).hasSize(3);
+        assertThat(up.out().lines().filter(line -> line.endsWith("exited with code 3"))).hasSize(3);
+    }
+
+    @Test
     void ctrlCStopsTheProjectGracefully() throws Exception {
         project.write("""
                 services:

@@ -3,7 +3,10 @@ package dev.berth.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.app.cli.CliProject.Run;
+import dev.berth.engine.api.EngineClient;
+import dev.berth.engine.api.EngineEndpoint;
 import dev.berth.engine.api.EngineJson;
+import dev.berth.testkit.TestEngine;
 import dev.berth.testkit.RequiresEngine;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +81,11 @@ class ComposeCliIT {
         assertThat(first.out()).contains("Plan for project " + project.name).contains("create", project.name + "-web-1");
         assertThat(project.berth("ps", "-a", "-q").out()).isEmpty();
 
-        project.berth("up", "-d");
+        Run json = CliProject.raw("-H", CliProject.HOST, "-f", project.file.toString(), "-p", project.name, "--progress", "json",
+                "up", "-d");
+        assertThat(json.exitCode()).as(json.toString()).isZero();
+        assertThat(json.err().lines()).isNotEmpty().allMatch(line -> line.startsWith("{") && line.endsWith("}"));
+        assertThat(json.err()).contains(project.name + "-web-1");
         project.write(TWO_SERVICES + """
                     environment:
                       CHANGED: "yes"
@@ -172,6 +179,29 @@ class ComposeCliIT {
     }
 
     @Test
+    void downKeepsVolumesUnlessMinusV() {
+        project.write("""
+                services:
+                  db:
+                    image: IMAGE
+                    command: ["sleep", "3600"]
+                    volumes: [data:/data]
+                volumes:
+                  data:
+                """);
+        try (EngineClient client = EngineClient.connect(new EngineEndpoint.Unix(TestEngine.socket()))) {
+            project.berth("up", "-d");
+            assertThat(project.berth("down", "-t", "0").exitCode()).isZero();
+            assertThat(client.volumes().inspect(project.name + "_data").name()).as("kept without -v").isEqualTo(project.name + "_data");
+
+            project.berth("up", "-d");
+            Run down = project.berth("down", "-v", "-t", "0");
+            assertThat(down.exitCode()).as(down.toString()).isZero();
+            assertThat(down.err()).contains("Volume " + project.name + "_data  Removed");
+        }
+    }
+
+    @Test
     void failuresExitNonZeroWithAMessageAndNoStackTrace() {
         project.write(TWO_SERVICES);
 
@@ -183,6 +213,12 @@ class ComposeCliIT {
         Run invalid = project.berth("up", "-d");
         assertThat(invalid.exitCode()).isEqualTo(1);
         assertThat(invalid.err()).contains("compose.yaml:").doesNotContain("\tat ");
+
+        project.write("services:\n  web:\n    image: berth-test/absent:latest\n");
+        Run neverPull = project.berth("up", "-d", "--pull", "never");
+        assertThat(neverPull.exitCode()).isEqualTo(1);
+        assertThat(neverPull.err()).contains("service web: image berth-test/absent:latest is not on the engine")
+                .contains("--pull never");
 
         Run noEngine = CliProject.raw("-H", "unix:///nonexistent.sock", "-p", project.name, "ps");
         assertThat(noEngine.exitCode()).isEqualTo(1);

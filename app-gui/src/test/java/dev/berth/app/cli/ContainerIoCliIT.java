@@ -94,6 +94,23 @@ class ContainerIoCliIT {
     }
 
     @Test
+    void logsFollowEndsWhenTheContainersStopAndSaysHow() {
+        project.write("""
+                services:
+                  short:
+                    image: IMAGE
+                    command: ["sh", "-c", "echo started; sleep 2; echo leaving; exit 4"]
+                """);
+        project.berth("up", "-d");
+
+        Run follow = project.berth("logs", "-f");
+
+        assertThat(follow.exitCode()).as(follow.toString()).isZero();
+        assertThat(follow.out()).contains(project.name + "-short-1  | started", project.name + "-short-1  | leaving",
+                project.name + "-short-1 exited with code 4");
+    }
+
+    @Test
     void execReturnsTheCommandsExitCodeAndOutput() {
         upAndWaitForOutput();
 

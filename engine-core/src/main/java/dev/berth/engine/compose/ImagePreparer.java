@@ -65,15 +65,15 @@ final class ImagePreparer {
             build(service, image);
             return imageId(image);
         }
-        boolean pull = options.pullAlways() || policy.equals("always")
-                || (existing == null && !policy.equals("never") && service.build() == null);
+        boolean pull = !options.pullNever() && (options.pullAlways() || policy.equals("always")
+                || (existing == null && !policy.equals("never") && service.build() == null));
         if (pull) {
             pull(service, image);
             return imageId(image);
         }
         if (existing == null) {
             String why = service.build() != null ? "it has a build section but --no-build was given"
-                    : "pull_policy is never";
+                    : options.pullNever() ? "--pull never was given" : "pull_policy is never";
             throw new ComposeException("service " + service.name() + ": image " + image + " is not on the engine and " + why);
         }
         return existing;

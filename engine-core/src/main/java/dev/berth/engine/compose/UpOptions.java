@@ -13,6 +13,7 @@ import java.util.Set;
  * @param build         {@code --build}: build images before starting even when they exist
  * @param noBuild       {@code --no-build}: never build; fail when an image is missing
  * @param pullAlways    {@code --pull always}
+ * @param pullNever     {@code --pull never}: use only images already on the engine (fail when one is missing)
  * @param waitHealthy   {@code --wait}: return only once every service is running/healthy
  * @param healthTimeout how long to wait for a {@code service_healthy} dependency (or {@code --wait})
  * @param parallelism   how many engine calls may run at once
@@ -24,6 +25,7 @@ public record UpOptions(
         boolean build,
         boolean noBuild,
         boolean pullAlways,
+        boolean pullNever,
         boolean waitHealthy,
         Duration healthTimeout,
         int parallelism) {
@@ -33,38 +35,42 @@ public record UpOptions(
     }
 
     public static UpOptions defaults() {
-        return new UpOptions(PlanOptions.defaults(), Set.of(), true, false, false, false, false, Duration.ofMinutes(5), 16);
+        return new UpOptions(PlanOptions.defaults(), Set.of(), true, false, false, false, false, false, Duration.ofMinutes(5), 16);
     }
 
     public UpOptions withPlan(PlanOptions newPlan) {
-        return new UpOptions(newPlan, services, start, build, noBuild, pullAlways, waitHealthy, healthTimeout, parallelism);
+        return new UpOptions(newPlan, services, start, build, noBuild, pullAlways, pullNever, waitHealthy, healthTimeout, parallelism);
     }
 
     public UpOptions withServices(Set<String> selected) {
-        return new UpOptions(plan, selected, start, build, noBuild, pullAlways, waitHealthy, healthTimeout, parallelism);
+        return new UpOptions(plan, selected, start, build, noBuild, pullAlways, pullNever, waitHealthy, healthTimeout, parallelism);
     }
 
     public UpOptions withStart(boolean on) {
-        return new UpOptions(plan, services, on, build, noBuild, pullAlways, waitHealthy, healthTimeout, parallelism);
+        return new UpOptions(plan, services, on, build, noBuild, pullAlways, pullNever, waitHealthy, healthTimeout, parallelism);
     }
 
     public UpOptions withBuild(boolean on) {
-        return new UpOptions(plan, services, start, on, noBuild, pullAlways, waitHealthy, healthTimeout, parallelism);
+        return new UpOptions(plan, services, start, on, noBuild, pullAlways, pullNever, waitHealthy, healthTimeout, parallelism);
     }
 
     public UpOptions withNoBuild(boolean on) {
-        return new UpOptions(plan, services, start, build, on, pullAlways, waitHealthy, healthTimeout, parallelism);
+        return new UpOptions(plan, services, start, build, on, pullAlways, pullNever, waitHealthy, healthTimeout, parallelism);
     }
 
     public UpOptions withPullAlways(boolean on) {
-        return new UpOptions(plan, services, start, build, noBuild, on, waitHealthy, healthTimeout, parallelism);
+        return new UpOptions(plan, services, start, build, noBuild, on, pullNever, waitHealthy, healthTimeout, parallelism);
+    }
+
+    public UpOptions withPullNever(boolean on) {
+        return new UpOptions(plan, services, start, build, noBuild, pullAlways, on, waitHealthy, healthTimeout, parallelism);
     }
 
     public UpOptions withWait(boolean on) {
-        return new UpOptions(plan, services, start, build, noBuild, pullAlways, on, healthTimeout, parallelism);
+        return new UpOptions(plan, services, start, build, noBuild, pullAlways, pullNever, on, healthTimeout, parallelism);
     }
 
     public UpOptions withHealthTimeout(Duration timeout) {
-        return new UpOptions(plan, services, start, build, noBuild, pullAlways, waitHealthy, timeout, parallelism);
+        return new UpOptions(plan, services, start, build, noBuild, pullAlways, pullNever, waitHealthy, timeout, parallelism);
     }
 }
