@@ -208,7 +208,7 @@ public final class EditorViewModel implements AutoCloseable {
         if (document.kind() != DocumentKind.COMPOSE) {
             return List.of();
         }
-        return completion.complete(document.lines(), line, column, declaredNames(), this::images);
+        return completion.complete(document.lines(), line, column, this::declaredNames, this::images);
     }
 
     /** Names declared across all open compose files: section → names. */
