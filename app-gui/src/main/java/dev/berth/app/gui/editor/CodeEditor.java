@@ -57,6 +57,8 @@ public final class CodeEditor extends BorderPane {
     private final FindBar findBar;
     private List<List<int[]>> squiggles = List.of();
     private List<Severityish> markers = List.of();
+    /** The markers the current gutter factory draws (it captured them when it was made). */
+    private List<Severityish> displayedMarkers = List.of();
     private boolean syncing;
     private Consumer<String> serviceNavigator = name -> { };
 
@@ -71,8 +73,9 @@ public final class CodeEditor extends BorderPane {
         getStyleClass().add("code-editor");
         area.getStyleClass().add("yaml-area");
         area.setId("code-area-" + document.name());
-        area.setLineHighlighterOn(true);
+        // The fill first: RichTextFX draws its default (yellow) when the highlighter is switched on.
         area.setLineHighlighterFill(Color.web("#8080801f"));
+        area.setLineHighlighterOn(true);
         area.setParagraphGraphicFactory(gutter());
         area.replaceText(document.text());
         area.getUndoManager().forgetHistory();
@@ -101,6 +104,9 @@ public final class CodeEditor extends BorderPane {
             }
         });
 
+        String css = CodeEditor.class.getResource("/dev/berth/app/gui/editor/editor.css").toExternalForm();
+        // Popups have their own scenes: they do not see the editor's stylesheet unless given it.
+        tooltipText.getStylesheets().add(css);
         tooltipText.getStyleClass().add("editor-tooltip");
         tooltipText.setWrapText(true);
         tooltipText.setMaxWidth(520);
@@ -231,7 +237,6 @@ public final class CodeEditor extends BorderPane {
                 touched.add(i);
             }
         }
-        List<Severityish> oldMarkers = markers;
         squiggles = now;
         markers = marks;
         for (int p : touched) {
@@ -239,7 +244,7 @@ public final class CodeEditor extends BorderPane {
                 restyleLine(p);
             }
         }
-        if (!oldMarkers.equals(marks)) {
+        if (!displayedMarkers.equals(marks)) {
             area.setParagraphGraphicFactory(gutter());
         }
     }
@@ -265,11 +270,16 @@ public final class CodeEditor extends BorderPane {
         }
         squiggles = shifted;
         markers = shiftedMarkers;
+        if (markers.stream().anyMatch(m -> m != Severityish.NONE) || !displayedMarkers.equals(markers)) {
+            // Markers moved with their lines: redraw the gutter so they stay on them.
+            area.setParagraphGraphicFactory(gutter());
+        }
     }
 
     private IntFunction<Node> gutter() {
         IntFunction<Node> numbers = LineNumberFactory.get(area);
         List<Severityish> current = markers;
+        displayedMarkers = current;
         return line -> {
             Node number = numbers.apply(line);
             Region marker = new Region();
@@ -476,6 +486,8 @@ public final class CodeEditor extends BorderPane {
     private void buildCompletionPopup() {
         completionList.setId("completion-list");
         completionList.setPrefSize(420, 190);
+        completionList.setFixedCellSize(26);
+        completionList.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         completionList.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(CompletionItem item, boolean empty) {
@@ -513,6 +525,7 @@ public final class CodeEditor extends BorderPane {
         completionDetail.setMaxWidth(420);
         completionDetail.getStyleClass().add("completion-detail");
         VBox box = new VBox(completionList, completionDetail);
+        box.getStylesheets().add(CodeEditor.class.getResource("/dev/berth/app/gui/editor/editor.css").toExternalForm());
         box.getStyleClass().add("completion-popup");
         box.addEventFilter(KeyEvent.KEY_PRESSED, this::completionKey);
         completionPopup.getContent().add(box);
@@ -528,6 +541,8 @@ public final class CodeEditor extends BorderPane {
         }
         completionList.getItems().setAll(items);
         completionList.getSelectionModel().selectFirst();
+        completionList.scrollTo(0);
+        completionList.setPrefHeight(Math.min(8, items.size()) * 26 + 4);
         Optional<Bounds> caret = area.getCaretBounds();
         if (caret.isPresent() && getScene() != null) {
             completionPopup.show(area, caret.get().getMinX(), caret.get().getMaxY() + 2);

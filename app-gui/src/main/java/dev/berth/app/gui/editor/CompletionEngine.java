@@ -27,10 +27,11 @@ public final class CompletionEngine {
      * @param lines    the document's lines
      * @param line     the caret's line (0-based)
      * @param column   the caret's column
-     * @param declared names declared across the project: section ("services", "networks", …) → names
+     * @param declared names declared across the project: section ("services", "networks", …) → names;
+     *                 asked for only where a name is expected (it scans every open file)
      * @param images   local image names ({@code repo:tag}), asked for only where an image is expected
      */
-    public List<CompletionItem> complete(List<String> lines, int line, int column, Map<String, ? extends Iterable<String>> declared,
+    public List<CompletionItem> complete(List<String> lines, int line, int column, Supplier<? extends Map<String, ? extends Iterable<String>>> declared,
                                          Supplier<List<String>> images) {
         String text = line < lines.size() ? lines.get(line) : "";
         String before = text.substring(0, Math.min(column, text.length()));
@@ -69,7 +70,7 @@ public final class CompletionEngine {
         return out;
     }
 
-    private void keys(List<String> parent, String prefix, int from, Map<String, ? extends Iterable<String>> declared,
+    private void keys(List<String> parent, String prefix, int from, Supplier<? extends Map<String, ? extends Iterable<String>>> declared,
                       List<String> lines, int line, List<CompletionItem> out) {
         Set<String> present = siblingKeys(lines, line, from);
         if (parent.size() == 3 && isService(parent, 1) && "depends_on".equals(parent.get(2))) {
@@ -99,7 +100,7 @@ public final class CompletionEngine {
         out.addAll(contains);
     }
 
-    private void values(List<String> path, String typed, int from, Map<String, ? extends Iterable<String>> declared,
+    private void values(List<String> path, String typed, int from, Supplier<? extends Map<String, ? extends Iterable<String>>> declared,
                         Supplier<List<String>> images, List<CompletionItem> out) {
         String prefix = unquote(typed.strip());
         String owner = path.size() >= 2 && isService(path, 1) ? path.get(1) : null;
@@ -132,9 +133,9 @@ public final class CompletionEngine {
         }
     }
 
-    private static void names(Map<String, ? extends Iterable<String>> declared, String section, String prefix, int from,
+    private static void names(Supplier<? extends Map<String, ? extends Iterable<String>>> declared, String section, String prefix, int from,
                               CompletionItem.Kind kind, String suffix, String exclude, List<CompletionItem> out) {
-        Iterable<String> names = declared.get(section);
+        Iterable<String> names = declared.get().get(section);
         if (names == null) {
             return;
         }

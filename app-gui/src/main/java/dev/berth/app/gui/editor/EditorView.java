@@ -160,7 +160,7 @@ public final class EditorView extends StackPane {
         saveAll.setOnAction(e -> model.saveAll());
         Button apply = new Button("Apply…", Icons.icon(Feather.PLAY));
         apply.setId("apply-button");
-        apply.getStyleClass().add(Styles.ACCENT);
+        apply.setStyle("-fx-font-weight: bold;");
         apply.setTooltip(new Tooltip("Preview what Up changes with the edited files, then run it (Ctrl+Enter)"));
         apply.setOnAction(e -> apply());
         Button find = new Button("Find", Icons.icon(Feather.SEARCH));
@@ -433,7 +433,8 @@ public final class EditorView extends StackPane {
         }
         ScrollPane scroll = new ScrollPane(rows);
         scroll.setFitToWidth(true);
-        scroll.setPrefViewportHeight(Math.min(360, 34 * Math.max(2, preview.rows().size())));
+        int lines = preview.rows().size() * 2 + preview.rows().stream().mapToInt(r -> r.details().size()).sum() + preview.warnings().size();
+        scroll.setPrefViewportHeight(Math.min(380, 20 * Math.max(3, lines) + 8));
         Button run = new Button("Run Up", Icons.icon(Feather.PLAY));
         run.setId("run-up");
         run.getStyleClass().add(Styles.ACCENT);

@@ -137,7 +137,7 @@ public final class EditorViewModel implements AutoCloseable {
     /** The view calls this after each change of a document's text: validation runs after the debounce. */
     public void edited(EditorDocument document) {
         if (validationEnabled) {
-            status.set("Validating…");
+            // The status keeps the last result while typing: flipping it on every key only makes noise.
             requestValidation();
         }
         scheduleRecovery(document);
@@ -185,10 +185,15 @@ public final class EditorViewModel implements AutoCloseable {
                 all.add(new Problem(target, diagnostic, Math.max(0, diagnostic.location().line() - 1)));
             }
         }
+        // Unchanged results touch nothing on screen (typing in a valid file repaints no squiggles).
         for (EditorDocument d : documents) {
-            d.diagnostics().setAll(byFile.get(d.path()));
+            if (!d.diagnostics().equals(byFile.get(d.path()))) {
+                d.diagnostics().setAll(byFile.get(d.path()));
+            }
         }
-        problems.setAll(all);
+        if (!problems.equals(all)) {
+            problems.setAll(all);
+        }
         long errors = result.load().diagnostics().stream().filter(Diagnostic::isError).count();
         long warnings = result.load().diagnostics().size() - errors;
         status.set(errors == 0 && warnings == 0 ? "Valid"
@@ -203,7 +208,7 @@ public final class EditorViewModel implements AutoCloseable {
         if (document.kind() != DocumentKind.COMPOSE) {
             return List.of();
         }
-        return completion.complete(document.lines(), line, column, declaredNames(), this::images);
+        return completion.complete(document.lines(), line, column, this::declaredNames, this::images);
     }
 
     /** Names declared across all open compose files: section → names. */

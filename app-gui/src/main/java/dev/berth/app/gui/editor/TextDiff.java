@@ -50,12 +50,13 @@ public final class TextDiff {
                     out.add("  " + a[prefix + i]);
                     i++;
                     j++;
-                } else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-                    out.add("+ " + b[prefix + j]);
-                    j++;
-                } else {
+                } else if (i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1])) {
+                    // Removals before additions, as diff tools show them.
                     out.add("- " + a[prefix + i]);
                     i++;
+                } else {
+                    out.add("+ " + b[prefix + j]);
+                    j++;
                 }
             }
         }

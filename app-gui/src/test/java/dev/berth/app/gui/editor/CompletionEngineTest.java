@@ -19,7 +19,7 @@ class CompletionEngineTest {
         List<String> lines = List.of(clean.split("\n", -1));
         int line = (int) text.substring(0, caret).chars().filter(c -> c == '\n').count();
         int column = caret - text.lastIndexOf('\n', caret - 1) - 1;
-        return engine.complete(lines, line, column, declared, () -> List.of("berth-test/busybox:latest", "postgres:16"));
+        return engine.complete(lines, line, column, () -> declared, () -> List.of("berth-test/busybox:latest", "postgres:16"));
     }
 
     private static List<String> labels(List<CompletionItem> items) {
