@@ -56,14 +56,7 @@ final class ExecCommand extends ComposeCommand {
                 .privileged(privileged ? true : null).build());
         try (HijackedSession process = client.exec().start(execId, tty)) {
             if (tty) {
-                int[] size = ProcessIo.RawMode.size();
-                if (size != null) {
-                    try {
-                        client.exec().resize(execId, size[0], size[1]);
-                    } catch (RuntimeException e) {
-                        // a wrong size is cosmetic
-                    }
-                }
+                ProcessIo.resize((height, width) -> client.exec().resize(execId, height, width));
             }
             if (!detach) {
                 ProcessIo.connect(process, session, true, tty);

@@ -34,6 +34,18 @@ final class ProcessIo {
         }
     }
 
+    /** Gives the remote TTY the local terminal's size (a wrong size is cosmetic: failures are ignored). */
+    static void resize(java.util.function.BiConsumer<Integer, Integer> resizer) {
+        int[] size = RawMode.size();
+        if (size != null && size[0] > 0 && size[1] > 0) {
+            try {
+                resizer.accept(size[0], size[1]);
+            } catch (RuntimeException e) {
+                // the process may already be gone
+            }
+        }
+    }
+
     private static void copyStdin(InputStream in, HijackedSession session) {
         byte[] buffer = new byte[8192];
         try {

@@ -84,6 +84,9 @@ final class RunCommand extends ComposeCommand {
         try {
             try (HijackedSession process = client.containers().attach(container.id(), new AttachOptions(stdin, true, true, false))) {
                 client.containers().start(container.id());
+                if (tty) {
+                    ProcessIo.resize((height, width) -> client.containers().resize(container.id(), height, width));
+                }
                 ProcessIo.connect(process, session, stdin, tty);
             }
             ContainerWaitResponse exit = client.containers().waitFor(container.id(), "not-running");

@@ -69,10 +69,16 @@ class TerminalCliIT {
         assertThat(project.berth("ps", "-a", "--format", "json").out()).doesNotContain("-run-");
     }
 
-    /** Runs {@code berth -H … -f … -p … ARGS} under {@code script}; out is everything the terminal showed. */
+    @Test
+    void theRemoteTtyGetsTheTerminalsSize() throws Exception {
+        assertThat(onTerminal("exec web sh -c 'sleep 1; stty size'").out()).contains("30 101");
+        assertThat(onTerminal("run --rm web sh -c 'sleep 1; stty size'").out()).contains("30 101");
+    }
+
+    /** Runs {@code berth -H … -f … -p … ARGS} under {@code script} on a 30×101 terminal; out is everything the terminal showed. */
     private Run onTerminal(String args) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String command = "'" + java + "' -cp '" + System.getProperty("java.class.path") + "' dev.berth.app.Main -H " + CliProject.HOST
+        String command = "stty rows 30 cols 101; '" + java + "' -cp '" + System.getProperty("java.class.path") + "' dev.berth.app.Main -H " + CliProject.HOST
                 + " -f '" + project.file + "' -p " + project.name + " " + args;
         Path transcript = Files.createTempFile("berth-tty", ".txt");
         Process process = new ProcessBuilder(SCRIPT.toString(), "-q", "-e", "-c", command, transcript.toString())

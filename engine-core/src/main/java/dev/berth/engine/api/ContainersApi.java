@@ -122,6 +122,12 @@ public final class ContainersApi {
                 "Killing container " + id);
     }
 
+    /** Resizes the container's TTY (run/attach on a terminal); the engine answers an error when it has none. */
+    public void resize(String id, int height, int width) {
+        calls.call("POST", "/containers/" + Query.segment(id) + "/resize" + Query.of().add("h", height).add("w", width), null,
+                "Resizing container " + id);
+    }
+
     public void pause(String id) {
         calls.call("POST", "/containers/" + Query.segment(id) + "/pause", null, "Pausing container " + id);
     }

@@ -210,6 +210,22 @@ class ContainersApiIT {
     }
 
     @Test
+    void resizesATtyContainer() {
+        ContainerCreateRequest tty = engine.busybox("sh", "-c", "sleep 2; stty size");
+        tty = tty.toBuilder().config(tty.config().toBuilder().tty(true).openStdin(true).build()).build();
+        String id = containers.create(engine.name("resize"), tty).id();
+        containers.start(id);
+        containers.resize(id, 33, 111);
+        containers.waitFor(id, null);
+        List<LogLine> lines = new java.util.ArrayList<>();
+        try (EngineStream<LogLine> logs = containers.logs(id, ContainersApi.LogsOptions.everything())) {
+            logs.forEach(lines::add);
+        }
+        assertThat(lines).extracting(LogLine::text).contains("33 111");
+        containers.remove(id, true, false);
+    }
+
+    @Test
     void followsLogsUntilCancelled() {
         String id = engine.run("follow", "sh", "-c", "i=0; while true; do echo line$i; i=$((i+1)); sleep 0.05; done");
         EngineStream<LogLine> logs = containers.logs(id, ContainersApi.LogsOptions.everything().following());
