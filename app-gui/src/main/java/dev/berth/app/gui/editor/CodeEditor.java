@@ -124,6 +124,21 @@ public final class CodeEditor extends BorderPane {
         return area.getParagraph(paragraph).getText();
     }
 
+    /** The editor's lines as a live list view: completion and the outline read a few lines without copying the text. */
+    public List<String> lines() {
+        return new java.util.AbstractList<>() {
+            @Override
+            public String get(int index) {
+                return line(index);
+            }
+
+            @Override
+            public int size() {
+                return area.getParagraphs().size();
+            }
+        };
+    }
+
     private void textChanged(PlainTextChange change) {
         int firstLine = area.offsetToPosition(change.getPosition(), TwoDimensional.Bias.Forward).getMajor();
         int removed = count(change.getRemoved());
@@ -534,7 +549,7 @@ public final class CodeEditor extends BorderPane {
 
     /** Opens the completion list at the caret; {@code explicit} (Ctrl+Space) also shows it for an empty prefix. */
     public void showCompletion(boolean explicit) {
-        List<CompletionItem> items = model.complete(document, area.getCurrentParagraph(), area.getCaretColumn());
+        List<CompletionItem> items = model.complete(document, lines(), area.getCurrentParagraph(), area.getCaretColumn());
         if (items.isEmpty() || !explicit && items.size() == 1 && isAlreadyTyped(items.getFirst())) {
             completionPopup.hide();
             return;

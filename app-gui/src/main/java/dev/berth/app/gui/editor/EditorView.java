@@ -224,7 +224,7 @@ public final class EditorView extends StackPane {
         document.recoveredProperty().addListener((obs, old, text) -> updateBanners(document, banners));
         document.externalChangeProperty().addListener((obs, old, change) -> updateBanners(document, banners));
         document.textProperty().addListener((obs, old, text) -> outlineRefresh.playFromStart());
-        editor.area().currentParagraphProperty().addListener((obs, old, p) -> syncOutline(document, p));
+        editor.area().currentParagraphProperty().addListener((obs, old, p) -> syncOutline(document, editor.lines(), p));
         updateBanners(document, banners);
     }
 
@@ -357,12 +357,12 @@ public final class EditorView extends StackPane {
         syncingOutline = true;
         outline.setRoot(root);
         syncingOutline = false;
-        currentEditor().ifPresent(editor -> syncOutline(editor.document(), editor.area().getCurrentParagraph()));
+        currentEditor().ifPresent(editor -> syncOutline(editor.document(), editor.lines(), editor.area().getCurrentParagraph()));
     }
 
     /** Selects the outline entry that contains the caret's line (without moving the caret). */
-    private void syncOutline(EditorDocument document, int line) {
-        YamlStructure.Entry entry = YamlStructure.entryAt(YamlStructure.entries(document.lines()), line);
+    private void syncOutline(EditorDocument document, List<String> lines, int line) {
+        YamlStructure.Entry entry = YamlStructure.entryAt(YamlStructure.entries(lines), line);
         syncingOutline = true;
         try {
             if (entry == null) {

@@ -205,10 +205,15 @@ public final class EditorViewModel implements AutoCloseable {
 
     /** Completion proposals in {@code document} at a caret. Local image names are fetched once, off the UI thread. */
     public List<CompletionItem> complete(EditorDocument document, int line, int column) {
+        return complete(document, document.lines(), line, column);
+    }
+
+    /** The same, reading lines from {@code lines} (the editor passes a view of its paragraphs: no copy of the text per key). */
+    public List<CompletionItem> complete(EditorDocument document, List<String> lines, int line, int column) {
         if (document.kind() != DocumentKind.COMPOSE) {
             return List.of();
         }
-        return completion.complete(document.lines(), line, column, this::declaredNames, this::images);
+        return completion.complete(lines, line, column, this::declaredNames, this::images);
     }
 
     /** Names declared across all open compose files: section → names. */
