@@ -149,6 +149,31 @@ public final class PodmanService implements AutoCloseable {
         }
     }
 
+    /** Ends the processes whose command line names a path under {@code dir}; returns how many there were. */
+    private static int endProcessesNaming(Path dir) {
+        String under = dir + "/";
+        List<ProcessHandle> ours = ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(line -> line.contains(under)).orElse(false))
+                .toList();
+        ours.forEach(ProcessHandle::destroy);
+        for (ProcessHandle process : ours) {
+            try {
+                process.onExit().get(5, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                process.destroyForcibly();
+            }
+        }
+        return ours.size();
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.UncheckedIOException | java.nio.file.NoSuchFileException e) {
+            // a file vanished while walking: the next attempt sees the rest
+        }
+    }
+
     /** Podman's log, for a failing test's message. */
     public String log() throws IOException {
         return Files.readString(dir.resolve("service.log"));
@@ -168,12 +193,15 @@ public final class PodmanService implements AutoCloseable {
             service.destroy();
             service.waitFor(10, TimeUnit.SECONDS);
             // Exec sessions' conmon monitors wait minutes (--exit-delay) for a cleanup that the stopped service will
-            // never run: end them, and only them — every process this service started names its directory.
-            ProcessHandle.allProcesses()
-                    .filter(p -> p.info().commandLine().map(line -> line.contains(dir.toString())).orElse(false))
-                    .forEach(ProcessHandle::destroy);
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            // never run, and a killed conmon starts `podman container cleanup`, which recreates directories here.
+            // End them — and only them: every process this service started names its directory — then delete.
+            for (int attempt = 0; attempt < 5; attempt++) {
+                boolean quiet = endProcessesNaming(dir) == 0;
+                if (quiet && !Files.exists(dir)) {
+                    break;
+                }
+                deleteTree(dir);
+                Thread.sleep(200);
             }
         }
     }
