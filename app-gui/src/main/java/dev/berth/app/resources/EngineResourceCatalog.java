@@ -30,6 +30,9 @@ import java.util.function.Supplier;
  */
 public final class EngineResourceCatalog implements ResourceCatalog {
 
+    private static final int DF_ATTEMPTS = 6;
+    private static final long DF_RETRY_MILLIS = 250;
+
     private final Supplier<EngineClient> client;
     private final Filters pruneScope;
 
@@ -68,9 +71,28 @@ public final class EngineResourceCatalog implements ResourceCatalog {
         return rows;
     }
 
+    /**
+     * The engine runs one disk-usage walk at a time and refuses a second one meanwhile ("a disk usage
+     * operation is already running"): another client, or another Berth pane, may be asking. Wait for it.
+     */
     @Override
     public Map<String, Long> volumeSizes() {
-        return engine().volumes().sizes();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return engine().volumes().sizes();
+            } catch (EngineApiException e) {
+                boolean busy = e.engineMessage() != null && e.engineMessage().contains("already running");
+                if (!busy || attempt == DF_ATTEMPTS) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(DF_RETRY_MILLIS * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     static Map<String, List<String>> volumeUsers(List<ContainerSummary> containers) {

@@ -208,7 +208,10 @@ class ResourcesViewIT {
         robot.interact(() -> area.select(2));
         TableView<NetworkInfo> networks = robot.lookup("#networks-table").queryAs(TableView.class);
         await(() -> networks.getItems().stream().anyMatch(n -> n.name().equals("bridge")));
-        robot.clickOn("bridge");
+        // Click the bridge network's row (other networks have "bridge" as their driver: not a text lookup).
+        robot.clickOn(robot.lookup("#networks-table .table-row-cell").queryAllAs(javafx.scene.control.TableRow.class).stream()
+                .filter(row -> row.getItem() instanceof NetworkInfo network && network.name().equals("bridge"))
+                .findFirst().orElseThrow());
         // Both lists have an inspect tree; the networks' one shows the bridge network's document.
         await(() -> robot.lookup("#inspect-tree").queryAllAs(TreeTableView.class).stream()
                 .anyMatch(tree -> tree.getRoot() != null && "bridge".equals(((dev.berth.app.gui.inspect.InspectNode) tree.getRoot().getValue()).key())));

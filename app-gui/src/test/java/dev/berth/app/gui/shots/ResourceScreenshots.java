@@ -23,7 +23,6 @@ import java.util.Map;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableView;
 
@@ -146,12 +145,20 @@ public final class ResourceScreenshots {
     @SuppressWarnings("unchecked")
     private static void shoot(Path out) throws Exception {
         try (ScreenshotDriver window = ScreenshotDriver.launch(1440, 900, out)) {
-            // Volumes: the project's volumes, one browsed, a file previewed.
+            // Volumes: the shop project selected in the sidebar, its volumes, one browsed, a file previewed.
+            var projects = window.app().panes().projects();
+            window.waitUntil("the shop project in the sidebar", () -> projects.projects().stream().anyMatch(p -> p.name().equals(PROJECT)), WAIT);
+            window.fx(() -> projects.selectedProperty().set(projects.projects().stream()
+                    .filter(p -> p.name().equals(PROJECT)).findFirst().orElseThrow()));
             window.fx(() -> window.<TabPane>lookup("#resources-tabs").getSelectionModel().select(1));
-            window.fx(() -> window.<TextField>lookup("#volumes-filter").setText(PROJECT + "_"));
             TableView<VolumeInfo> volumes = window.fx(() -> window.<TableView<VolumeInfo>>lookup("#volumes-table"));
-            window.waitUntil("the shop volumes with sizes", () -> volumes.getItems().size() == 3
-                    && volumes.getItems().stream().allMatch(v -> v.size() >= 0), WAIT);
+            try {
+                window.waitUntil("the shop volumes with sizes", () -> volumes.getItems().size() == 3
+                        && volumes.getItems().stream().allMatch(v -> v.size() >= 0), WAIT);
+            } catch (IllegalStateException e) {
+                throw new IllegalStateException(e.getMessage() + "; the list shows " + window.fx(() -> List.copyOf(volumes.getItems()))
+                        + "; the notice says: " + window.fx(() -> window.<javafx.scene.control.Label>lookup("#volumes-notice").getText()), e);
+            }
             window.fx(() -> volumes.getSelectionModel().select(volumes.getItems().stream()
                     .filter(v -> v.name().equals(DB_VOLUME)).findFirst().orElseThrow()));
             TreeTableView<VolumeTree> tree = window.fx(() -> window.<TreeTableView<VolumeTree>>lookup("#volume-tree"));

@@ -53,6 +53,11 @@ public final class ScreenshotDriver implements AutoCloseable {
         return driver;
     }
 
+    /** The application, for its view-models ({@code app().panes()}). */
+    public BerthApplication app() {
+        return app;
+    }
+
     /** Runs {@code action} on the FX thread and waits for it. */
     public void fx(Runnable action) throws Exception {
         fx(() -> {
