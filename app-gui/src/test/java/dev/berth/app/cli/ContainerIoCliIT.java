@@ -41,8 +41,11 @@ class ContainerIoCliIT {
         project.write(CHATTY);
         Run up = project.berth("up", "-d");
         assertThat(up.exitCode()).as(up.toString()).isZero();
-        await().atMost(Duration.ofSeconds(20)).until(() -> project.berth("logs").out().contains("worker ready")
-                && project.berth("logs").out().contains("oops"));
+        // All the output, not just its first line: web prints "oops", sleeps, then its five lines.
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            String out = project.berth("logs").out();
+            return out.contains("worker ready") && out.contains("oops") && out.contains("web line 5");
+        });
     }
 
     @Test
