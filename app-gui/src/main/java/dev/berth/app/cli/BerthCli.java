@@ -3,9 +3,15 @@ package dev.berth.app.cli;
 import dev.berth.app.BerthVersion;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -16,16 +22,25 @@ import picocli.CommandLine.Option;
         name = "berth",
         mixinStandardHelpOptions = true,
         versionProvider = BerthCli.VersionProvider.class,
-        description = "Berth: Compose projects on a real engine, from the command line.",
-        subcommands = {
+        description = "Berth: Compose projects on a real engine, from the command line.")
+public final class BerthCli {
+
+    /**
+     * Every subcommand. picocli reads a command's annotations reflectively when it is added, which costs
+     * about 10 ms each in a cold JVM (its classes are Java 5 bytecode, so the AOT cache cannot keep them
+     * linked): a run registers only the subcommand it names, and all of them only for help or a typo.
+     */
+    static final List<Class<?>> COMMANDS = List.of(
             UpCommand.class, DownCommand.class, PsCommand.class, LsCommand.class, LifecycleCommands.Create.class,
             LifecycleCommands.Start.class, LifecycleCommands.Stop.class, LifecycleCommands.Restart.class,
             LifecycleCommands.Pause.class, LifecycleCommands.Unpause.class, LifecycleCommands.Kill.class,
             LifecycleCommands.Remove.class, ImageCommands.Pull.class, ImageCommands.Build.class, ImageCommands.Images.class,
             LogsCommand.class, ExecCommand.class, RunCommand.class, TopCommand.class, StatsCommand.class,
             EventsCommand.class, PortCommand.class,
-            ConfigCommand.class, VersionCommand.class, EngineCommand.class, CommandLine.HelpCommand.class})
-public final class BerthCli {
+            ConfigCommand.class, VersionCommand.class, EngineCommand.class, CommandLine.HelpCommand.class);
+
+    /** Subcommands whose arguments after the first positional belong to the container, not to Berth. */
+    private static final Set<String> STOP_AT_POSITIONAL = Set.of("exec", "run");
 
     /** Project flags written before the subcommand ({@code berth -f x.yaml config}). */
     @Mixin
@@ -79,13 +94,54 @@ public final class BerthCli {
     /** Runs one command line with the given streams; {@code terminal} says whether they are a terminal. */
     public static int run(PrintWriter out, PrintWriter err, InputStream in, boolean terminal, String... args) {
         CommandLine commandLine = new CommandLine(new BerthCli(in, terminal));
+        Optional<Class<?>> named = commandNamed(subcommandName(commandLine.getCommandSpec(), args));
+        for (Class<?> command : named.<List<Class<?>>>map(List::of).orElse(COMMANDS)) {
+            commandLine.addSubcommand(command);
+        }
+        // After the subcommands are added: these settings reach only the subcommands present.
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         // `berth exec web ls -l`: everything after the service is the command, not Berth's flags.
-        commandLine.getSubcommands().get("exec").setStopAtPositional(true);
-        commandLine.getSubcommands().get("run").setStopAtPositional(true);
+        commandLine.getSubcommands().forEach((name, sub) -> sub.setStopAtPositional(STOP_AT_POSITIONAL.contains(name)));
         return commandLine.execute(args);
+    }
+
+    /**
+     * The first argument that is not a global option or an option's value: the subcommand's name as
+     * picocli would read it, or null when there is none ({@code berth --help}).
+     */
+    static String subcommandName(CommandSpec root, String... args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--")) {
+                return null;
+            }
+            if (!arg.startsWith("-") || arg.equals("-")) {
+                return arg;
+            }
+            OptionSpec option = arg.contains("=") ? null : root.findOption(arg);
+            if (option != null && option.arity().max() > 0 && !option.typeInfo().isBoolean()) {
+                i++; // its value
+            }
+        }
+        return null;
+    }
+
+    /** The root command's model alone (global options, no subcommands). */
+    static CommandSpec rootSpec() {
+        return new CommandLine(new BerthCli(InputStream.nullInputStream(), false)).getCommandSpec();
+    }
+
+    /** The subcommand class called {@code name} (or one of its aliases); empty for help, a typo or none. */
+    static Optional<Class<?>> commandNamed(String name) {
+        if (name == null || name.equals("help")) {
+            return Optional.empty();
+        }
+        return COMMANDS.stream().filter(command -> {
+            Command annotation = command.getAnnotation(Command.class);
+            return annotation.name().equals(name) || Arrays.asList(annotation.aliases()).contains(name);
+        }).findFirst();
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {

@@ -37,6 +37,27 @@ class BerthCliTest {
     }
 
     @Test
+    void findsTheSubcommandPastGlobalOptionsAndTheirValues() {
+        var root = BerthCli.rootSpec();
+        assertThat(BerthCli.subcommandName(root, "-f", "-", "-p", "up", "--profile=x", "config", "-q")).isEqualTo("config");
+        assertThat(BerthCli.subcommandName(root, "-H", "unix:///x.sock", "--progress", "json", "up", "-d")).isEqualTo("up");
+        assertThat(BerthCli.subcommandName(root, "--help")).isNull();
+        assertThat(BerthCli.commandNamed("help")).isEmpty();
+        assertThat(BerthCli.commandNamed("frobnicate")).isEmpty();
+        assertThat(BerthCli.commandNamed("rm")).contains(LifecycleCommands.Remove.class);
+    }
+
+    @Test
+    void execStopsAtTheServiceEvenWhenRegisteredAlone() {
+        StringWriter err = new StringWriter();
+        // "-it" after the service belongs to the container's command; Berth's parser must not read it.
+        int exit = BerthCli.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
+                "-H", "unix:///nonexistent/berth-test.sock", "-p", "nothing", "exec", "web", "ls", "--frobnicate");
+        assertThat(err.toString()).doesNotContain("Unknown option");
+        assertThat(exit).isNotEqualTo(2);
+    }
+
+    @Test
     void badFlagValuesAreUsageErrorsNamingTheFlag() {
         StringWriter err = new StringWriter();
         int exit = BerthCli.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), "down", "--rmi", "some");
