@@ -22,6 +22,8 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * What every project command needs, in one place: the project (loaded lazily, only when the command
@@ -36,6 +38,7 @@ final class CliSession implements AutoCloseable {
     private final Map<String, String> environment;
     private final Path workingDir;
     private DiscoveredEngine engine;
+    private FutureTask<DiscoveredEngine> connecting;
     private ComposeEngine compose;
     private Project project;
 
@@ -63,13 +66,42 @@ final class CliSession implements AutoCloseable {
         return root != null && root.terminal();
     }
 
+    /**
+     * Starts finding and greeting the engine on a virtual thread while the caller loads the compose files:
+     * the two are independent, and each costs a cold JVM some 50–100 ms. Errors surface from {@link #compose()}.
+     */
+    void connectInBackground() {
+        if (connecting == null && compose == null) {
+            connecting = new FutureTask<>(this::discover);
+            Thread.ofVirtual().name("berth-connect").start(connecting);
+        }
+    }
+
+    private DiscoveredEngine discover() {
+        return EngineDiscovery.standard(HostEnvironment.current()).discover(command.engineOptions.discoveryOptions());
+    }
+
     /** The engine's compose verbs; connects on first use. */
     ComposeEngine compose() {
         if (compose == null) {
-            engine = EngineDiscovery.standard(HostEnvironment.current()).discover(command.engineOptions.discoveryOptions());
+            engine = connecting == null ? discover() : joinConnecting();
             compose = new ComposeEngine(engine.client());
         }
         return compose;
+    }
+
+    private DiscoveredEngine joinConnecting() {
+        try {
+            return connecting.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException("interrupted while connecting to the engine", 130);
+        }
     }
 
     EngineClient client() {
@@ -178,6 +210,15 @@ final class CliSession implements AutoCloseable {
     public void close() {
         if (engine != null) {
             engine.close();
+        } else if (connecting != null) {
+            // Never used (the command failed first): close the client whenever the attempt finishes.
+            Thread.ofVirtual().start(() -> {
+                try {
+                    connecting.get().close();
+                } catch (ExecutionException | InterruptedException | RuntimeException ignored) {
+                    // nothing was opened, or the process is ending anyway
+                }
+            });
         }
     }
 }

@@ -39,6 +39,7 @@ abstract class ComposeCommand implements Callable<Integer> {
     @Override
     public final Integer call() {
         try (CliSession session = new CliSession(this, parent, System.getenv(), Path.of("").toAbsolutePath())) {
+            session.connectInBackground(); // every project command talks to the engine
             return run(session);
         } catch (CliException e) {
             return fail(e.getMessage(), e.exitCode());

@@ -33,11 +33,16 @@ public final class EngineClient implements AutoCloseable {
     private final ExecApi exec;
 
     private EngineClient(EngineEndpoint endpoint, HttpClient http) {
+        this(endpoint, http, null);
+    }
+
+    /** With {@code known} the engine was already identified (see {@link #withOptions}): no handshake. */
+    private EngineClient(EngineEndpoint endpoint, HttpClient http, EngineIdentity known) {
         this.endpoint = endpoint;
         this.http = http;
         this.calls = new EngineCalls(http, endpoint.uri());
         this.system = new SystemApi(calls);
-        this.identity = handshake();
+        this.identity = known != null ? known : handshake();
         calls.useVersion(identity.negotiated());
         calls.podman(identity.podman());
         this.containers = new ContainersApi(calls);
@@ -66,6 +71,21 @@ public final class EngineClient implements AutoCloseable {
             http.close();
             throw e;
         }
+    }
+
+    /**
+     * A client for the same engine with other connection options, reusing this one's identification:
+     * discovery probes with short timeouts, then hands out a normally configured client without a second
+     * round of ping, version and Podman check. This client stays open; close it when done with it.
+     */
+    public EngineClient withOptions(HttpClient.Options options) {
+        Transport transport;
+        try {
+            transport = endpoint.transport(options.readTimeout());
+        } catch (IOException e) {
+            throw new EngineTlsException("Cannot set up TLS for " + endpoint.uri() + ": " + e.getMessage(), e);
+        }
+        return new EngineClient(endpoint, new HttpClient(transport, options), identity);
     }
 
     private EngineIdentity handshake() {

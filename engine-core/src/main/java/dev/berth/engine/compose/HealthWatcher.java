@@ -25,12 +25,22 @@ import java.util.concurrent.TimeoutException;
 final class HealthWatcher implements AutoCloseable {
 
     private final EngineClient engine;
+    private final String project;
     private final Map<String, CompletableFuture<String>> waiting = new ConcurrentHashMap<>();
-    private final EngineStream<EngineEvent> events;
+    /** Opened by the first wait: most runs wait for no health at all and need no event stream. */
+    private EngineStream<EngineEvent> events;
+    private boolean closed;
 
     HealthWatcher(EngineClient engine, String project) {
         this.engine = engine;
-        this.events = engine.system().events(EventsOptions.fromNow().withFilters(Filters.none()
+        this.project = project;
+    }
+
+    private synchronized void subscribe() {
+        if (events != null || closed) {
+            return;
+        }
+        events = engine.system().events(EventsOptions.fromNow().withFilters(Filters.none()
                 .with("type", "container")
                 .label(ComposeLabels.projectFilter(project))));
         events.subscribe(new StreamListener<>() {
@@ -76,6 +86,7 @@ final class HealthWatcher implements AutoCloseable {
     void awaitHealthy(String service, String containerId, String containerName, Duration timeout) {
         CompletableFuture<String> future = waiting.computeIfAbsent(containerId, id -> new CompletableFuture<>());
         try {
+            subscribe();
             // Subscribed before this inspect: a transition in between is seen by one or the other.
             String current = currentHealth(containerId, service, containerName);
             if (current != null) {
@@ -136,7 +147,10 @@ final class HealthWatcher implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        events.close();
+    public synchronized void close() {
+        closed = true;
+        if (events != null) {
+            events.close();
+        }
     }
 }

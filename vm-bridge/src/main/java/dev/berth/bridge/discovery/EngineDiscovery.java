@@ -131,9 +131,10 @@ public final class EngineDiscovery {
         }
         Duration timeout = options.timeoutPerCandidate();
         HttpClient.Options probing = new HttpClient.Options(timeout, timeout.plusSeconds(1), HttpClient.Options.defaults().maxIdleConnections());
-        EngineClient probe = EngineClient.connect(endpoint, probing);
-        probe.close();
-        // The probe's short read timeout suits a handshake, not engine work: hand out a normally configured client.
-        return EngineClient.connect(endpoint);
+        // The probe's short read timeout suits a handshake, not engine work: hand out a normally configured
+        // client that keeps what the probe learnt (no second ping and version).
+        try (EngineClient probe = EngineClient.connect(endpoint, probing)) {
+            return probe.withOptions(HttpClient.Options.defaults());
+        }
     }
 }
