@@ -70,7 +70,9 @@ public final class HttpClient implements AutoCloseable {
         // A streamed body cannot be replayed, so it never risks a stale pooled connection.
         boolean replayable = request.bodyWriter() == null;
         for (int attempt = 0; ; attempt++) {
-            PooledConnection connection = replayable && !upgrade ? acquire() : open();
+            // A retry never takes another pooled connection: when the engine closed one idle connection it
+            // usually closed them all (a restart, an idle timeout), and each would fail the same way.
+            PooledConnection connection = replayable && !upgrade && attempt == 0 ? acquire() : open();
             long before = connection.input.bytesRead();
             try {
                 connection.connection.readTimeout(request.readTimeout() != null ? request.readTimeout() : options.readTimeout());
@@ -80,6 +82,7 @@ public final class HttpClient implements AutoCloseable {
                 connection.connection.close();
                 boolean staleReuse = connection.reused && connection.input.bytesRead() == before && attempt == 0;
                 if (staleReuse && e instanceof IOException) {
+                    closeIdle(); // the rest of the pool is as old as this one
                     continue; // the engine had closed the idle connection; nothing was processed
                 }
                 throw e;
@@ -221,9 +224,15 @@ public final class HttpClient implements AutoCloseable {
     /** Closes idle connections; responses still being read keep theirs until closed. */
     @Override
     public void close() {
-        Deque<PooledConnection> toClose;
         synchronized (this) {
             closed = true;
+        }
+        closeIdle();
+    }
+
+    private void closeIdle() {
+        Deque<PooledConnection> toClose;
+        synchronized (this) {
             toClose = new ArrayDeque<>(idle);
             idle.clear();
         }

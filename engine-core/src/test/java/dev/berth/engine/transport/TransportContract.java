@@ -122,6 +122,19 @@ abstract class TransportContract {
     }
 
     @Test
+    void aRetryOpensAFreshConnectionWhenEveryPooledOneWasDropped() throws Exception {
+        // Two responses open at once: two connections, both pooled afterwards, both dropped by the server.
+        HttpResponse first = client.send(HttpRequest.get("/drop-after"));
+        HttpResponse second = client.send(HttpRequest.get("/drop-after"));
+        assertThat(text(first)).isEqualTo("dropped later");
+        assertThat(text(second)).isEqualTo("dropped later");
+        assertThat(client.connectionsOpened()).isEqualTo(2);
+        Thread.sleep(300);
+        assertThat(text(client.send(HttpRequest.get("/hello")))).isEqualTo("hello");
+        assertThat(client.connectionsOpened()).isEqualTo(3);
+    }
+
+    @Test
     void timesOutASilentEngine() {
         long start = System.nanoTime();
         assertThatThrownBy(() -> client.send(HttpRequest.get("/slow").withReadTimeout(Duration.ofMillis(300))).readAllBytes())
