@@ -100,7 +100,9 @@ public final class ImagesApi {
         }
         Query query = Query.of().add("dockerfile", options.dockerfile()).add("target", options.target())
                 .add("pull", options.pull() ? true : null).add("nocache", options.noCache() ? true : null)
-                .add("networkmode", options.network()).add("platform", options.platform()).add("rm", true);
+                .add("networkmode", options.network()).add("platform", options.platform()).add("rm", true)
+                // a failed step's container too: otherwise every failed build leaves an exited container behind
+                .add("forcerm", true);
         for (String tag : options.tags()) {
             query.add("t", tag);
         }

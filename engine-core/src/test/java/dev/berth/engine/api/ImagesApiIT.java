@@ -89,6 +89,9 @@ class ImagesApiIT {
                         .withLabels(engine.labels())), "Building", m -> {}))
                 .isInstanceOf(EngineApiException.class)
                 .hasMessageContaining("returned a non-zero code: 7");
+        // The failed step's container is removed too (forcerm), not left behind exited.
+        assertThat(engine.client.containers().list(ContainersApi.ListOptions.allContainers()))
+                .noneMatch(c -> c.command() != null && c.command().contains("exit 7") && "exited".equals(c.state()));
     }
 
     @Test
