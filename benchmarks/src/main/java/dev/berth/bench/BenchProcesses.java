@@ -42,7 +42,7 @@ final class BenchProcesses {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(stderr);
         long start = System.nanoTime();
         Process p = pb.start();
-        if (!p.waitFor(600, TimeUnit.SECONDS)) {
+        if (!p.waitFor(Long.getLong("bench.timeout.seconds", 600), TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new IOException("timed out: " + command);
         }
@@ -54,8 +54,12 @@ final class BenchProcesses {
         return ms;
     }
 
+    /** The median of the values that are numbers (a failed run is recorded as NaN); NaN when none is. */
     static double median(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
+        List<Double> sorted = new ArrayList<>(values.stream().filter(v -> !v.isNaN()).toList());
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
         Collections.sort(sorted);
         int n = sorted.size();
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;

@@ -37,6 +37,8 @@ public final class ComposeUpDownBench {
 
     private static final String IMAGE = TestEngine.BUSYBOX_IMAGE;
     private static final int FLOOR_PARALLELISM = 16;
+    /** Tool + file pairs that failed or hung once; later rounds skip them. */
+    private static final java.util.Set<String> GAVE_UP = new java.util.HashSet<>();
 
     private ComposeUpDownBench() {}
 
@@ -77,8 +79,9 @@ public final class ComposeUpDownBench {
                 }
                 double b = BenchProcesses.median(berthUp);
                 double v = BenchProcesses.median(v1Up);
-                System.out.printf("%-26s %12s %10.0f ms %10.0f ms %10s %9.2fx%n",
-                        "up -d health chain (3)", "-", b, v, "-", v / b);
+                System.out.printf("%-26s %12s %10.0f ms %10.0f ms %10s %9.2fx%s%n",
+                        "up -d health chain (3)", "-", b, v, "-", v / b,
+                        Timings.failures("berth", berthUp) + Timings.failures("v1", v1Up));
             }
         }
     }
@@ -86,9 +89,21 @@ public final class ComposeUpDownBench {
     /** Up then down through a CLI process; whatever is left over is removed so the next round starts clean. */
     private static void viaCli(List<String> cli, Path dir, Path file, String project, List<Double> up, List<Double> down,
                                EngineClient engine) throws Exception {
+        String attempt = cli.getFirst() + " " + file;
+        if (GAVE_UP.contains(attempt)) { // it failed on this file before: one timeout per size is enough
+            up.add(Double.NaN);
+            down.add(Double.NaN);
+            return;
+        }
         try {
             up.add(BenchProcesses.timeMillis(BenchProcesses.concat(cli, "-f", file.toString(), "-p", project, "up", "-d"), dir));
             down.add(BenchProcesses.timeMillis(BenchProcesses.concat(cli, "-f", file.toString(), "-p", project, "down"), dir));
+        } catch (java.io.IOException failed) {
+            // A tool that fails or hangs is a result, not the end of the run: the row shows how often.
+            System.err.println("  " + cli.getFirst() + " failed for " + project + ": " + failed.getMessage().lines().findFirst().orElse(""));
+            up.add(Double.NaN);
+            down.add(Double.NaN);
+            GAVE_UP.add(attempt);
         } finally {
             cleanUp(engine, project);
         }
@@ -261,7 +276,13 @@ public final class ComposeUpDownBench {
             double f = BenchProcesses.median(floor);
             double b = BenchProcesses.median(berth);
             double v = BenchProcesses.median(v1);
-            System.out.printf("%-26s %9.0f ms %9.0f ms %9.0f ms %9.2fx %9.2fx%n", label, f, b, v, b / f, v / b);
+            System.out.printf("%-26s %9.0f ms %9.0f ms %9.0f ms %9.2fx %9.2fx%s%n", label, f, b, v, b / f, v / b,
+                    failures("berth", berth) + failures("v1", v1));
+        }
+
+        private static String failures(String tool, List<Double> times) {
+            long failed = times.stream().filter(t -> t.isNaN()).count();
+            return failed == 0 ? "" : "  (" + tool + " failed " + failed + " of " + times.size() + ")";
         }
     }
 }
