@@ -82,6 +82,7 @@ public final class ComposeUpDownBench {
                 System.out.printf("%-26s %12s %10.0f ms %10.0f ms %10s %9.2fx%s%n",
                         "up -d health chain (3)", "-", b, v, "-", v / b,
                         Timings.failures("berth", berthUp) + Timings.failures("v1", v1Up));
+                System.out.printf("  health chain runs, ms: berth %s, v1 %s%n", rounded(berthUp), rounded(v1Up));
             }
         }
     }
@@ -244,6 +245,10 @@ public final class ComposeUpDownBench {
     }
 
     /** db ← api ← web, each gated on the one below being healthy; checks every second. */
+    private static List<Long> rounded(List<Double> times) {
+        return times.stream().map(Math::round).toList();
+    }
+
     static String healthChain() {
         StringBuilder y = new StringBuilder("services:\n");
         String below = null;
