@@ -21,10 +21,11 @@ public final class ConfigBench {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int services = args.length > 1 ? Integer.parseInt(args[1]) : 500;
         Path dir = Files.createTempDirectory("berth-config-bench");
-        Path file = GeneratedCompose.write(dir, services);
+        // Without a top-level name: v1 predates it. Both get the project name from -p.
+        Path file = GeneratedCompose.writeWithoutName(dir, services);
         List<String> berth = BenchProcesses.berthCommand();
-        berth.addAll(List.of("config", "-q", "-f", file.toString()));
-        List<String> v1 = List.of("docker-compose", "-f", file.toString(), "config", "-q");
+        berth.addAll(List.of("-p", "bench", "config", "-q", "-f", file.toString()));
+        List<String> v1 = List.of("docker-compose", "-p", "bench", "-f", file.toString(), "config", "-q");
 
         System.out.printf("config -q on %d services (%s), %d runs each, median wall time%n", services, file, runs);
         System.out.println("berth: " + String.join(" ", berth));

@@ -15,8 +15,13 @@ public final class GeneratedCompose {
     private GeneratedCompose() {}
 
     public static String services(int n) {
+        return "name: bench\n" + servicesWithoutName(n);
+    }
+
+    /** The same without the top-level {@code name:}, which docker-compose v1 rejects (pass {@code -p bench}). */
+    public static String servicesWithoutName(int n) {
         StringBuilder y = new StringBuilder(n * 600);
-        y.append("name: bench\nx-common: &common\n  restart: unless-stopped\n  logging:\n    driver: json-file\n");
+        y.append("x-common: &common\n  restart: unless-stopped\n  logging:\n    driver: json-file\n");
         y.append("    options:\n      max-size: 10m\nservices:\n");
         for (int i = 0; i < n; i++) {
             y.append("  svc").append(i).append(":\n");
@@ -54,6 +59,14 @@ public final class GeneratedCompose {
         Files.createDirectories(dir);
         Path file = dir.resolve("compose.yaml");
         Files.writeString(file, services(n));
+        return file;
+    }
+
+    /** Writes the file without {@code name:} (see {@link #servicesWithoutName}) and returns it. */
+    public static Path writeWithoutName(Path dir, int n) throws IOException {
+        Files.createDirectories(dir);
+        Path file = dir.resolve("compose.yaml");
+        Files.writeString(file, servicesWithoutName(n));
         return file;
     }
 }
