@@ -168,6 +168,11 @@ final class ProjectWatch implements AutoCloseable {
             }
             return false;
         });
+        if (closed) {
+            // close() ran while this listing was in flight and may have missed the streams opened above:
+            // without this a replaced watch kept following every log, and each line showed twice.
+            closeStreams();
+        }
     }
 
     private Instant startedAt(ContainerSummary container) {
@@ -316,13 +321,22 @@ final class ProjectWatch implements AutoCloseable {
 
     @Override
     public void close() {
-        closed = true;
+        closed = true; // before closing the streams: a refresh in flight checks it after opening its own
+        closeStreams();
+        if (topThread != null) {
+            topThread.interrupt();
+        }
+    }
+
+    /** Log and stats streams this watch holds open (tests: none may outlive close()). */
+    int openStreams() {
+        return logStreams.size() + statsStreams.size();
+    }
+
+    private void closeStreams() {
         logStreams.values().forEach(EngineStream::close);
         statsStreams.values().forEach(EngineStream::close);
         logStreams.clear();
         statsStreams.clear();
-        if (topThread != null) {
-            topThread.interrupt();
-        }
     }
 }
