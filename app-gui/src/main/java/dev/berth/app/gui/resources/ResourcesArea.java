@@ -90,9 +90,10 @@ public final class ResourcesArea {
      */
     public TabPane around(Node project, ObservableValue<String> selectedProject) {
         Tab projectTab = tab("Project", Feather.LAYERS, project, "resources-tab-project");
-        Tab volumesTab = tab("Volumes", Feather.DATABASE, new VolumesView(volumes), "resources-tab-volumes");
-        Tab networksTab = tab("Networks", Feather.SHARE_2, new NetworksView(networks), "resources-tab-networks");
-        Tab imagesTab = tab("Images", Feather.PACKAGE, new ImagesView(images), "resources-tab-images");
+        // Built when first selected: the window's first frame pays only for what is on screen.
+        Tab volumesTab = lazyTab("Volumes", Feather.DATABASE, () -> new VolumesView(volumes), "resources-tab-volumes");
+        Tab networksTab = lazyTab("Networks", Feather.SHARE_2, () -> new NetworksView(networks), "resources-tab-networks");
+        Tab imagesTab = lazyTab("Images", Feather.PACKAGE, () -> new ImagesView(images), "resources-tab-images");
         tabs = new TabPane(projectTab, volumesTab, networksTab, imagesTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("resources-tabs");
@@ -102,6 +103,20 @@ public final class ResourcesArea {
         tabs.getSelectionModel().selectedIndexProperty().addListener((obs, old, index) ->
                 showing(Shown.values()[Math.max(0, index.intValue())]));
         return tabs;
+    }
+
+    private static Tab lazyTab(String title, Feather icon, java.util.function.Supplier<Node> view, String id) {
+        Tab tab = tab(title, icon, null, id);
+        tab.selectedProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean old, Boolean selected) {
+                if (selected && tab.getContent() == null) {
+                    tab.setContent(view.get());
+                    tab.selectedProperty().removeListener(this);
+                }
+            }
+        });
+        return tab;
     }
 
     private static Tab tab(String title, Feather icon, Node content, String id) {

@@ -151,7 +151,7 @@ public final class ResourceScreenshots {
             window.fx(() -> projects.selectedProperty().set(projects.projects().stream()
                     .filter(p -> p.name().equals(PROJECT)).findFirst().orElseThrow()));
             window.fx(() -> window.<TabPane>lookup("#resources-tabs").getSelectionModel().select(1));
-            TableView<VolumeInfo> volumes = window.fx(() -> window.<TableView<VolumeInfo>>lookup("#volumes-table"));
+            TableView<VolumeInfo> volumes = window.<TableView<VolumeInfo>>await("#volumes-table", WAIT);
             try {
                 window.waitUntil("the shop volumes with sizes", () -> volumes.getItems().size() == 3
                         && volumes.getItems().stream().allMatch(v -> v.size() >= 0), WAIT);
@@ -183,7 +183,7 @@ public final class ResourceScreenshots {
 
             // Networks: the project's network selected, its inspect document beside it.
             window.fx(() -> window.<TabPane>lookup("#resources-tabs").getSelectionModel().select(2));
-            TableView<NetworkInfo> networks = window.fx(() -> window.<TableView<NetworkInfo>>lookup("#networks-table"));
+            TableView<NetworkInfo> networks = window.<TableView<NetworkInfo>>await("#networks-table", WAIT);
             window.waitUntil("the networks", () -> networks.getItems().stream().anyMatch(n -> n.name().equals(NETWORK)), WAIT);
             window.fx(() -> networks.getSelectionModel().select(networks.getItems().stream()
                     .filter(n -> n.name().equals(NETWORK)).findFirst().orElseThrow()));
@@ -192,7 +192,7 @@ public final class ResourceScreenshots {
 
             // Images: the web image selected (used by shop-web-1).
             window.fx(() -> window.<TabPane>lookup("#resources-tabs").getSelectionModel().select(3));
-            TableView<ImageInfo> images = window.fx(() -> window.<TableView<ImageInfo>>lookup("#images-table"));
+            TableView<ImageInfo> images = window.<TableView<ImageInfo>>await("#images-table", WAIT);
             window.waitUntil("the images", () -> images.getItems().stream().anyMatch(i -> WEB_IMAGE.equals(i.tag())), WAIT);
             window.fx(() -> images.getSelectionModel().select(images.getItems().stream()
                     .filter(i -> WEB_IMAGE.equals(i.tag())).findFirst().orElseThrow()));

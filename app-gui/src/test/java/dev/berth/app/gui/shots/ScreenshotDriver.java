@@ -88,6 +88,12 @@ public final class ScreenshotDriver implements AutoCloseable {
         return (T) node;
     }
 
+    /** Waits until a node matches {@code selector} (tab views are built when first shown) and returns it. */
+    public <T extends Node> T await(String selector, Duration timeout) throws Exception {
+        waitUntil(selector, () -> stage.getScene().getRoot().lookup(selector) != null, timeout);
+        return fx(() -> this.<T>lookup(selector));
+    }
+
     /** Polls {@code condition} on the FX thread until it holds. */
     public void waitUntil(String what, BooleanSupplier condition, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
