@@ -46,6 +46,7 @@ public final class ServiceGraphView extends BorderPane {
     private final Group cardLayer = new Group();
     private final Map<String, GraphCard> cards = new HashMap<>();
     private final Label placeholder = new Label("No services to show — open a compose file to see its dependency graph.");
+    private boolean placeholderWanted = true;
     private final Label zoomLabel = new Label();
     private Point2D dragFrom;
     private boolean fitPending = true;
@@ -148,12 +149,18 @@ public final class ServiceGraphView extends BorderPane {
         }
     }
 
+    /** Off where the window shows its own welcome over an empty graph (the two texts overlapped). */
+    public void setPlaceholderShown(boolean shown) {
+        placeholderWanted = shown;
+        placeholder.setVisible(shown && cards.isEmpty());
+    }
+
     private void rebuild(LayeredLayout.Result layout) {
         cards.clear();
         cardLayer.getChildren().clear();
         edgeLayer.getChildren().clear();
         boolean empty = layout == null || layout.placements().isEmpty();
-        placeholder.setVisible(empty);
+        placeholder.setVisible(empty && placeholderWanted);
         if (empty) {
             return;
         }

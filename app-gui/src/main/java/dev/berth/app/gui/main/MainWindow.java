@@ -121,6 +121,7 @@ public final class MainWindow {
         this.feed = feed;
         this.demo = demo;
         this.graphView = new ServiceGraphView(panes.graph());
+        graphView.setPlaceholderShown(false); // the welcome panel stands over an empty graph instead
         this.logsView = new LogsView(panes.logs());
         this.actions = new ProjectActionsMenu(panes, feed, this::confirmRemoveVolumes);
     }
@@ -169,7 +170,7 @@ public final class MainWindow {
     }
 
     private void applyTheme(boolean dark) {
-        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheetBSS() : new PrimerLight().getUserAgentStylesheetBSS());
         logsView.themeChanged();
     }
 
