@@ -14,9 +14,6 @@ import dev.berth.compose.tree.MapNode;
 import dev.berth.compose.tree.Node;
 import dev.berth.compose.tree.ScalarNode;
 import dev.berth.compose.tree.TreePath;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -25,7 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -43,17 +39,11 @@ public final class SchemaValidator {
     private static volatile SchemaValidator shared;
 
     private final Schema schema;
-    private final JsonNode schemaJson;
 
     private SchemaValidator() {
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7);
         // Loaded by location, not from a stream: the schema's relative $id breaks the stream form.
         this.schema = registry.getSchema(SchemaLocation.of("classpath:" + SCHEMA_RESOURCE));
-        try (InputStream in = SchemaValidator.class.getClassLoader().getResourceAsStream(SCHEMA_RESOURCE)) {
-            this.schemaJson = JsonMapper.shared().readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** The validator is thread-safe and costly to build (schema compilation): build it once. */
@@ -218,7 +208,7 @@ public final class SchemaValidator {
             return List.of();
         }
         NodePath fragment = location.getFragment();
-        JsonNode node = schemaJson;
+        JsonNode node = schema.getSchemaNode(); // the whole document: this is the root schema
         for (int i = 0; i < fragment.getNameCount() - 1 && node != null; i++) {
             Object element = fragment.getElement(i);
             node = element instanceof Integer index ? node.get(index) : node.get(String.valueOf(element));

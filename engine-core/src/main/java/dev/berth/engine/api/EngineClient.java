@@ -89,9 +89,10 @@ public final class EngineClient implements AutoCloseable {
     }
 
     private EngineIdentity handshake() {
-        PingResult ping = system.ping();
+        // One round trip for a normal engine: /version names the API and the components; /_ping only
+        // for an engine whose /version leaves the API out.
         VersionInfo version = system.version();
-        String api = version.apiVersion() != null ? version.apiVersion() : ping.apiVersion();
+        String api = version.apiVersion() != null ? version.apiVersion() : system.ping().apiVersion();
         if (api == null) {
             throw new EngineIncompatibleException("The engine at " + endpoint.uri() + " reports no API version; it is not a Docker-compatible engine.");
         }
@@ -108,14 +109,19 @@ public final class EngineClient implements AutoCloseable {
                 version.os(), version.arch(), version.kernelVersion(), podman);
     }
 
-    /** Podman answers {@code /libpod/_ping}; Docker does not know the path. */
+    /**
+     * Podman names itself among the components of {@code /version} ("Podman Engine"); Docker lists "Engine",
+     * containerd, runc. Only an engine that lists no components is asked {@code /libpod/_ping}, which Podman
+     * answers and Docker does not know.
+     */
     private boolean isPodman(VersionInfo version) {
-        if (version.components() != null) {
+        if (version.components() != null && !version.components().isEmpty()) {
             for (VersionComponent component : version.components()) {
                 if (component.name() != null && component.name().contains("Podman")) {
                     return true;
                 }
             }
+            return false;
         }
         try (HttpResponse response = http.send(HttpRequest.get("/libpod/_ping"))) {
             response.readAllBytes();

@@ -19,6 +19,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Makes sure every service's image is on the engine before containers are planned: pulled according to
@@ -38,22 +42,45 @@ final class ImagePreparer {
         this.progress = progress;
     }
 
+    /**
+     * The image id per service. Distinct images are prepared at once, as Compose v2 does (inspections are
+     * round trips, pulls wait on a registry); services sharing an image share its preparation.
+     */
     Map<String, String> prepare(List<String> services, UpOptions options) {
-        Map<String, String> imageIds = new HashMap<>();
-        Map<String, String> idByImage = new HashMap<>();
+        Map<String, String> imageOfService = new LinkedHashMap<>();
+        Map<String, ServiceSpec> firstServiceOfImage = new LinkedHashMap<>();
         for (String name : services) {
             ServiceSpec service = project.services().get(name);
-            if (service == null) {
-                continue;
+            if (service != null) {
+                String image = ContainerRequests.imageOf(project, service);
+                imageOfService.put(name, image);
+                firstServiceOfImage.putIfAbsent(image, service);
             }
-            String image = ContainerRequests.imageOf(project, service);
-            String id = idByImage.get(image);
-            if (id == null) {
-                id = prepare(service, image, options);
-                idByImage.put(image, id);
-            }
-            imageIds.put(name, id);
         }
+        Map<String, String> idByImage = new HashMap<>();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            Map<String, Future<String>> preparing = new LinkedHashMap<>();
+            firstServiceOfImage.forEach((image, service) ->
+                    preparing.put(image, threads.submit(() -> prepare(service, image, options))));
+            RuntimeException failure = null;
+            for (Map.Entry<String, Future<String>> entry : preparing.entrySet()) {
+                try {
+                    idByImage.put(entry.getKey(), entry.getValue().get());
+                } catch (ExecutionException e) {
+                    RuntimeException cause = e.getCause() instanceof RuntimeException runtime
+                            ? runtime : new IllegalStateException(e.getCause());
+                    failure = failure == null ? cause : failure; // the first one in the file's order
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new ComposeException("interrupted while preparing images", e);
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        }
+        Map<String, String> imageIds = new HashMap<>();
+        imageOfService.forEach((service, image) -> imageIds.put(service, idByImage.get(image)));
         return imageIds;
     }
 

@@ -15,6 +15,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import tools.jackson.core.type.TypeReference;
 
 /**
@@ -25,10 +29,22 @@ public final class ObservedStates {
 
     private ObservedStates() {}
 
-    /** The project's containers (running or not), networks and volumes, plus the named external ones. */
+    /**
+     * The project's containers (running or not), networks and volumes, plus the named external ones. The
+     * listings are independent, so they are asked for at once: one engine round trip instead of three or more.
+     */
     public static ObservedState read(EngineClient engine, String project, Collection<String> externalNetworks,
                                      Collection<String> externalVolumes) {
-        List<ObservedContainer> containers = containers(engine, project).stream().map(ObservedStates::toObserved).toList();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<List<ObservedContainer>> containers = threads.submit(() ->
+                    containers(engine, project).stream().map(ObservedStates::toObserved).toList());
+            Future<Set<String>> networks = threads.submit(() -> networks(engine, project, externalNetworks));
+            Future<Set<String>> volumes = threads.submit(() -> volumes(engine, project, externalVolumes));
+            return new ObservedState(join(containers), join(networks), join(volumes));
+        }
+    }
+
+    private static Set<String> networks(EngineClient engine, String project, Collection<String> externalNetworks) {
         Set<String> networks = new HashSet<>();
         for (Network network : engine.networks().list(Filters.none().label(ComposeLabels.projectFilter(project)))) {
             networks.add(network.name());
@@ -40,6 +56,10 @@ public final class ObservedStates {
                 }
             }
         }
+        return networks;
+    }
+
+    private static Set<String> volumes(EngineClient engine, String project, Collection<String> externalVolumes) {
         Set<String> volumes = new HashSet<>();
         for (Volume volume : engine.volumes().list(Filters.none().label(ComposeLabels.projectFilter(project)))) {
             volumes.add(volume.name());
@@ -49,7 +69,22 @@ public final class ObservedStates {
                 volumes.add(external);
             }
         }
-        return new ObservedState(containers, networks, volumes);
+        return volumes;
+    }
+
+    /** The listing's result; its failure (an engine error, most likely) is rethrown as it was. */
+    private static <T> T join(Future<T> listing) {
+        try {
+            return listing.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ComposeException("interrupted while reading the project's state", e);
+        }
     }
 
     /** Every container of the project, including stopped and one-off ones. */

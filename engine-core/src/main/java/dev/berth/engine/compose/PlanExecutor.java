@@ -185,7 +185,7 @@ final class PlanExecutor {
                 dependencies.forEach(edge -> waitFor.put(edge, outcomes.get(edge.to())));
                 CompletableFuture<List<String>> outcome = CompletableFuture.supplyAsync(() -> {
                     awaitDependencies(service.name(), waitFor, health);
-                    return runService(service.name(), plan.forService(service.name()), observed);
+                    return runService(service, plan.forService(service.name()), observed);
                 }, threads);
                 outcomes.put(service.name(), outcome);
             }
@@ -273,7 +273,8 @@ final class PlanExecutor {
     }
 
     /** Runs one service's operations; returns the ids of its containers afterwards. */
-    private List<String> runService(String service, List<Operation> operations, ObservedState observed) {
+    private List<String> runService(DesiredState.DesiredService desired, List<Operation> operations, ObservedState observed) {
+        String service = desired.name();
         ServiceSpec spec = project.services().get(service);
         List<String> ids = new ArrayList<>();
         for (Operation operation : operations.stream().sorted(Comparator.comparingInt(Operation::number)).toList()) {
@@ -285,14 +286,14 @@ final class PlanExecutor {
                         progress.onEvent(ProgressEvent.done(ResourceKind.CONTAINER, operation.name(), service, "Running"));
                     }
                 }
-                case CREATE -> ids.add(create(spec, operation));
+                case CREATE -> ids.add(create(spec, operation, desired.imageId()));
                 case RECREATE -> {
                     progress.onEvent(ProgressEvent.working(ResourceKind.CONTAINER, operation.name(), service, "Recreate"));
                     stopAndRemove(spec, existing, operation.name());
-                    ids.add(create(spec, operation));
+                    ids.add(create(spec, operation, desired.imageId()));
                 }
                 case START -> {
-                    start(spec, operation.name(), existing);
+                    start(spec, operation.name(), existing, isPaused(operation.name(), observed));
                     ids.add(existing);
                 }
                 case RESTART -> {
@@ -308,11 +309,12 @@ final class PlanExecutor {
         return ids;
     }
 
-    private String create(ServiceSpec spec, Operation operation) {
+    /** Creates (and unless {@code create} only, starts) one container; {@code knownImageId} saves an inspect when not null. */
+    private String create(ServiceSpec spec, Operation operation, String knownImageId) {
         String name = operation.name();
         progress.onEvent(ProgressEvent.working(ResourceKind.CONTAINER, name, spec.name(), "Creating"));
         ConfigFingerprint fingerprint = DesiredStates.fingerprint(project, spec.name());
-        String imageId = imageId(spec);
+        String imageId = knownImageId != null ? knownImageId : imageId(spec);
         String fields = EngineJson.MAPPER.writeValueAsString(fingerprint.fields());
         String id;
         try {
@@ -335,19 +337,22 @@ final class PlanExecutor {
         containersOfService.merge(spec.name(), List.of(name), PlanExecutor::concat);
         progress.onEvent(ProgressEvent.done(ResourceKind.CONTAINER, name, spec.name(), "Created"));
         if (options.start()) {
-            start(spec, name, id);
+            start(spec, name, id, false); // a container just created is not paused
         }
         return id;
     }
 
-    private void start(ServiceSpec spec, String name, String id) {
+    /**
+     * Starts the container, or unpauses it when it was paused: the state comes from the observation (or from
+     * having just created it), which saves an inspect per container on the engine's critical path.
+     */
+    private void start(ServiceSpec spec, String name, String id, boolean paused) {
         progress.onEvent(ProgressEvent.working(ResourceKind.CONTAINER, name, spec.name(), "Starting"));
         try {
-            ContainerInspect inspect = call(() -> engine.containers().inspect(id));
-            if (inspect.state() != null && Boolean.TRUE.equals(inspect.state().paused())) {
+            if (paused) {
                 call(() -> engine.containers().unpause(id));
             } else {
-                call(() -> engine.containers().start(id));
+                startOrUnpause(id);
             }
         } catch (EngineApiException e) {
             String message = e.engineMessage();
@@ -357,6 +362,19 @@ final class PlanExecutor {
             throw new ComposeException(explained, e);
         }
         progress.onEvent(ProgressEvent.done(ResourceKind.CONTAINER, name, spec.name(), "Started"));
+    }
+
+    /** Paused since it was observed (by another tool)? The engine refuses to start it and says so. */
+    private void startOrUnpause(String id) {
+        try {
+            call(() -> engine.containers().start(id));
+        } catch (EngineApiException e) {
+            String message = String.valueOf(e.engineMessage());
+            if (!message.contains("paused container")) {
+                throw e;
+            }
+            call(() -> engine.containers().unpause(id));
+        }
     }
 
     private void stopAndRemove(ServiceSpec spec, String id, String name) {
@@ -439,6 +457,10 @@ final class PlanExecutor {
 
     private static Duration grace(ServiceSpec spec) {
         return spec != null && spec.stopGracePeriod() != null ? spec.stopGracePeriod() : DEFAULT_STOP_GRACE;
+    }
+
+    private static boolean isPaused(String name, ObservedState observed) {
+        return observed.containers().stream().anyMatch(c -> c.name().equals(name) && "paused".equals(c.state()));
     }
 
     private static String idOf(String name, ObservedState observed) {
