@@ -48,6 +48,7 @@ public final class BerthApplication extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartupPhases.mark("toolkit");
         boolean demo = Boolean.getBoolean("berth.demo");
         FxUiScheduler ui = new FxUiScheduler();
         Clock clock = Clock.systemDefaultZone();
@@ -71,7 +72,9 @@ public final class BerthApplication extends Application {
             window.withResources(resources);
             window.setEditorEngine(session::compose);
         }
+        StartupPhases.mark("built");
         window.show(stage);
+        StartupPhases.mark("shown");
         String forced = System.getProperty("berth.theme", System.getenv().getOrDefault("BERTH_THEME", ""));
         if (forced.equalsIgnoreCase("dark") || forced.equalsIgnoreCase("light")) {
             theme.modeProperty().set(forced.equalsIgnoreCase("dark") ? dev.berth.app.gui.look.ThemeMode.DARK : dev.berth.app.gui.look.ThemeMode.LIGHT);
@@ -126,14 +129,16 @@ public final class BerthApplication extends Application {
         Runnable[] listener = new Runnable[1];
         listener[0] = () -> {
             stage.getScene().removePostLayoutPulseListener(listener[0]);
+            StartupPhases.mark("laid out");
             // runLater: after this pulse has rendered
             Platform.runLater(() -> {
-                long startedAt = ProcessHandle.current().info().startInstant().map(java.time.Instant::toEpochMilli)
-                        .orElse(java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+                long now = System.currentTimeMillis();
+                long startedAt = ProcessStart.epochMillis();
                 long cpu = ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
                 // CPU time too: on a shared, oversubscribed machine the wall time mostly measures the neighbours.
-                System.out.println("berth: first frame " + (System.currentTimeMillis() - startedAt) + " ms after the process started ("
-                        + cpu + " ms CPU, load average " + java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage() + ")");
+                System.out.println("berth: first frame " + (now - startedAt) + " ms after the process started ("
+                        + cpu + " ms CPU, load average " + java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()
+                        + "; phases: " + StartupPhases.report(startedAt) + "; at " + now + ")");
                 Platform.exit();
             });
         };

@@ -11,6 +11,7 @@ public final class GuiLauncher {
 
     /** Launches the GUI and blocks until the last window closes. {@code path} may be null. */
     public static void launch(String path) {
+        StartupPhases.mark("launcher");
         // Berth runs JavaFX from the class path on purpose (see docs/DECISIONS.md); silence the warning
         // JavaFX prints about it on every start.
         Logger.getLogger("com.sun.javafx.application.PlatformImpl").setLevel(Level.SEVERE);
