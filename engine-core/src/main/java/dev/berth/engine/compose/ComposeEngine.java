@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -69,7 +68,7 @@ public final class ComposeEngine {
             Thread.ofVirtual().name("berth-observe").start(observing);
             Map<String, String> imageIds = new ImagePreparer(engine, project, progress).prepare(services, options);
             DesiredState desired = DesiredStates.of(project, options.services(), imageIds);
-            ObservedState observed = joinObservation(observing);
+            ObservedState observed = BackgroundResults.join(observing, "reading the project's state");
             Plan plan = Planner.plan(desired, observed, options.plan());
             plan.warnings().forEach(warning -> progress.onEvent(
                     ProgressEvent.warning(ResourceKind.PROJECT, project.name(), null, "Warning", warning)));
@@ -323,20 +322,6 @@ public final class ComposeEngine {
         List<String> externalNetworks = project.networks().values().stream().filter(n -> n.external()).map(n -> n.name()).toList();
         List<String> externalVolumes = project.volumes().values().stream().filter(v -> v.external()).map(v -> v.name()).toList();
         return ObservedStates.read(engine, project.name(), externalNetworks, externalVolumes);
-    }
-
-    private static ObservedState joinObservation(FutureTask<ObservedState> observing) {
-        try {
-            return observing.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ComposeException("interrupted while reading the project's state", e);
-        }
     }
 
     private Map<String, String> currentImageIds(Project project) {

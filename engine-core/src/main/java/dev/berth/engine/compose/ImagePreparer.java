@@ -19,7 +19,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -65,14 +64,9 @@ final class ImagePreparer {
             RuntimeException failure = null;
             for (Map.Entry<String, Future<String>> entry : preparing.entrySet()) {
                 try {
-                    idByImage.put(entry.getKey(), entry.getValue().get());
-                } catch (ExecutionException e) {
-                    RuntimeException cause = e.getCause() instanceof RuntimeException runtime
-                            ? runtime : new IllegalStateException(e.getCause());
-                    failure = failure == null ? cause : failure; // the first one in the file's order
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new ComposeException("interrupted while preparing images", e);
+                    idByImage.put(entry.getKey(), BackgroundResults.join(entry.getValue(), "preparing images"));
+                } catch (RuntimeException e) {
+                    failure = failure == null ? e : failure; // the first one in the file's order, after all finished
                 }
             }
             if (failure != null) {

@@ -15,7 +15,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -40,7 +39,9 @@ public final class ObservedStates {
                     containers(engine, project).stream().map(ObservedStates::toObserved).toList());
             Future<Set<String>> networks = threads.submit(() -> networks(engine, project, externalNetworks));
             Future<Set<String>> volumes = threads.submit(() -> volumes(engine, project, externalVolumes));
-            return new ObservedState(join(containers), join(networks), join(volumes));
+            String what = "reading the project's state";
+            return new ObservedState(BackgroundResults.join(containers, what), BackgroundResults.join(networks, what),
+                    BackgroundResults.join(volumes, what));
         }
     }
 
@@ -70,21 +71,6 @@ public final class ObservedStates {
             }
         }
         return volumes;
-    }
-
-    /** The listing's result; its failure (an engine error, most likely) is rethrown as it was. */
-    private static <T> T join(Future<T> listing) {
-        try {
-            return listing.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ComposeException("interrupted while reading the project's state", e);
-        }
     }
 
     /** Every container of the project, including stopped and one-off ones. */

@@ -210,6 +210,21 @@ class ComposeEngineIT {
     }
 
     @Test
+    void upUnpausesAPausedContainerAndStartsAStoppedOneWithoutRecreatingEither() {
+        fixture.compose.up(fixture.load(TWO_TIER), UpOptions.defaults(), ProgressListener.NONE);
+        String dbId = fixture.client.containers().inspect(fixture.name + "-db-1").id();
+        String webId = fixture.client.containers().inspect(fixture.name + "-web-1").id();
+        fixture.client.containers().pause(webId);
+        fixture.client.containers().stop(dbId, Duration.ofSeconds(1));
+
+        fixture.compose.up(fixture.load(TWO_TIER), UpOptions.defaults(), ProgressListener.NONE);
+
+        assertThat(fixture.ps()).allSatisfy(c -> assertThat(c.state()).isEqualTo("running"));
+        assertThat(fixture.client.containers().inspect(fixture.name + "-web-1").id()).isEqualTo(webId);
+        assertThat(fixture.client.containers().inspect(fixture.name + "-db-1").id()).isEqualTo(dbId);
+    }
+
+    @Test
     void listsTheProjectWithItsRunningCount() {
         fixture.compose.up(fixture.load(TWO_TIER), UpOptions.defaults(), ProgressListener.NONE);
 
