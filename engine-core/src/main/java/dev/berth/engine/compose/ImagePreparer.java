@@ -43,23 +43,25 @@ final class ImagePreparer {
 
     /**
      * The image id per service. Distinct images are prepared at once, as Compose v2 does (inspections are
-     * round trips, pulls wait on a registry); services sharing an image share its preparation.
+     * round trips, pulls wait on a registry); services sharing an image share its preparation, done as for
+     * the one that builds it if any does.
      */
     Map<String, String> prepare(List<String> services, UpOptions options) {
         Map<String, String> imageOfService = new LinkedHashMap<>();
-        Map<String, ServiceSpec> firstServiceOfImage = new LinkedHashMap<>();
+        Map<String, ServiceSpec> representativeOfImage = new LinkedHashMap<>();
         for (String name : services) {
             ServiceSpec service = project.services().get(name);
             if (service != null) {
                 String image = ContainerRequests.imageOf(project, service);
                 imageOfService.put(name, image);
-                firstServiceOfImage.putIfAbsent(image, service);
+                // A service that builds the image speaks for it: the others that only name it must not pull it.
+                representativeOfImage.merge(image, service, (chosen, other) -> chosen.build() == null && other.build() != null ? other : chosen);
             }
         }
         Map<String, String> idByImage = new HashMap<>();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             Map<String, Future<String>> preparing = new LinkedHashMap<>();
-            firstServiceOfImage.forEach((image, service) ->
+            representativeOfImage.forEach((image, service) ->
                     preparing.put(image, threads.submit(() -> prepare(service, image, options))));
             RuntimeException failure = null;
             for (Map.Entry<String, Future<String>> entry : preparing.entrySet()) {

@@ -225,6 +225,60 @@ class ComposeEngineIT {
     }
 
     @Test
+    void buildsWithArgsDockerfileAndTargetAndSharesTheImageWithAServiceThatOnlyNamesIt() throws Exception {
+        java.nio.file.Path context = fixture.dir.resolve("app");
+        java.nio.file.Files.createDirectories(context);
+        java.nio.file.Files.writeString(context.resolve("App.dockerfile"), """
+                FROM %s AS base
+                ARG GREETING=unset
+                LABEL greeting=$GREETING
+                FROM base AS final
+                LABEL stage=final
+                """.formatted(ComposeProjectFixture.IMAGE));
+        String shared = fixture.name + "-shared:it";
+        // "user" comes first and has no build section: it must wait for the image "builder" builds, not pull it.
+        String yaml = """
+                services:
+                  user:
+                    image: SHARED
+                    command: ["sleep", "3600"]
+                    stop_grace_period: 1s
+                  builder:
+                    image: SHARED
+                    build:
+                      context: ./app
+                      dockerfile: App.dockerfile
+                      target: base
+                      args:
+                        GREETING: hello
+                    command: ["sleep", "3600"]
+                    stop_grace_period: 1s
+                  plain:
+                    build:
+                      context: ./app
+                      dockerfile: App.dockerfile
+                    command: ["sleep", "3600"]
+                    stop_grace_period: 1s
+                """.replace("SHARED", shared);
+        try {
+            fixture.compose.up(fixture.load(yaml), UpOptions.defaults(), fixture.progress);
+
+            assertThat(fixture.ps()).hasSize(3).allSatisfy(c -> assertThat(c.state()).isEqualTo("running"));
+            var sharedImage = fixture.client.images().inspect(shared);
+            assertThat(sharedImage.config().labels()).containsEntry("greeting", "hello").doesNotContainKey("stage");
+            assertThat(fixture.client.containers().inspect(fixture.name + "-user-1").image()).isEqualTo(sharedImage.id());
+            assertThat(fixture.client.containers().inspect(fixture.name + "-builder-1").image()).isEqualTo(sharedImage.id());
+            // No image: tagged <project>-<service>, built to the last stage with the default argument.
+            var plainImage = fixture.client.images().inspect(fixture.name + "-plain");
+            assertThat(plainImage.config().labels()).containsEntry("greeting", "unset").containsEntry("stage", "final");
+        } finally {
+            fixture.compose.down(fixture.name, null, new DownOptions(false, DownOptions.RemoveImages.ALL, true, Duration.ofSeconds(1)),
+                    ProgressListener.NONE);
+        }
+        assertThat(fixture.client.images().list(false, Filters.none().with("reference", fixture.name + "-*"))).isEmpty();
+    }
+
+    @Test
     void listsTheProjectWithItsRunningCount() {
         fixture.compose.up(fixture.load(TWO_TIER), UpOptions.defaults(), ProgressListener.NONE);
 
