@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A layered (Sugiyama-style) layout for a dependency graph, top to bottom: what a node depends on sits in
- * a layer above it. Pure — no JavaFX — so it is unit-tested and runs anywhere.
+ * A layered (Sugiyama-style) layout for a dependency graph, top to bottom (what a node depends on sits in a
+ * layer above it) or left to right (in a layer to its left), whichever fits the pane better. Pure — no
+ * JavaFX — so it is unit-tested and runs anywhere.
  *
  * <ol>
  *   <li>Layering by longest path: a node with no dependencies is in layer 0, any other one layer below its
@@ -23,7 +24,8 @@ import java.util.Set;
  *       ordering and can be drawn around the cards.</li>
  *   <li>Crossing reduction: alternating down and up sweeps ordering each layer by the barycenter of its
  *       neighbours in the previous layer; the ordering with the fewest crossings wins.</li>
- *   <li>Coordinates: each layer is a centred row of cards (virtual nodes are thin).</li>
+ *   <li>Coordinates: each layer is a centred row (top to bottom) or column (left to right) of cards;
+ *       virtual nodes are thin.</li>
  * </ol>
  */
 public final class LayeredLayout {
@@ -31,16 +33,19 @@ public final class LayeredLayout {
     /** {@code dependent} depends on {@code dependency} (or uses it, for a network or volume). */
     public record Edge(String dependent, String dependency) {}
 
+    /** Where the layers follow each other: downwards, or rightwards. */
+    public enum Direction { TOP_DOWN, LEFT_TO_RIGHT }
+
     public record Point(double x, double y) {}
 
     /** Where a node went: its layer, its position in the layer, and its card's top-left corner. */
     public record Placement(String id, int layer, int order, double x, double y) {}
 
-    /** An edge's path through card centres and virtual nodes, from its upper end (the dependency) down. */
+    /** An edge's path through card centres and virtual nodes, from the dependency's end to the dependent's. */
     public record Route(Edge edge, List<Point> points) {}
 
     public record Result(Map<String, Placement> placements, List<Route> routes, double width, double height,
-                         int crossings) {
+                         int crossings, Direction direction) {
         public Placement placement(String id) {
             return placements.get(id);
         }
@@ -50,16 +55,35 @@ public final class LayeredLayout {
 
     private final double nodeWidth;
     private final double nodeHeight;
-    private final double horizontalGap;
-    private final double verticalGap;
-    private final double virtualWidth;
+    private final Direction direction;
+    /** A card's size along its layer (its width in a row, its height in a column). */
+    private final double extentInLayer;
+    /** A card's size across layers. */
+    private final double depthAcrossLayers;
+    private final double gapInLayer;
+    private final double gapBetweenLayers;
+    private final double virtualExtent;
 
+    /** Top to bottom: {@code horizontalGap} between cards of a row, {@code verticalGap} between rows. */
     public LayeredLayout(double nodeWidth, double nodeHeight, double horizontalGap, double verticalGap) {
+        this(nodeWidth, nodeHeight, horizontalGap, verticalGap, Direction.TOP_DOWN);
+    }
+
+    /** {@code gapInLayer} between the cards of one layer, {@code gapBetweenLayers} from one layer to the next. */
+    public LayeredLayout(double nodeWidth, double nodeHeight, double gapInLayer, double gapBetweenLayers, Direction direction) {
         this.nodeWidth = nodeWidth;
         this.nodeHeight = nodeHeight;
-        this.horizontalGap = horizontalGap;
-        this.verticalGap = verticalGap;
-        this.virtualWidth = Math.max(8, horizontalGap / 2);
+        this.direction = direction;
+        boolean rows = direction == Direction.TOP_DOWN;
+        this.extentInLayer = rows ? nodeWidth : nodeHeight;
+        this.depthAcrossLayers = rows ? nodeHeight : nodeWidth;
+        this.gapInLayer = gapInLayer;
+        this.gapBetweenLayers = gapBetweenLayers;
+        this.virtualExtent = Math.max(8, gapInLayer / 2);
+    }
+
+    public Direction direction() {
+        return direction;
     }
 
     public Result layout(List<String> nodes, Collection<Edge> edges, Set<String> bottomNodes) {
@@ -242,22 +266,23 @@ public final class LayeredLayout {
     private Result place(List<List<String>> layers, Set<String> virtual, Map<Edge, List<String>> chains, int crossings) {
         double widest = 0;
         for (List<String> layer : layers) {
-            widest = Math.max(widest, rowWidth(layer, virtual));
+            widest = Math.max(widest, layerExtent(layer, virtual));
         }
         Map<String, Placement> placements = new LinkedHashMap<>();
         Map<String, Point> virtualCentres = new HashMap<>();
         for (int l = 0; l < layers.size(); l++) {
             List<String> layer = layers.get(l);
-            double x = (widest - rowWidth(layer, virtual)) / 2;
-            double y = l * (nodeHeight + verticalGap);
+            double along = (widest - layerExtent(layer, virtual)) / 2; // position in the layer
+            double across = l * (depthAcrossLayers + gapBetweenLayers); // the layer's position
             int order = 0;
             for (String id : layer) {
                 if (virtual.contains(id)) {
-                    virtualCentres.put(id, new Point(x + virtualWidth / 2, y + nodeHeight / 2));
-                    x += virtualWidth + horizontalGap / 2;
+                    virtualCentres.put(id, point(along + virtualExtent / 2, across + depthAcrossLayers / 2));
+                    along += virtualExtent + gapInLayer / 2;
                 } else {
-                    placements.put(id, new Placement(id, l, order++, x, y));
-                    x += nodeWidth + horizontalGap;
+                    Point corner = point(along, across);
+                    placements.put(id, new Placement(id, l, order++, corner.x(), corner.y()));
+                    along += extentInLayer + gapInLayer;
                 }
             }
         }
@@ -270,12 +295,18 @@ public final class LayeredLayout {
             }
             routes.add(new Route(edge, points));
         });
-        double height = layers.isEmpty() ? 0 : layers.size() * nodeHeight + (layers.size() - 1) * verticalGap;
-        return new Result(placements, routes, widest, height, crossings);
+        double depth = layers.isEmpty() ? 0 : layers.size() * depthAcrossLayers + (layers.size() - 1) * gapBetweenLayers;
+        return direction == Direction.TOP_DOWN
+                ? new Result(placements, routes, widest, depth, crossings, direction)
+                : new Result(placements, routes, depth, widest, crossings, direction);
     }
 
-    private double rowWidth(List<String> layer, Set<String> virtual) {
-        double width = 0;
+    /** A point given along a layer and across the layers. */
+    private Point point(double along, double across) {
+        return direction == Direction.TOP_DOWN ? new Point(along, across) : new Point(across, along);
+    }
+
+    private double layerExtent(List<String> layer, Set<String> virtual) {
         int real = 0;
         int virt = 0;
         for (String id : layer) {
@@ -285,9 +316,7 @@ public final class LayeredLayout {
                 real++;
             }
         }
-        width += real * nodeWidth + Math.max(0, real - 1) * horizontalGap;
-        width += virt * (virtualWidth + horizontalGap / 2);
-        return width;
+        return real * extentInLayer + Math.max(0, real - 1) * gapInLayer + virt * (virtualExtent + gapInLayer / 2);
     }
 
     private static List<List<String>> copy(List<List<String>> layers) {

@@ -189,24 +189,31 @@ public final class ServiceGraphView extends BorderPane {
         String dependency = route.edge().dependency();
         GraphNodeModel target = model.node(dependency).orElse(null);
         boolean attachment = target != null && target.kind() != GraphNode.Kind.SERVICE;
-        List<LayeredLayout.Point> points = route.points(); // upper end first
-        double halfHeight = ServiceGraphViewModel.NODE_HEIGHT / 2;
-        // Leave the upper card at its bottom edge and enter the lower card at its top edge.
-        LayeredLayout.Point upper = points.getFirst();
-        LayeredLayout.Point lower = points.getLast();
+        List<LayeredLayout.Point> points = route.points(); // the dependency's end first
+        boolean rows = model.layoutProperty().get().direction() == LayeredLayout.Direction.TOP_DOWN;
+        // Across the layers: downwards (rows) or rightwards (columns). Leave the dependency's card on the side
+        // facing its dependents and enter the dependent's card on the side facing its dependencies.
+        double half = rows ? ServiceGraphViewModel.NODE_HEIGHT / 2 : ServiceGraphViewModel.NODE_WIDTH / 2;
+        double ax = rows ? 0 : 1;
+        double ay = rows ? 1 : 0;
+        LayeredLayout.Point first = points.getFirst();
+        LayeredLayout.Point last = points.getLast();
         Path path = new Path();
         path.getStyleClass().addAll("graph-edge", attachment ? "graph-edge-attachment" : "graph-edge-dependency");
-        double startX = upper.x();
-        double startY = upper.y() + halfHeight + (attachment ? 0 : ARROW);
-        path.getElements().add(new MoveTo(lower.x(), lower.y() - halfHeight));
-        double fromX = lower.x();
-        double fromY = lower.y() - halfHeight;
+        double gap = half + (attachment ? 0 : ARROW);
+        double startX = first.x() + ax * gap;
+        double startY = first.y() + ay * gap;
+        double fromX = last.x() - ax * half;
+        double fromY = last.y() - ay * half;
+        path.getElements().add(new MoveTo(fromX, fromY));
         for (int i = points.size() - 2; i >= 0; i--) {
             LayeredLayout.Point p = points.get(i);
             double toX = i == 0 ? startX : p.x();
             double toY = i == 0 ? startY : p.y();
+            double midX = (fromX + toX) / 2;
             double midY = (fromY + toY) / 2;
-            path.getElements().add(new CubicCurveTo(fromX, midY, toX, midY, toX, toY));
+            path.getElements().add(rows ? new CubicCurveTo(fromX, midY, toX, midY, toX, toY)
+                    : new CubicCurveTo(midX, fromY, midX, toY, toX, toY));
             fromX = toX;
             fromY = toY;
         }
@@ -214,9 +221,13 @@ public final class ServiceGraphView extends BorderPane {
         if (attachment) {
             return;
         }
-        // Arrowhead pointing up into the dependency.
-        double tipY = upper.y() + halfHeight;
-        Polygon arrow = new Polygon(startX, tipY, startX - ARROW * 0.7, tipY + ARROW, startX + ARROW * 0.7, tipY + ARROW);
+        // Arrowhead pointing into the dependency.
+        double tipX = first.x() + ax * half;
+        double tipY = first.y() + ay * half;
+        double wing = ARROW * 0.7;
+        Polygon arrow = rows
+                ? new Polygon(tipX, tipY, tipX - wing, tipY + ARROW, tipX + wing, tipY + ARROW)
+                : new Polygon(tipX, tipY, tipX + ARROW, tipY - wing, tipX + ARROW, tipY + wing);
         arrow.getStyleClass().add("graph-arrow");
         edgeLayer.getChildren().add(arrow);
         String condition = model.edgeLabel(dependent, dependency);
@@ -224,7 +235,7 @@ public final class ServiceGraphView extends BorderPane {
             Label label = new Label(condition.replace("service_", ""));
             label.getStyleClass().add("graph-edge-label");
             LayeredLayout.Point mid = points.size() > 2 ? points.get(points.size() / 2)
-                    : new LayeredLayout.Point((upper.x() + lower.x()) / 2, (upper.y() + lower.y()) / 2);
+                    : new LayeredLayout.Point((first.x() + last.x()) / 2, (first.y() + last.y()) / 2);
             label.layoutBoundsProperty().addListener((obs, old, bounds) ->
                     label.relocate(mid.x() - bounds.getWidth() / 2, mid.y() - bounds.getHeight() / 2));
             label.relocate(mid.x() - 30, mid.y() - 9);

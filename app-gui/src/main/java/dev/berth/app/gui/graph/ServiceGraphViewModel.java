@@ -31,7 +31,13 @@ public final class ServiceGraphViewModel {
     private static final double ZOOM_STEP = 1.2;
     private static final double FIT_MARGIN = 24;
 
-    private final LayeredLayout layout = new LayeredLayout(NODE_WIDTH, NODE_HEIGHT, 48, 84);
+    private final LayeredLayout topDown = new LayeredLayout(NODE_WIDTH, NODE_HEIGHT, 48, 84);
+    /** Columns: room between them for a condition label ("completed_successfully"), cards stacked closer. */
+    private final LayeredLayout leftToRight = new LayeredLayout(NODE_WIDTH, NODE_HEIGHT, 28, 150,
+            LayeredLayout.Direction.LEFT_TO_RIGHT);
+    /** Both layouts of the current graph: fitting picks the one that shows the cards larger. */
+    private LayeredLayout.Result topDownResult;
+    private LayeredLayout.Result leftToRightResult;
     private final Map<String, GraphNodeModel> nodes = new LinkedHashMap<>();
     private List<GraphEdge> edges = List.of();
     private final ReadOnlyObjectWrapper<LayeredLayout.Result> layoutResult = new ReadOnlyObjectWrapper<>(this, "layout");
@@ -51,7 +57,12 @@ public final class ServiceGraphViewModel {
         Set<String> resources = graph.nodes().stream().filter(n -> !n.isService()).map(GraphNode::id).collect(Collectors.toSet());
         List<LayeredLayout.Edge> dependencies = edges.stream().map(e -> new LayeredLayout.Edge(e.from(), e.to())).toList();
         layoutCount++;
-        layoutResult.set(layout.layout(new ArrayList<>(nodes.keySet()), dependencies, resources));
+        List<String> ids = new ArrayList<>(nodes.keySet());
+        topDownResult = topDown.layout(ids, dependencies, resources);
+        leftToRightResult = leftToRight.layout(ids, dependencies, resources);
+        LayeredLayout.Result current = layoutResult.get();
+        boolean wasLeftToRight = current != null && current.direction() == LayeredLayout.Direction.LEFT_TO_RIGHT;
+        layoutResult.set(wasLeftToRight ? leftToRightResult : topDownResult);
         if (selectedNode.get() != null && !nodes.containsKey(selectedNode.get())) {
             selectedNode.set(null);
         }
@@ -148,17 +159,32 @@ public final class ServiceGraphViewModel {
         panY.set(panY.get() + dy);
     }
 
-    /** Scales and centres the whole graph into the viewport (never above 100 %: small graphs stay crisp). */
+    /**
+     * Scales and centres the whole graph into the viewport (never above 100 %: small graphs stay crisp). A
+     * deep graph in a wide, short pane reads better left to right, a wide one in a tall pane top to bottom:
+     * the direction that shows the cards clearly larger (by a sixth; else the current one stays, so cards do
+     * not jump about for nothing) becomes the layout.
+     */
     public void fit(double viewportWidth, double viewportHeight) {
         LayeredLayout.Result result = layoutResult.get();
         if (result == null || result.width() <= 0 || viewportWidth <= 0 || viewportHeight <= 0) {
             return;
         }
-        double scale = Math.min((viewportWidth - 2 * FIT_MARGIN) / result.width(), (viewportHeight - 2 * FIT_MARGIN) / result.height());
-        scale = clamp(Math.min(1, scale), MIN_ZOOM, MAX_ZOOM);
+        LayeredLayout.Result other = result.direction() == LayeredLayout.Direction.TOP_DOWN ? leftToRightResult : topDownResult;
+        if (other != null && other.width() > 0
+                && fitScale(other, viewportWidth, viewportHeight) > fitScale(result, viewportWidth, viewportHeight) * 7 / 6) {
+            result = other;
+            layoutResult.set(other); // the view rebuilds its cards (and may fit again: the same choice)
+        }
+        double scale = fitScale(result, viewportWidth, viewportHeight);
         zoom.set(scale);
         panX.set((viewportWidth - result.width() * scale) / 2);
         panY.set((viewportHeight - result.height() * scale) / 2);
+    }
+
+    private static double fitScale(LayeredLayout.Result result, double viewportWidth, double viewportHeight) {
+        double scale = Math.min((viewportWidth - 2 * FIT_MARGIN) / result.width(), (viewportHeight - 2 * FIT_MARGIN) / result.height());
+        return clamp(Math.min(1, scale), MIN_ZOOM, MAX_ZOOM);
     }
 
     private static double clamp(double value, double min, double max) {

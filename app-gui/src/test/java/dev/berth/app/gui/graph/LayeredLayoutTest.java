@@ -28,6 +28,28 @@ class LayeredLayoutTest {
     }
 
     @Test
+    void leftToRightPutsTheLayersInColumnsAndSwapsTheSize() {
+        List<String> nodes = List.of("web", "api", "db", "cache");
+        List<Edge> edges = List.of(dependsOn("web", "api"), dependsOn("api", "db"), dependsOn("api", "cache"));
+        Result rows = layout.layout(nodes, edges, Set.of());
+        Result columns = new LayeredLayout(160, 60, 20, 100, LayeredLayout.Direction.LEFT_TO_RIGHT).layout(nodes, edges, Set.of());
+
+        assertThat(columns.direction()).isEqualTo(LayeredLayout.Direction.LEFT_TO_RIGHT);
+        // db and cache share the first column, one above the other; api and web follow to the right.
+        assertThat(columns.placement("db").x()).isEqualTo(columns.placement("cache").x()).isZero();
+        assertThat(columns.placement("db").y()).isNotEqualTo(columns.placement("cache").y());
+        assertThat(columns.placement("api").x()).isEqualTo(160 + 100);
+        assertThat(columns.placement("web").x()).isEqualTo(2 * (160 + 100));
+        assertThat(columns.width()).isEqualTo(3 * 160 + 2 * 100);
+        assertThat(columns.height()).isEqualTo(2 * 60 + 20);
+        assertThat(rows.width()).isGreaterThan(rows.height() / 2); // three rows, two cards wide
+        // Routes still run from the dependency's centre to the dependent's.
+        LayeredLayout.Route route = columns.routes().stream().filter(r -> r.edge().equals(dependsOn("web", "api"))).findFirst().orElseThrow();
+        assertThat(route.points().getFirst().x()).isEqualTo(columns.placement("api").x() + 80);
+        assertThat(route.points().getLast().x()).isEqualTo(columns.placement("web").x() + 80);
+    }
+
+    @Test
     void routesAnEdgeThatSkipsALayerThroughAVirtualPoint() {
         Result result = layout.layout(List.of("web", "api", "db"),
                 List.of(dependsOn("web", "api"), dependsOn("api", "db"), dependsOn("web", "db")), Set.of());

@@ -126,6 +126,55 @@ class ServiceGraphViewModelTest {
         assertThat(graph.zoomProperty().get()).isEqualTo(1.0);
     }
 
+    /** db ← api ← web ← proxy, plus a network: four service layers and a resource layer, one card wide. */
+    private static ProjectGraph chain() {
+        return new ProjectGraph(
+                List.of(GraphNode.service("db", ServiceState.RUNNING, "1/1"), GraphNode.service("api", ServiceState.RUNNING, "1/1"),
+                        GraphNode.service("web", ServiceState.RUNNING, "1/1"), GraphNode.service("proxy", ServiceState.RUNNING, "1/1"),
+                        GraphNode.network("default")),
+                List.of(new GraphEdge("api", "db", "service_healthy"), new GraphEdge("web", "api", "service_started"),
+                        new GraphEdge("proxy", "web", "service_started"), new GraphEdge("proxy", "network:default", null)));
+    }
+
+    @Test
+    void aDeepGraphInAWideShortPaneIsLaidOutLeftToRightAndBackInATallOne() {
+        graph.setGraph(chain());
+        assertThat(graph.layoutProperty().get().direction()).isEqualTo(LayeredLayout.Direction.TOP_DOWN);
+        int layouts = graph.layoutCount();
+
+        graph.fit(1_200, 300);
+
+        LayeredLayout.Result wide = graph.layoutProperty().get();
+        assertThat(wide.direction()).isEqualTo(LayeredLayout.Direction.LEFT_TO_RIGHT);
+        assertThat(wide.placement("db").x()).isLessThan(wide.placement("api").x());
+        double wideZoom = graph.zoomProperty().get();
+        assertThat(wideZoom).isGreaterThan(0.4);
+        assertThat(graph.layoutCount()).isEqualTo(layouts); // a change of direction, not of structure
+
+        graph.fit(300, 1_200);
+
+        assertThat(graph.layoutProperty().get().direction()).isEqualTo(LayeredLayout.Direction.TOP_DOWN);
+    }
+
+    @Test
+    void keepsTheDirectionWhenTheOtherIsNotClearlyBetter() {
+        graph.setGraph(shop());
+
+        graph.fit(5_000, 5_000); // both fit at 100 %
+
+        assertThat(graph.layoutProperty().get().direction()).isEqualTo(LayeredLayout.Direction.TOP_DOWN);
+    }
+
+    @Test
+    void aNewStructureKeepsTheDirectionTheFitChose() {
+        graph.setGraph(chain());
+        graph.fit(1_200, 300);
+
+        graph.setGraph(chain());
+
+        assertThat(graph.layoutProperty().get().direction()).isEqualTo(LayeredLayout.Direction.LEFT_TO_RIGHT);
+    }
+
     @Test
     void panningMovesTheGraphByTheDragDistance() {
         graph.panXProperty().set(10);
