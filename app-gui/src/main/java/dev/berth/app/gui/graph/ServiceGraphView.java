@@ -32,8 +32,8 @@ import org.kordamp.ikonli.feather.Feather;
 /**
  * The live service graph: cards placed by {@link LayeredLayout}, dependency edges as curves with an
  * arrowhead at the dependency and the condition as a label, dashed links to networks and volumes.
- * Ctrl+wheel or the buttons zoom, dragging the background or the wheel pans, "fit" shows everything; a click
- * on a card selects it.
+ * Ctrl+wheel or the buttons zoom, dragging the background or the wheel pans, "fit" shows everything (and
+ * keeps doing so as the pane is resized, until the next zoom or pan); a click on a card selects it.
  */
 public final class ServiceGraphView extends BorderPane {
 
@@ -84,8 +84,8 @@ public final class ServiceGraphView extends BorderPane {
         model.selectedNodeProperty().addListener((obs, old, id) -> showSelection(old, id));
         model.zoomProperty().addListener((obs, old, zoom) -> zoomLabel.setText(Math.round(zoom.doubleValue() * 100) + " %"));
         zoomLabel.setText(Math.round(model.zoomProperty().get() * 100) + " %");
-        viewport.widthProperty().addListener((obs, old, w) -> fitIfPending());
-        viewport.heightProperty().addListener((obs, old, h) -> fitIfPending());
+        viewport.widthProperty().addListener((obs, old, w) -> viewportResized());
+        viewport.heightProperty().addListener((obs, old, h) -> viewportResized());
 
         viewport.addEventHandler(ScrollEvent.SCROLL, this::onScroll);
         viewport.addEventHandler(MouseEvent.MOUSE_PRESSED, event -> {
@@ -140,6 +140,14 @@ public final class ServiceGraphView extends BorderPane {
             model.panBy(event.getDeltaX(), event.getDeltaY());
         }
         event.consume();
+    }
+
+    private void viewportResized() {
+        if (fitPending) {
+            fitIfPending();
+        } else if (viewport.getWidth() > 0 && viewport.getHeight() > 0) {
+            model.viewportResized(viewport.getWidth(), viewport.getHeight());
+        }
     }
 
     private void fitIfPending() {

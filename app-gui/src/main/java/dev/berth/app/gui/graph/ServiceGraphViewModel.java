@@ -46,6 +46,8 @@ public final class ServiceGraphViewModel {
     private final DoubleProperty panX = new SimpleDoubleProperty(this, "panX", FIT_MARGIN);
     private final DoubleProperty panY = new SimpleDoubleProperty(this, "panY", FIT_MARGIN);
     private int layoutCount;
+    /** From a fit until the user zooms or pans: while true, a resized pane is fitted again. */
+    private boolean fitted = true;
 
     /** Replaces the graph (a project opened or its structure changed) and lays it out. */
     public void setGraph(ProjectGraph graph) {
@@ -145,6 +147,7 @@ public final class ServiceGraphViewModel {
 
     /** Zooms by {@code factor} keeping the graph point under the viewport point (pivotX, pivotY) in place. */
     public void zoomAt(double factor, double pivotX, double pivotY) {
+        fitted = false;
         double old = zoom.get();
         double next = clamp(old * factor, MIN_ZOOM, MAX_ZOOM);
         double graphX = (pivotX - panX.get()) / old;
@@ -155,6 +158,7 @@ public final class ServiceGraphViewModel {
     }
 
     public void panBy(double dx, double dy) {
+        fitted = false;
         panX.set(panX.get() + dx);
         panY.set(panY.get() + dy);
     }
@@ -166,6 +170,7 @@ public final class ServiceGraphViewModel {
      * not jump about for nothing) becomes the layout.
      */
     public void fit(double viewportWidth, double viewportHeight) {
+        fitted = true;
         LayeredLayout.Result result = layoutResult.get();
         if (result == null || result.width() <= 0 || viewportWidth <= 0 || viewportHeight <= 0) {
             return;
@@ -180,6 +185,21 @@ public final class ServiceGraphViewModel {
         zoom.set(scale);
         panX.set((viewportWidth - result.width() * scale) / 2);
         panY.set((viewportHeight - result.height() * scale) / 2);
+    }
+
+    /**
+     * The pane changed size (window resized, divider moved): the graph is fitted again unless the user has
+     * zoomed or panned since the last fit — then what they chose stays.
+     */
+    public void viewportResized(double viewportWidth, double viewportHeight) {
+        if (fitted) {
+            fit(viewportWidth, viewportHeight);
+        }
+    }
+
+    /** Whether the view shows the last fit (no zoom or pan by the user since). */
+    public boolean isFitted() {
+        return fitted;
     }
 
     private static double fitScale(LayeredLayout.Result result, double viewportWidth, double viewportHeight) {

@@ -176,6 +176,31 @@ class ServiceGraphViewModelTest {
     }
 
     @Test
+    void aResizedPaneIsFittedAgainUntilTheUserZoomsOrPans() {
+        graph.setGraph(chain());
+        graph.fit(300, 1_200);
+        double tall = graph.zoomProperty().get();
+
+        graph.viewportResized(1_200, 300); // e.g. the window maximised, the divider moved
+
+        assertThat(graph.layoutProperty().get().direction()).isEqualTo(LayeredLayout.Direction.LEFT_TO_RIGHT);
+        assertThat(graph.isFitted()).isTrue();
+        double wide = graph.zoomProperty().get();
+        assertThat(wide).isNotEqualTo(tall);
+
+        graph.zoomAt(1.5, 600, 150);
+        graph.viewportResized(300, 1_200);
+
+        assertThat(graph.isFitted()).isFalse();
+        assertThat(graph.zoomProperty().get()).isEqualTo(wide * 1.5, within(1e-9));
+        assertThat(graph.layoutProperty().get().direction()).isEqualTo(LayeredLayout.Direction.LEFT_TO_RIGHT);
+
+        graph.fit(300, 1_200); // the fit button: following the pane again
+
+        assertThat(graph.isFitted()).isTrue();
+    }
+
+    @Test
     void panningMovesTheGraphByTheDragDistance() {
         graph.panXProperty().set(10);
         graph.panYProperty().set(20);
