@@ -152,7 +152,7 @@ final class LifecycleCommands {
             String name = session.projectName();
             Set<String> selected = selected(session);
             List<ServiceContainer> removable = session.compose().ps(name, selected, true).stream()
-                    .filter(container -> stop || !container.isRunning()).toList();
+                    .filter(container -> stop || !container.isUp()).toList();
             if (removable.isEmpty()) {
                 session.err().println("No stopped containers");
                 return 0;

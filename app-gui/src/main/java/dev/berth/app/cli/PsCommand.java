@@ -38,7 +38,7 @@ final class PsCommand extends ComposeCommand {
     int run(CliSession session) {
         // docker ps shows paused containers as running ones; so does Compose's ps without -a.
         List<ServiceContainer> containers = session.compose().ps(session.projectName(), session.services(services), true).stream()
-                .filter(container -> all || container.isRunning() || "paused".equals(container.state())).toList();
+                .filter(container -> all || container.state().isStoppable()).toList();
         PrintWriter out = session.out();
         if (quiet) {
             containers.forEach(container -> out.println(container.id()));
@@ -53,7 +53,7 @@ final class PsCommand extends ComposeCommand {
             Table table = new Table("NAME", "IMAGE", "COMMAND", "SERVICE", "CREATED", "STATUS", "PORTS");
             for (ServiceContainer container : containers) {
                 table.row(container.name(), container.image(), Humanize.command(container.command()), container.service(),
-                        Humanize.ago(container.created(), now), container.status(), String.join(", ", container.ports()));
+                        Humanize.ago(container.created(), now), container.status(), String.join(", ", container.publishedPorts()));
             }
             table.print(out);
         }
@@ -71,22 +71,10 @@ final class PsCommand extends ComposeCommand {
         row.put("Project", project);
         row.put("Service", container.service());
         row.put("Created", container.created());
-        row.put("State", container.state());
+        row.put("State", container.state().engineName());
         row.put("Status", container.status());
-        row.put("Health", health(container.status()));
-        row.put("Ports", String.join(", ", container.ports()));
+        row.put("Health", container.health().composeName());
+        row.put("Ports", String.join(", ", container.publishedPorts()));
         return row;
-    }
-
-    private static String health(String status) {
-        if (status == null) {
-            return "";
-        }
-        for (String health : List.of("healthy", "unhealthy", "starting")) {
-            if (status.contains("(" + health + ")") || status.contains("(health: " + health + ")")) {
-                return health;
-            }
-        }
-        return "";
     }
 }

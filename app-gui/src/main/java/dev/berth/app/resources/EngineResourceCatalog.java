@@ -14,6 +14,7 @@ import dev.berth.engine.api.model.MountPoint;
 import dev.berth.engine.api.model.Network;
 import dev.berth.engine.api.model.Volume;
 import dev.berth.engine.compose.ComposeLabels;
+import dev.berth.engine.compose.ContainerState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -141,7 +142,7 @@ public final class EngineResourceCatalog implements ResourceCatalog {
         EngineClient engine = engine();
         // Our own idle helpers would keep their volumes "in use"; they are never needed once a view closed them.
         for (ContainerSummary helper : engine.containers().list(ListOptions.allContainers().withFilters(VolumeHelper.filter()))) {
-            if (!"running".equals(helper.state())) {
+            if (ContainerState.of(helper.state()) != ContainerState.RUNNING) {
                 removeHelper(engine, helper.id());
             }
         }
@@ -170,7 +171,7 @@ public final class EngineResourceCatalog implements ResourceCatalog {
         long cutoff = Instant.now().minus(age).getEpochSecond();
         int removed = 0;
         for (ContainerSummary helper : engine.containers().list(ListOptions.allContainers().withFilters(helpers))) {
-            if (helper.created() != null && helper.created() < cutoff && !"running".equals(helper.state())) {
+            if (helper.created() != null && helper.created() < cutoff && ContainerState.of(helper.state()) != ContainerState.RUNNING) {
                 removeHelper(engine, helper.id());
                 removed++;
             }

@@ -9,6 +9,7 @@ import dev.berth.engine.api.model.ContainerCreateRequest;
 import dev.berth.engine.api.model.HostConfig;
 import dev.berth.engine.api.model.ImageSummary;
 import dev.berth.engine.api.model.Mount;
+import dev.berth.engine.compose.ComposeLabels;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,7 +31,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 public final class VolumeHelper implements VolumeFiles {
 
     /** Label every helper carries; its value is the volume it mounts. */
-    public static final String LABEL = "dev.berth.volume-browser";
+    public static final String LABEL = ComposeLabels.BERTH_VOLUME_BROWSER;
     /** Where the volume is mounted in the helper. */
     static final String MOUNT = "/berth-volume";
     /** Images tried first (small and common); otherwise the smallest local image. */

@@ -19,14 +19,17 @@ import dev.berth.engine.compose.progress.ProgressListener;
 import dev.berth.engine.compose.progress.ResourceKind;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -131,23 +134,21 @@ public final class ComposeEngine {
      */
     public void down(String project, Project definition, DownOptions options, ProgressListener progress) {
         try {
-            List<ContainerSummary> containers = ObservedStates.containers(engine, project);
+            List<ServiceContainer> containers = ObservedStates.serviceContainers(engine, project);
             if (definition != null && !options.removeOrphans()) {
                 Set<String> known = new HashSet<>(definition.services().keySet());
                 known.addAll(definition.disabledServices().keySet());
-                List<ContainerSummary> orphans = containers.stream()
-                        .filter(c -> !known.contains(label(c, ComposeLabels.SERVICE))).toList();
+                List<ServiceContainer> orphans = containers.stream().filter(c -> !known.contains(c.service())).toList();
                 if (!orphans.isEmpty()) {
                     progress.onEvent(ProgressEvent.warning(ResourceKind.PROJECT, project, null, "Warning",
-                            "Found orphan containers (" + String.join(", ", orphans.stream().map(ObservedStates::nameOf).toList())
+                            "Found orphan containers (" + String.join(", ", orphans.stream().map(ServiceContainer::name).toList())
                                     + ") for this project; they are removed too. Use --remove-orphans to silence this."));
                 }
             }
             stopInReverseOrder(containers, options.timeout(), progress, container -> {
-                String name = ObservedStates.nameOf(container);
-                progress.onEvent(ProgressEvent.working(ResourceKind.CONTAINER, name, label(container, ComposeLabels.SERVICE), "Removing"));
+                progress.onEvent(ProgressEvent.working(ResourceKind.CONTAINER, container.name(), container.service(), "Removing"));
                 ignoreNotFound(() -> engine.containers().remove(container.id(), true, options.removeVolumes()));
-                progress.onEvent(ProgressEvent.done(ResourceKind.CONTAINER, name, label(container, ComposeLabels.SERVICE), "Removed"));
+                progress.onEvent(ProgressEvent.done(ResourceKind.CONTAINER, container.name(), container.service(), "Removed"));
             });
             for (Network network : engine.networks().list(Filters.none().label(ComposeLabels.projectFilter(project)))) {
                 progress.onEvent(ProgressEvent.working(ResourceKind.NETWORK, network.name(), null, "Removing"));
@@ -186,9 +187,8 @@ public final class ComposeEngine {
     /** Stops the project's running containers, dependents first. */
     public void stop(String project, Set<String> services, Duration timeout, ProgressListener progress) {
         try {
-            List<ContainerSummary> containers = serviceContainers(project, services).stream()
-                    .filter(c -> "running".equals(c.state()) || "restarting".equals(c.state()) || "paused".equals(c.state()))
-                    .toList();
+            List<ServiceContainer> containers = serviceContainers(project, services).stream()
+                    .filter(c -> c.state().isStoppable()).toList();
             stopInReverseOrder(containers, timeout, progress, container -> { });
         } finally {
             progress.finish();
@@ -198,15 +198,15 @@ public final class ComposeEngine {
     /** Starts the project's stopped containers, dependencies first. */
     public void start(String project, Set<String> services, ProgressListener progress) {
         try {
-            List<ContainerSummary> containers = serviceContainers(project, services).stream()
-                    .filter(c -> !"running".equals(c.state())).toList();
-            List<List<ContainerSummary>> layers = new ArrayList<>(layers(containers));
-            for (List<ContainerSummary> layer : layers) {
+            List<ServiceContainer> containers = serviceContainers(project, services).stream()
+                    .filter(c -> c.state() != ContainerState.RUNNING).toList();
+            List<List<ServiceContainer>> layers = new ArrayList<>(layers(containers));
+            for (List<ServiceContainer> layer : layers) {
                 inParallel(layer, container -> {
-                    String name = ObservedStates.nameOf(container);
-                    String service = label(container, ComposeLabels.SERVICE);
+                    String name = container.name();
+                    String service = container.service();
                     progress.onEvent(ProgressEvent.working(ResourceKind.CONTAINER, name, service, "Starting"));
-                    if ("paused".equals(container.state())) {
+                    if (container.state() == ContainerState.PAUSED) {
                         engine.containers().unpause(container.id());
                     } else {
                         engine.containers().start(container.id());
@@ -226,7 +226,7 @@ public final class ComposeEngine {
 
     public void pause(String project, Set<String> services, ProgressListener progress) {
         forEach(project, services, "Pausing", "Paused", progress, container -> {
-            if ("running".equals(container.state())) {
+            if (container.state() == ContainerState.RUNNING) {
                 engine.containers().pause(container.id());
             }
         });
@@ -234,7 +234,7 @@ public final class ComposeEngine {
 
     public void unpause(String project, Set<String> services, ProgressListener progress) {
         forEach(project, services, "Unpausing", "Unpaused", progress, container -> {
-            if ("paused".equals(container.state())) {
+            if (container.state() == ContainerState.PAUSED) {
                 engine.containers().unpause(container.id());
             }
         });
@@ -242,7 +242,7 @@ public final class ComposeEngine {
 
     public void kill(String project, Set<String> services, String signal, ProgressListener progress) {
         forEach(project, services, "Killing", "Killed", progress, container -> {
-            if ("running".equals(container.state()) || "paused".equals(container.state())) {
+            if (container.state() == ContainerState.RUNNING || container.state() == ContainerState.PAUSED) {
                 engine.containers().kill(container.id(), signal);
             }
         });
@@ -254,16 +254,16 @@ public final class ComposeEngine {
      */
     public void remove(String project, Set<String> services, boolean stopFirst, boolean removeVolumes, ProgressListener progress) {
         try {
-            List<ContainerSummary> containers = serviceContainers(project, services);
+            List<ServiceContainer> containers = serviceContainers(project, services);
             if (stopFirst) {
-                stopInReverseOrder(containers.stream().filter(c -> "running".equals(c.state())).toList(), null, progress,
+                stopInReverseOrder(containers.stream().filter(c -> c.state() == ContainerState.RUNNING).toList(), null, progress,
                         container -> { });
                 containers = serviceContainers(project, services);
             }
-            inParallel(containers.stream().filter(c -> !"running".equals(c.state()) && !"restarting".equals(c.state())).toList(),
+            inParallel(containers.stream().filter(c -> !c.isUp()).toList(),
                     container -> {
-                        String name = ObservedStates.nameOf(container);
-                        String service = label(container, ComposeLabels.SERVICE);
+                        String name = container.name();
+                        String service = container.service();
                         progress.onEvent(ProgressEvent.working(ResourceKind.CONTAINER, name, service, "Removing"));
                         ignoreNotFound(() -> engine.containers().remove(container.id(), true, removeVolumes));
                         progress.onEvent(ProgressEvent.done(ResourceKind.CONTAINER, name, service, "Removed"));
@@ -276,8 +276,7 @@ public final class ComposeEngine {
     /** The project's containers, sorted by service and number ({@code ps}). */
     public List<ServiceContainer> ps(String project, Set<String> services, boolean all) {
         return serviceContainers(project, services).stream()
-                .map(ServiceContainer::of)
-                .filter(container -> all || container.isRunning())
+                .filter(container -> all || container.isUp())
                 .sorted(Comparator.comparing(ServiceContainer::service).thenComparingInt(ServiceContainer::number)
                         .thenComparing(ServiceContainer::name))
                 .toList();
@@ -285,28 +284,25 @@ public final class ComposeEngine {
 
     /** Every Compose project on the engine, whoever started it ({@code ls}); with {@code all} also stopped ones. */
     public List<ProjectSummary> listProjects(boolean all) {
-        Map<String, List<ContainerSummary>> byProject = new TreeMap<>();
-        for (ContainerSummary container : engine.containers().list(ListOptions.allContainers()
+        Map<String, List<ServiceContainer>> byProject = new TreeMap<>();
+        for (ContainerSummary summary : engine.containers().list(ListOptions.allContainers()
                 .withFilters(Filters.none().label(ComposeLabels.PROJECT)))) {
-            if (ComposeLabels.TRUE.equalsIgnoreCase(label(container, ComposeLabels.ONEOFF))) {
-                continue;
+            ServiceContainer container = ServiceContainer.of(summary);
+            if (!container.oneOff()) {
+                byProject.computeIfAbsent(container.project(), key -> new ArrayList<>()).add(container);
             }
-            byProject.computeIfAbsent(label(container, ComposeLabels.PROJECT), key -> new ArrayList<>()).add(container);
         }
         List<ProjectSummary> projects = new ArrayList<>();
         byProject.forEach((name, containers) -> {
-            int running = (int) containers.stream().filter(c -> "running".equals(c.state())).count();
-            int healthy = (int) containers.stream().filter(c -> c.status() != null && c.status().contains("(healthy)")).count();
-            int unhealthy = (int) containers.stream().filter(c -> c.status() != null && c.status().contains("(unhealthy)")).count();
-            Set<String> files = new java.util.LinkedHashSet<>();
+            int running = (int) containers.stream().filter(c -> c.state() == ContainerState.RUNNING).count();
+            int healthy = (int) containers.stream().filter(c -> c.health() == ContainerHealth.HEALTHY).count();
+            int unhealthy = (int) containers.stream().filter(c -> c.health() == ContainerHealth.UNHEALTHY).count();
+            Set<String> files = new LinkedHashSet<>();
             String workingDir = "";
-            for (ContainerSummary container : containers) {
-                String configFiles = label(container, ComposeLabels.CONFIG_FILES);
-                if (!configFiles.isEmpty()) {
-                    files.addAll(List.of(configFiles.split(",")));
-                }
+            for (ServiceContainer container : containers) {
+                files.addAll(container.configFiles());
                 if (workingDir.isEmpty()) {
-                    workingDir = label(container, ComposeLabels.WORKING_DIR);
+                    workingDir = container.workingDir();
                 }
             }
             if (all || running > 0) {
@@ -343,19 +339,19 @@ public final class ComposeEngine {
                 .filter(service -> services.isEmpty() || services.contains(service.name())).toList();
     }
 
-    private List<ContainerSummary> serviceContainers(String project, Set<String> services) {
-        return ObservedStates.containers(engine, project).stream()
-                .filter(c -> !ComposeLabels.TRUE.equalsIgnoreCase(label(c, ComposeLabels.ONEOFF)) || services.isEmpty())
-                .filter(c -> services.isEmpty() || services.contains(label(c, ComposeLabels.SERVICE)))
+    private List<ServiceContainer> serviceContainers(String project, Set<String> services) {
+        return ObservedStates.serviceContainers(engine, project).stream()
+                .filter(c -> !c.oneOff() || services.isEmpty())
+                .filter(c -> services.isEmpty() || services.contains(c.service()))
                 .toList();
     }
 
     private void forEach(String project, Set<String> services, String working, String done, ProgressListener progress,
-                         Consumer<ContainerSummary> action) {
+                         Consumer<ServiceContainer> action) {
         try {
             inParallel(serviceContainers(project, services), container -> {
-                String name = ObservedStates.nameOf(container);
-                String service = label(container, ComposeLabels.SERVICE);
+                String name = container.name();
+                String service = container.service();
                 progress.onEvent(ProgressEvent.working(ResourceKind.CONTAINER, name, service, working));
                 action.accept(container);
                 progress.onEvent(ProgressEvent.done(ResourceKind.CONTAINER, name, service, done));
@@ -366,15 +362,15 @@ public final class ComposeEngine {
     }
 
     /** Stops containers layer by layer, dependents before what they depend on; then runs {@code after} on each. */
-    private void stopInReverseOrder(List<ContainerSummary> containers, Duration timeout, ProgressListener progress,
-                                    Consumer<ContainerSummary> after) {
-        List<List<ContainerSummary>> layers = new ArrayList<>(layers(containers));
-        java.util.Collections.reverse(layers);
-        for (List<ContainerSummary> layer : layers) {
+    private void stopInReverseOrder(List<ServiceContainer> containers, Duration timeout, ProgressListener progress,
+                                    Consumer<ServiceContainer> after) {
+        List<List<ServiceContainer>> layers = new ArrayList<>(layers(containers));
+        Collections.reverse(layers);
+        for (List<ServiceContainer> layer : layers) {
             inParallel(layer, container -> {
-                String name = ObservedStates.nameOf(container);
-                String service = label(container, ComposeLabels.SERVICE);
-                if ("running".equals(container.state()) || "restarting".equals(container.state()) || "paused".equals(container.state())) {
+                String name = container.name();
+                String service = container.service();
+                if (container.state().isStoppable()) {
                     progress.onEvent(ProgressEvent.working(ResourceKind.CONTAINER, name, service, "Stopping"));
                     ignoreNotFound(() -> engine.containers().stop(container.id(), timeout));
                     progress.onEvent(ProgressEvent.done(ResourceKind.CONTAINER, name, service, "Stopped"));
@@ -388,20 +384,14 @@ public final class ComposeEngine {
      * Groups containers into start layers using the {@code depends_on} label Compose v2 and Berth write
      * ({@code db:service_healthy:false,...}); without it (docker-compose v1) everything is one layer.
      */
-    static List<List<ContainerSummary>> layers(List<ContainerSummary> containers) {
+    static List<List<ServiceContainer>> layers(List<ServiceContainer> containers) {
         Map<String, Set<String>> needs = new LinkedHashMap<>();
-        for (ContainerSummary container : containers) {
-            String service = label(container, ComposeLabels.SERVICE);
-            Set<String> deps = needs.computeIfAbsent(service, key -> new HashSet<>());
-            for (String entry : label(container, ComposeLabels.DEPENDS_ON).split(",")) {
-                String dependency = entry.split(":")[0].trim();
-                if (!dependency.isEmpty()) {
-                    deps.add(dependency);
-                }
-            }
+        for (ServiceContainer container : containers) {
+            Set<String> deps = needs.computeIfAbsent(container.service(), key -> new HashSet<>());
+            container.dependencies().forEach(dependency -> deps.add(dependency.service()));
         }
         needs.values().forEach(deps -> deps.retainAll(needs.keySet()));
-        List<List<ContainerSummary>> layers = new ArrayList<>();
+        List<List<ServiceContainer>> layers = new ArrayList<>();
         Set<String> placed = new HashSet<>();
         while (placed.size() < needs.size()) {
             List<String> layer = needs.entrySet().stream()
@@ -412,14 +402,14 @@ public final class ComposeEngine {
             }
             placed.addAll(layer);
             Set<String> inLayer = new HashSet<>(layer);
-            layers.add(containers.stream().filter(c -> inLayer.contains(label(c, ComposeLabels.SERVICE))).toList());
+            layers.add(containers.stream().filter(c -> inLayer.contains(c.service())).toList());
         }
         return layers;
     }
 
-    private void removeImages(String project, Project definition, List<ContainerSummary> containers,
+    private void removeImages(String project, Project definition, List<ServiceContainer> containers,
                               DownOptions.RemoveImages which, ProgressListener progress) {
-        Set<String> images = new java.util.LinkedHashSet<>();
+        Set<String> images = new LinkedHashSet<>();
         if (definition != null) {
             for (ServiceSpec service : definition.services().values()) {
                 if (which == DownOptions.RemoveImages.ALL || service.image() == null) {
@@ -427,9 +417,9 @@ public final class ComposeEngine {
                 }
             }
         } else {
-            for (ContainerSummary container : containers) {
+            for (ServiceContainer container : containers) {
                 String image = container.image();
-                String service = label(container, ComposeLabels.SERVICE);
+                String service = container.service();
                 if (which == DownOptions.RemoveImages.ALL || image.equals(ResourceNames.builtImageName(project, service))) {
                     images.add(image);
                 }
@@ -447,7 +437,7 @@ public final class ComposeEngine {
         }
     }
 
-    private static void inParallel(List<ContainerSummary> containers, Consumer<ContainerSummary> action) {
+    private static void inParallel(List<ServiceContainer> containers, Consumer<ServiceContainer> action) {
         if (containers.size() <= 1) {
             containers.forEach(action);
             return;
@@ -459,7 +449,7 @@ public final class ComposeEngine {
             for (Future<?> future : futures) {
                 try {
                     future.get();
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     failures.add(e.getCause().getMessage());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -480,9 +470,5 @@ public final class ComposeEngine {
                 throw e;
             }
         }
-    }
-
-    static String label(ContainerSummary container, String key) {
-        return container.labels() == null ? "" : container.labels().getOrDefault(key, "");
     }
 }

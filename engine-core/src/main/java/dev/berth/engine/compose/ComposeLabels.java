@@ -1,9 +1,11 @@
 package dev.berth.engine.compose;
 
 /**
- * Every {@code com.docker.compose.*} label key, in one place. These labels are how Berth, Compose v2 and
- * docker-compose v1 recognise each other's containers, networks and volumes: a resource belongs to a
- * project if and only if it carries {@link #PROJECT}.
+ * Every label key Berth reads or writes, in one place: the {@code com.docker.compose.*} ones, which are how
+ * Berth, Compose v2 and docker-compose v1 recognise each other's containers, networks and volumes (a resource
+ * belongs to a project if and only if it carries {@link #PROJECT}), and Berth's own {@code dev.berth.*} ones.
+ * {@link ServiceContainer} reads a container's labels into fields; the {@code depends_on} value's format is
+ * {@link ServiceContainer.DependsOn}'s.
  */
 public final class ComposeLabels {
 
@@ -24,6 +26,13 @@ public final class ComposeLabels {
     public static final String ENVIRONMENT_FILE = PREFIX + "project.environment_file";
     public static final String NETWORK = PREFIX + "network";
     public static final String VOLUME = PREFIX + "volume";
+
+    private static final String BERTH_PREFIX = "dev.berth.";
+
+    /** Berth's own: the flattened configuration at creation, so a later plan can name the changed fields. */
+    public static final String BERTH_CONFIG_FIELDS = BERTH_PREFIX + "config-fields";
+    /** Berth's own: marks a volume browser's helper container; the value is the volume it mounts. */
+    public static final String BERTH_VOLUME_BROWSER = BERTH_PREFIX + "volume-browser";
 
     /** Compose v2 writes "True"/"False" for {@link #ONEOFF}; v1 wrote the same. */
     public static final String TRUE = "True";

@@ -43,9 +43,6 @@ import java.util.function.Function;
  */
 public final class ContainerRequests {
 
-    /** Berth's own label: the flattened configuration, so a later plan can name the changed fields. */
-    public static final String CONFIG_FIELDS_LABEL = "dev.berth.config-fields";
-
     private final Project project;
     private final Function<String, List<String>> containersOfService;
 
@@ -153,13 +150,13 @@ public final class ContainerRequests {
             labels.put(ComposeLabels.IMAGE, imageId);
         }
         if (!service.dependsOn().isEmpty()) {
-            List<String> dependencies = new ArrayList<>();
+            List<ServiceContainer.DependsOn> dependencies = new ArrayList<>();
             service.dependsOn().forEach((name, dependency) ->
-                    dependencies.add(name + ":" + dependency.condition() + ":" + dependency.restart()));
-            labels.put(ComposeLabels.DEPENDS_ON, String.join(",", dependencies));
+                    dependencies.add(new ServiceContainer.DependsOn(name, dependency.condition(), dependency.restart())));
+            labels.put(ComposeLabels.DEPENDS_ON, ServiceContainer.DependsOn.label(dependencies));
         }
         if (configFieldsJson != null) {
-            labels.put(CONFIG_FIELDS_LABEL, configFieldsJson);
+            labels.put(ComposeLabels.BERTH_CONFIG_FIELDS, configFieldsJson);
         }
         return labels;
     }

@@ -63,7 +63,7 @@ final class OneOffContainers {
         new PlanExecutor(engine, project, progress, UpOptions.defaults()).execute(resources, noContainers, observed);
 
         Map<String, List<String>> byService = new LinkedHashMap<>();
-        for (ObservedState.ObservedContainer container : observed.containers()) {
+        for (ServiceContainer container : observed.containers()) {
             if (!container.oneOff()) {
                 byService.computeIfAbsent(container.service(), key -> new ArrayList<>()).add(container.name());
             }
@@ -95,7 +95,7 @@ final class OneOffContainers {
         Map<String, String> labels = new LinkedHashMap<>(config.labels());
         labels.put(ComposeLabels.ONEOFF, ComposeLabels.TRUE);
         labels.put(ComposeLabels.SLUG, slug);
-        labels.remove(ContainerRequests.CONFIG_FIELDS_LABEL);
+        labels.remove(ComposeLabels.BERTH_CONFIG_FIELDS);
         List<String> env = new ArrayList<>(config.env() == null ? List.of() : config.env());
         options.environment().forEach((key, value) -> {
             env.removeIf(entry -> entry.equals(key) || entry.startsWith(key + "="));

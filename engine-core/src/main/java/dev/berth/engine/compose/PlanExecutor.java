@@ -19,7 +19,6 @@ import dev.berth.engine.api.model.NetworkCreateRequest;
 import dev.berth.engine.api.model.VolumeCreateRequest;
 import dev.berth.engine.compose.plan.DesiredState;
 import dev.berth.engine.compose.plan.ObservedState;
-import dev.berth.engine.compose.plan.ObservedState.ObservedContainer;
 import dev.berth.engine.compose.plan.Operation;
 import dev.berth.engine.compose.plan.Operation.Action;
 import dev.berth.engine.compose.plan.Plan;
@@ -69,7 +68,7 @@ final class PlanExecutor {
     }
 
     void execute(Plan plan, DesiredState desired, ObservedState observed) {
-        for (ObservedContainer container : observed.containers()) {
+        for (ServiceContainer container : observed.containers()) {
             if (!container.oneOff()) {
                 containersOfService.merge(container.service(), List.of(container.name()), PlanExecutor::concat);
             }
@@ -460,11 +459,11 @@ final class PlanExecutor {
     }
 
     private static boolean isPaused(String name, ObservedState observed) {
-        return observed.containers().stream().anyMatch(c -> c.name().equals(name) && "paused".equals(c.state()));
+        return observed.containers().stream().anyMatch(c -> c.name().equals(name) && c.state() == ContainerState.PAUSED);
     }
 
     private static String idOf(String name, ObservedState observed) {
-        return observed.containers().stream().filter(c -> c.name().equals(name)).map(ObservedContainer::id)
+        return observed.containers().stream().filter(c -> c.name().equals(name)).map(ServiceContainer::id)
                 .findFirst().orElse(null);
     }
 

@@ -59,8 +59,8 @@ class ComposeEngineIT {
         fixture.compose.up(project, UpOptions.defaults(), fixture.progress);
 
         assertThat(fixture.ps()).extracting(ServiceContainer::name, ServiceContainer::state).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(fixture.name + "-db-1", "running"),
-                org.assertj.core.groups.Tuple.tuple(fixture.name + "-web-1", "running"));
+                org.assertj.core.groups.Tuple.tuple(fixture.name + "-db-1", ContainerState.RUNNING),
+                org.assertj.core.groups.Tuple.tuple(fixture.name + "-web-1", ContainerState.RUNNING));
         ContainerInspect web = fixture.client.containers().inspect(fixture.name + "-web-1");
         assertThat(web.config().labels())
                 .containsEntry(ComposeLabels.PROJECT, fixture.name)
@@ -202,10 +202,10 @@ class ComposeEngineIT {
         String webId = fixture.client.containers().inspect(fixture.name + "-web-1").id();
 
         fixture.compose.stop(fixture.name, Set.of(), Duration.ofSeconds(1), ProgressListener.NONE);
-        assertThat(fixture.ps()).allSatisfy(c -> assertThat(c.state()).isEqualTo("exited"));
+        assertThat(fixture.ps()).allSatisfy(c -> assertThat(c.state()).isEqualTo(ContainerState.EXITED));
 
         fixture.compose.start(fixture.name, Set.of(), ProgressListener.NONE);
-        assertThat(fixture.ps()).allSatisfy(c -> assertThat(c.state()).isEqualTo("running"));
+        assertThat(fixture.ps()).allSatisfy(c -> assertThat(c.state()).isEqualTo(ContainerState.RUNNING));
         assertThat(fixture.client.containers().inspect(fixture.name + "-web-1").id()).isEqualTo(webId);
     }
 
@@ -219,7 +219,7 @@ class ComposeEngineIT {
 
         fixture.compose.up(fixture.load(TWO_TIER), UpOptions.defaults(), ProgressListener.NONE);
 
-        assertThat(fixture.ps()).allSatisfy(c -> assertThat(c.state()).isEqualTo("running"));
+        assertThat(fixture.ps()).allSatisfy(c -> assertThat(c.state()).isEqualTo(ContainerState.RUNNING));
         assertThat(fixture.client.containers().inspect(fixture.name + "-web-1").id()).isEqualTo(webId);
         assertThat(fixture.client.containers().inspect(fixture.name + "-db-1").id()).isEqualTo(dbId);
     }
@@ -263,7 +263,7 @@ class ComposeEngineIT {
         try {
             fixture.compose.up(fixture.load(yaml), UpOptions.defaults(), fixture.progress);
 
-            assertThat(fixture.ps()).hasSize(3).allSatisfy(c -> assertThat(c.state()).isEqualTo("running"));
+            assertThat(fixture.ps()).hasSize(3).allSatisfy(c -> assertThat(c.state()).isEqualTo(ContainerState.RUNNING));
             var sharedImage = fixture.client.images().inspect(shared);
             assertThat(sharedImage.config().labels()).containsEntry("greeting", "hello").doesNotContainKey("stage");
             assertThat(fixture.client.containers().inspect(fixture.name + "-user-1").image()).isEqualTo(sharedImage.id());

@@ -62,7 +62,7 @@ class OneOffContainersIT {
         assertThat(inspect.hostConfig().portBindings()).as("run does not publish the service's ports").isNullOrEmpty();
         assertThat(inspect.networkSettings().networks()).containsOnlyKeys(fixture.name + "_front", fixture.name + "_back");
         assertThat(fixture.ps()).filteredOn(c -> !c.oneOff()).extracting(ServiceContainer::name, ServiceContainer::state)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(fixture.name + "-db-1", "running"));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(fixture.name + "-db-1", ContainerState.RUNNING));
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.berth.compose.model.VolumeMount;
 import dev.berth.engine.api.model.ContainerSummary;
 import dev.berth.engine.api.model.MountPoint;
 import dev.berth.engine.compose.ComposeLabels;
+import dev.berth.engine.compose.ServiceContainer.DependsOn;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -85,11 +86,8 @@ public final class ProjectGraphs {
                 continue;
             }
             services.putIfAbsent(service, GraphNode.service(service, ServiceState.NOT_CREATED, ""));
-            for (String dependency : labels.getOrDefault(ComposeLabels.DEPENDS_ON, "").split(",")) {
-                if (!dependency.isBlank()) {
-                    String[] parts = dependency.split(":");
-                    edges.add(new GraphEdge(service, parts[0], parts.length > 1 ? parts[1] : null));
-                }
+            for (DependsOn dependency : DependsOn.parse(labels.get(ComposeLabels.DEPENDS_ON))) {
+                edges.add(new GraphEdge(service, dependency.service(), dependency.condition()));
             }
             if (container.networkSettings() != null && container.networkSettings().networks() != null) {
                 for (String network : container.networkSettings().networks().keySet()) {

@@ -1,9 +1,9 @@
 package dev.berth.engine.compose.plan;
 
 import dev.berth.engine.compose.ResourceNames;
+import dev.berth.engine.compose.ServiceContainer;
 import dev.berth.engine.compose.plan.DesiredState.DesiredResource;
 import dev.berth.engine.compose.plan.DesiredState.DesiredService;
-import dev.berth.engine.compose.plan.ObservedState.ObservedContainer;
 import dev.berth.engine.compose.plan.Operation.Action;
 import dev.berth.engine.compose.plan.PlanOptions.RecreatePolicy;
 import dev.berth.engine.compose.progress.ResourceKind;
@@ -42,24 +42,24 @@ public final class Planner {
 
         Set<String> recreated = new HashSet<>();
         for (DesiredService service : desired.services()) {
-            List<ObservedContainer> containers = observed.containers().stream()
+            List<ServiceContainer> containers = observed.containers().stream()
                     .filter(container -> !container.oneOff() && container.service().equals(service.name()))
-                    .sorted(Comparator.comparingInt(ObservedContainer::number))
+                    .sorted(Comparator.comparingInt(ServiceContainer::number))
                     .toList();
             planService(desired.project(), service, containers, options, recreated, operations);
         }
 
-        List<ObservedContainer> orphans = observed.containers().stream()
+        List<ServiceContainer> orphans = observed.containers().stream()
                 .filter(container -> !container.oneOff() && !desired.knownServices().contains(container.service()))
-                .sorted(Comparator.comparing(ObservedContainer::name))
+                .sorted(Comparator.comparing(ServiceContainer::name))
                 .toList();
         if (options.removeOrphans()) {
-            for (ObservedContainer orphan : orphans) {
+            for (ServiceContainer orphan : orphans) {
                 operations.add(new Operation(Action.REMOVE, ResourceKind.CONTAINER, orphan.name(), orphan.service(),
                         orphan.number(), List.of(new Cause.Orphan(orphan.service()))));
             }
         } else if (!orphans.isEmpty()) {
-            warnings.add("Found orphan containers (" + String.join(", ", orphans.stream().map(ObservedContainer::name).toList())
+            warnings.add("Found orphan containers (" + String.join(", ", orphans.stream().map(ServiceContainer::name).toList())
                     + ") for this project. If you removed or renamed this service in your compose file, "
                     + "you can run this command with the --remove-orphans flag to clean it up.");
         }
@@ -79,25 +79,25 @@ public final class Planner {
     private static void planService(
             String project,
             DesiredService service,
-            List<ObservedContainer> containers,
+            List<ServiceContainer> containers,
             PlanOptions options,
             Set<String> recreated,
             List<Operation> operations) {
         int wanted = options.scale().getOrDefault(service.name(), service.replicas());
 
         // Keep the up-to-date containers with the lowest numbers; remove the rest beyond the wanted count.
-        List<ObservedContainer> byPreference = new ArrayList<>(containers);
-        byPreference.sort(Comparator.comparing((ObservedContainer c) -> diverged(service, c))
-                .thenComparingInt(ObservedContainer::number));
-        List<ObservedContainer> kept = new ArrayList<>(byPreference.subList(0, Math.min(wanted, byPreference.size())));
-        kept.sort(Comparator.comparingInt(ObservedContainer::number));
-        List<ObservedContainer> removed = byPreference.subList(kept.size(), byPreference.size()).stream()
-                .sorted(Comparator.comparingInt(ObservedContainer::number).reversed())
+        List<ServiceContainer> byPreference = new ArrayList<>(containers);
+        byPreference.sort(Comparator.comparing((ServiceContainer c) -> diverged(service, c))
+                .thenComparingInt(ServiceContainer::number));
+        List<ServiceContainer> kept = new ArrayList<>(byPreference.subList(0, Math.min(wanted, byPreference.size())));
+        kept.sort(Comparator.comparingInt(ServiceContainer::number));
+        List<ServiceContainer> removed = byPreference.subList(kept.size(), byPreference.size()).stream()
+                .sorted(Comparator.comparingInt(ServiceContainer::number).reversed())
                 .toList();
 
         List<Operation> serviceOperations = new ArrayList<>();
         boolean serviceRecreated = false;
-        for (ObservedContainer container : kept) {
+        for (ServiceContainer container : kept) {
             Operation operation = convergeContainer(service, container, options.recreate(), recreated);
             serviceRecreated |= operation.action() == Action.RECREATE;
             serviceOperations.add(operation);
@@ -116,7 +116,7 @@ public final class Planner {
             serviceOperations.add(new Operation(Action.CREATE, ResourceKind.CONTAINER,
                     containerName(project, service, number), service.name(), number, List.of(cause)));
         }
-        for (ObservedContainer container : removed) {
+        for (ServiceContainer container : removed) {
             serviceOperations.add(new Operation(Action.REMOVE, ResourceKind.CONTAINER, container.name(), service.name(),
                     container.number(), List.of(new Cause.ScaleDown(wanted))));
         }
@@ -128,7 +128,7 @@ public final class Planner {
     }
 
     private static Operation convergeContainer(
-            DesiredService service, ObservedContainer container, RecreatePolicy policy, Set<String> recreated) {
+            DesiredService service, ServiceContainer container, RecreatePolicy policy, Set<String> recreated) {
         List<Cause> reasons = new ArrayList<>();
         if (policy == RecreatePolicy.FORCE) {
             reasons.add(new Cause.ForceRecreate());
@@ -147,9 +147,9 @@ public final class Planner {
         if (!reasons.isEmpty() && policy != RecreatePolicy.NEVER) {
             action = Action.RECREATE;
             causes = reasons;
-        } else if (!container.isRunning()) {
+        } else if (!container.isUp()) {
             action = Action.START;
-            causes = List.of(new Cause.NotRunning(container.state()));
+            causes = List.of(new Cause.NotRunning(container.state().engineName()));
         } else if (!reasons.isEmpty()) {
             action = Action.NONE;
             causes = reasons.stream().map(reason -> (Cause) new Cause.RecreateSuppressed(reason)).toList();
@@ -162,7 +162,7 @@ public final class Planner {
         return new Operation(action, ResourceKind.CONTAINER, container.name(), service.name(), container.number(), causes);
     }
 
-    private static boolean diverged(DesiredService service, ObservedContainer container) {
+    private static boolean diverged(DesiredService service, ServiceContainer container) {
         return !Objects.equals(service.configHash(), container.configHash());
     }
 

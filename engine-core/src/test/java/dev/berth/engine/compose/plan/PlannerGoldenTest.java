@@ -2,9 +2,11 @@ package dev.berth.engine.compose.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.berth.engine.compose.ContainerHealth;
+import dev.berth.engine.compose.ContainerState;
+import dev.berth.engine.compose.ServiceContainer;
 import dev.berth.engine.compose.plan.DesiredState.DesiredResource;
 import dev.berth.engine.compose.plan.DesiredState.DesiredService;
-import dev.berth.engine.compose.plan.ObservedState.ObservedContainer;
 import dev.berth.engine.compose.plan.PlanOptions.RecreatePolicy;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +64,7 @@ class PlannerGoldenTest {
 
     @Test
     void saysOnlyThatTheConfigurationChangedForContainersOfOtherTools() {
-        ObservedContainer foreign = new ObservedContainer("id-web", "demo-web-1", "web", 1, "running", "otherhash", "img", false, Map.of());
+        ServiceContainer foreign = observedContainer("id-web", "demo-web-1", "web", 1, "running", "otherhash", "img", false, Map.of());
 
         Plan plan = Planner.plan(project(web(1, WEB_V1)), observed(foreign), PlanOptions.defaults());
 
@@ -72,7 +74,7 @@ class PlannerGoldenTest {
 
     @Test
     void startsAStoppedContainerInsteadOfRecreatingIt() {
-        ObservedContainer exited = container("demo-web-1", "web", 1, "exited", WEB_V1);
+        ServiceContainer exited = container("demo-web-1", "web", 1, "exited", WEB_V1);
 
         Plan plan = Planner.plan(project(web(1, WEB_V1)), observed(exited), PlanOptions.defaults());
 
@@ -175,7 +177,7 @@ class PlannerGoldenTest {
     @Test
     void recreatesWhenTheImageMovedOnEvenWithTheSameConfiguration() {
         DesiredService web = new DesiredService("web", 1, hash(WEB_V1), WEB_V1, "sha256:newnewnewnewnew", null, Set.of(), Set.of());
-        ObservedContainer old = new ObservedContainer("id", "demo-web-1", "web", 1, "running", hash(WEB_V1),
+        ServiceContainer old = observedContainer("id", "demo-web-1", "web", 1, "running", hash(WEB_V1),
                 "sha256:oldoldoldoldold", false, WEB_V1);
 
         Plan plan = Planner.plan(project(web), observed(old), PlanOptions.defaults());
@@ -194,7 +196,7 @@ class PlannerGoldenTest {
 
     @Test
     void oneOffContainersAreNeitherConvergedNorOrphans() {
-        ObservedContainer runContainer = new ObservedContainer("id", "demo-web-run-1a2b", "web", 1, "running", "x", "img", true, Map.of());
+        ServiceContainer runContainer = observedContainer("id", "demo-web-run-1a2b", "web", 1, "running", "x", "img", true, Map.of());
 
         Plan plan = Planner.plan(project(web(1, WEB_V1)), observed(runContainer), PlanOptions.defaults());
 
@@ -224,20 +226,27 @@ class PlannerGoldenTest {
         return new DesiredService("web", replicas, hash(config), config, null, null, Set.of(), Set.of());
     }
 
-    private static ObservedState observed(ObservedContainer... containers) {
+    private static ObservedState observed(ServiceContainer... containers) {
         return new ObservedState(new ArrayList<>(List.of(containers)), Set.of("demo_default"), Set.of("demo_data"));
     }
 
-    private static ObservedContainer running(String name, String service, int number, Map<String, String> config) {
+    private static ServiceContainer running(String name, String service, int number, Map<String, String> config) {
         return container(name, service, number, "running", config);
     }
 
-    private static ObservedContainer container(String name, String service, int number, String state, Map<String, String> config) {
+    private static ServiceContainer container(String name, String service, int number, String state, Map<String, String> config) {
         return container(name, service, number, state, config, hash(config));
     }
 
-    private static ObservedContainer container(String name, String service, int number, String state, Map<String, String> config, String hash) {
-        return new ObservedContainer("id-" + name, name, service, number, state, hash, "img", false, config);
+    private static ServiceContainer container(String name, String service, int number, String state, Map<String, String> config, String hash) {
+        return observedContainer("id-" + name, name, service, number, state, hash, "img", false, config);
+    }
+
+    /** A container as the observer types it; the arguments the planner reads, the rest left empty. */
+    private static ServiceContainer observedContainer(String id, String name, String service, int number, String state,
+                                                      String hash, String imageId, boolean oneOff, Map<String, String> config) {
+        return new ServiceContainer(id, name, "demo", service, number, oneOff, hash, List.of(), ContainerState.of(state),
+                ContainerHealth.NONE, 0, "", "busybox", imageId, "", 0, List.of(), List.of(), "", config);
     }
 
     private static String hash(Map<String, String> config) {
