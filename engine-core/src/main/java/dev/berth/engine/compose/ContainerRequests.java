@@ -69,7 +69,12 @@ public final class ContainerRequests {
         return networks;
     }
 
-    public ContainerCreateRequest create(ServiceSpec service, int number, ConfigFingerprint fingerprint, String imageId,
+    /**
+     * @param configHash       the service's configuration hash, for the {@code config-hash} label
+     * @param imageId          the id of the image, for the {@code image} label, or null
+     * @param configFieldsJson the flattened configuration for Berth's own label, or null
+     */
+    public ContainerCreateRequest create(ServiceSpec service, int number, String configHash, String imageId,
                                          String configFieldsJson) {
         String containerName = service.containerName() != null
                 ? service.containerName() : ResourceNames.containerName(project.name(), service.name(), number);
@@ -82,7 +87,7 @@ public final class ContainerRequests {
                 .env(environment(service))
                 .cmd(service.command())
                 .entrypoint(service.entrypoint())
-                .labels(labels(service, number, fingerprint, imageId, configFieldsJson))
+                .labels(labels(service, number, configHash, imageId, configFieldsJson))
                 .exposedPorts(exposedPorts(service))
                 .healthcheck(healthcheck(service.healthcheck()))
                 .stopSignal(service.stopSignal())
@@ -133,14 +138,14 @@ public final class ContainerRequests {
         return env;
     }
 
-    private Map<String, String> labels(ServiceSpec service, int number, ConfigFingerprint fingerprint, String imageId,
+    private Map<String, String> labels(ServiceSpec service, int number, String configHash, String imageId,
                                        String configFieldsJson) {
         Map<String, String> labels = new LinkedHashMap<>(service.labels());
         labels.put(ComposeLabels.PROJECT, project.name());
         labels.put(ComposeLabels.SERVICE, service.name());
         labels.put(ComposeLabels.CONTAINER_NUMBER, Integer.toString(number));
         labels.put(ComposeLabels.ONEOFF, ComposeLabels.FALSE);
-        labels.put(ComposeLabels.CONFIG_HASH, fingerprint.hash());
+        labels.put(ComposeLabels.CONFIG_HASH, configHash);
         labels.put(ComposeLabels.VERSION, ComposeLabels.COMPATIBLE_VERSION);
         if (project.workingDir() != null) {
             labels.put(ComposeLabels.WORKING_DIR, project.workingDir().toString());

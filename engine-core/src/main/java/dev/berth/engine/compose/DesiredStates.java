@@ -1,9 +1,11 @@
 package dev.berth.engine.compose;
 
 import dev.berth.compose.graph.Edge;
+import dev.berth.compose.graph.EdgeKind;
 import dev.berth.compose.graph.ServiceGraph;
 import dev.berth.compose.model.Project;
 import dev.berth.compose.model.ServiceSpec;
+import dev.berth.engine.compose.plan.DependencyEdge;
 import dev.berth.engine.compose.plan.DesiredState;
 import dev.berth.engine.compose.plan.DesiredState.DesiredResource;
 import dev.berth.engine.compose.plan.DesiredState.DesiredService;
@@ -36,11 +38,16 @@ public final class DesiredStates {
             ConfigFingerprint fingerprint = fingerprint(project, name);
             Set<String> sharedWith = new HashSet<>();
             Set<String> restartWith = new HashSet<>();
+            List<DependencyEdge> dependencies = new ArrayList<>();
             for (Edge edge : graph.dependenciesOf(name)) {
                 switch (edge.kind()) {
                     case NETWORK_MODE, IPC, PID, UTS, VOLUMES_FROM -> sharedWith.add(edge.to());
                     default -> { }
                 }
+                dependencies.add(edge.kind() == EdgeKind.DEPENDS_ON
+                        ? new DependencyEdge(edge.to(), edge.condition() == null ? DependencyEdge.STARTED : edge.condition(),
+                                edge.required())
+                        : DependencyEdge.started(edge.to()));
             }
             service.dependsOn().forEach((dependency, spec) -> {
                 if (spec.restart()) {
@@ -48,7 +55,7 @@ public final class DesiredStates {
                 }
             });
             desired.add(new DesiredService(name, service.replicas(), fingerprint.hash(), fingerprint.fields(),
-                    imageIds.get(name), service.containerName(), sharedWith, restartWith));
+                    imageIds.get(name), service.containerName(), sharedWith, restartWith, dependencies));
         }
         Set<String> known = new HashSet<>(project.services().keySet());
         known.addAll(project.disabledServices().keySet());

@@ -26,14 +26,16 @@ final class HealthWatcher implements AutoCloseable {
 
     private final EngineClient engine;
     private final String project;
+    private final CallLimit calls;
     private final Map<String, CompletableFuture<String>> waiting = new ConcurrentHashMap<>();
     /** Opened by the first wait: most runs wait for no health at all and need no event stream. */
     private EngineStream<EngineEvent> events;
     private boolean closed;
 
-    HealthWatcher(EngineClient engine, String project) {
+    HealthWatcher(EngineClient engine, String project, CallLimit calls) {
         this.engine = engine;
         this.project = project;
+        this.calls = calls;
     }
 
     private synchronized void subscribe() {
@@ -113,7 +115,7 @@ final class HealthWatcher implements AutoCloseable {
 
     /** "healthy"/"unhealthy"/"exited" when already decided, null while starting. */
     private String currentHealth(String containerId, String service, String containerName) {
-        ContainerInspect inspect = engine.containers().inspect(containerId);
+        ContainerInspect inspect = calls.call(() -> engine.containers().inspect(containerId));
         if (inspect.state() == null) {
             return null;
         }
@@ -130,7 +132,7 @@ final class HealthWatcher implements AutoCloseable {
 
     private String lastHealthOutput(String containerId) {
         try {
-            ContainerInspect inspect = engine.containers().inspect(containerId);
+            ContainerInspect inspect = calls.call(() -> engine.containers().inspect(containerId));
             if (inspect.state() == null || inspect.state().health() == null) {
                 return "";
             }

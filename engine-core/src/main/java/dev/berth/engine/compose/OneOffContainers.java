@@ -14,7 +14,6 @@ import dev.berth.engine.compose.plan.Plan;
 import dev.berth.engine.compose.plan.PlanOptions;
 import dev.berth.engine.compose.plan.Planner;
 import dev.berth.engine.compose.progress.ProgressListener;
-import dev.berth.engine.compose.progress.ResourceKind;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -55,12 +54,8 @@ final class OneOffContainers {
         ObservedState observed = ObservedStates.read(engine, project.name(),
                 project.networks().values().stream().filter(n -> n.external()).map(n -> n.name()).toList(),
                 project.volumes().values().stream().filter(v -> v.external()).map(v -> v.name()).toList());
-        Plan full = Planner.plan(desired, observed, PlanOptions.defaults());
-        Plan resources = new Plan(full.project(), full.operations().stream()
-                .filter(op -> op.kind() == ResourceKind.NETWORK || op.kind() == ResourceKind.VOLUME).toList(), List.of());
-        DesiredState noContainers = new DesiredState(desired.project(), List.of(), desired.networks(), desired.volumes(),
-                desired.knownServices());
-        new PlanExecutor(engine, project, progress, UpOptions.defaults()).execute(resources, noContainers, observed);
+        Plan resources = Planner.plan(desired, observed, PlanOptions.defaults()).resourcesOnly();
+        new PlanExecutor(engine, project, progress, UpOptions.defaults()).execute(resources);
 
         Map<String, List<String>> byService = new LinkedHashMap<>();
         for (ServiceContainer container : observed.containers()) {
@@ -71,7 +66,7 @@ final class OneOffContainers {
         ContainerRequests requests = new ContainerRequests(project, key -> byService.getOrDefault(key, List.of()));
         String slug = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         String name = options.name() != null ? options.name() : ResourceNames.oneOffContainerName(project.name(), serviceName, slug);
-        ContainerCreateRequest base = requests.create(service, 1, DesiredStates.fingerprint(project, serviceName),
+        ContainerCreateRequest base = requests.create(service, 1, DesiredStates.fingerprint(project, serviceName).hash(),
                 imageIds.get(serviceName), null);
         ContainerCreateRequest request = withOverrides(base, options, slug);
         String id;

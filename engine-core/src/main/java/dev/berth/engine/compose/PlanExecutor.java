@@ -1,8 +1,5 @@
 package dev.berth.engine.compose;
 
-import dev.berth.compose.graph.Edge;
-import dev.berth.compose.graph.EdgeKind;
-import dev.berth.compose.graph.ServiceGraph;
 import dev.berth.compose.model.NetworkSpec;
 import dev.berth.compose.model.Project;
 import dev.berth.compose.model.ServiceNetwork;
@@ -17,8 +14,8 @@ import dev.berth.engine.api.model.Ipam;
 import dev.berth.engine.api.model.IpamPool;
 import dev.berth.engine.api.model.NetworkCreateRequest;
 import dev.berth.engine.api.model.VolumeCreateRequest;
-import dev.berth.engine.compose.plan.DesiredState;
-import dev.berth.engine.compose.plan.ObservedState;
+import dev.berth.engine.compose.plan.DependencyEdge;
+import dev.berth.engine.compose.plan.DesiredState.DesiredService;
 import dev.berth.engine.compose.plan.Operation;
 import dev.berth.engine.compose.plan.Operation.Action;
 import dev.berth.engine.compose.plan.Plan;
@@ -33,18 +30,17 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 
 /**
- * Runs a {@link Plan} on the engine. It decides nothing: the plan says what to do to which resource; the
- * executor only orders it (networks and volumes first, then each service once the services it depends on
- * meet their condition) and runs independent services in parallel on virtual threads, with a bound on
- * concurrent engine calls.
+ * Runs a {@link Plan} on the engine. It decides nothing and recomputes nothing: the plan says what to do to
+ * which resource, what each service waits for, its configuration hash and image, and which observed container
+ * each operation acts on. The executor orders it (networks and volumes first, then the services through the
+ * {@link DependencyWalker}: each once the services it depends on meet their condition, all others at once)
+ * and makes every engine request within one {@link CallLimit}.
  */
 final class PlanExecutor {
 
@@ -54,7 +50,7 @@ final class PlanExecutor {
     private final Project project;
     private final ProgressListener progress;
     private final UpOptions options;
-    private final Semaphore engineCalls;
+    private final CallLimit calls;
     private final Map<String, List<String>> containersOfService = new ConcurrentHashMap<>();
     private final ContainerRequests requests;
 
@@ -63,14 +59,15 @@ final class PlanExecutor {
         this.project = project;
         this.progress = progress;
         this.options = options;
-        this.engineCalls = new Semaphore(Math.max(1, options.parallelism()));
+        this.calls = new CallLimit(options.parallelism());
         this.requests = new ContainerRequests(project, service -> containersOfService.getOrDefault(service, List.of()));
     }
 
-    void execute(Plan plan, DesiredState desired, ObservedState observed) {
-        for (ServiceContainer container : observed.containers()) {
-            if (!container.oneOff()) {
-                containersOfService.merge(container.service(), List.of(container.name()), PlanExecutor::concat);
+    void execute(Plan plan) {
+        // The names each service's containers will have: what references to it (service:x, volumes_from, links) resolve to.
+        for (Operation operation : plan.operations()) {
+            if (operation.kind() == ResourceKind.CONTAINER && operation.action() != Action.REMOVE && operation.service() != null) {
+                containersOfService.merge(operation.service(), List.of(operation.name()), PlanExecutor::concat);
             }
         }
         for (Operation operation : plan.operations()) {
@@ -80,7 +77,7 @@ final class PlanExecutor {
                 default -> { }
             }
         }
-        runContainers(plan, desired, observed);
+        runContainers(plan);
     }
 
     // --- networks and volumes -----------------------------------------------------------------
@@ -88,7 +85,7 @@ final class PlanExecutor {
     private void network(Operation operation) {
         switch (operation.action()) {
             case CHECK_EXISTS -> {
-                if (!exists(() -> engine.networks().inspect(operation.name()))) {
+                if (!exists(() -> calls.run(() -> engine.networks().inspect(operation.name())))) {
                     throw new ComposeException("network " + operation.name()
                             + " declared as external, but could not be found: create it with `docker network create "
                             + operation.name() + "` or remove `external: true`");
@@ -103,7 +100,7 @@ final class PlanExecutor {
                 labels.put(ComposeLabels.NETWORK, spec.key());
                 labels.put(ComposeLabels.VERSION, ComposeLabels.COMPATIBLE_VERSION);
                 try {
-                    engine.networks().create(NetworkCreateRequest.builder()
+                    calls.run(() -> engine.networks().create(NetworkCreateRequest.builder()
                             .name(spec.name())
                             .checkDuplicate(true)
                             .driver(spec.driver())
@@ -113,7 +110,7 @@ final class PlanExecutor {
                             .enableIpv6(spec.enableIpv6())
                             .ipam(ipam(spec.ipam()))
                             .labels(labels)
-                            .build());
+                            .build()));
                 } catch (EngineApiException e) {
                     progress.onEvent(ProgressEvent.error(ResourceKind.NETWORK, operation.name(), null, "Error", e.engineMessage()));
                     throw new ComposeException("network " + operation.name() + " could not be created: " + e.engineMessage(), e);
@@ -146,7 +143,7 @@ final class PlanExecutor {
     private void volume(Operation operation) {
         switch (operation.action()) {
             case CHECK_EXISTS -> {
-                if (!exists(() -> engine.volumes().inspect(operation.name()))) {
+                if (!exists(() -> calls.run(() -> engine.volumes().inspect(operation.name())))) {
                     throw new ComposeException("volume " + operation.name()
                             + " declared as external, but could not be found: create it with `docker volume create "
                             + operation.name() + "` or remove `external: true`");
@@ -160,8 +157,8 @@ final class PlanExecutor {
                 labels.put(ComposeLabels.PROJECT, project.name());
                 labels.put(ComposeLabels.VOLUME, spec.key());
                 labels.put(ComposeLabels.VERSION, ComposeLabels.COMPATIBLE_VERSION);
-                engine.volumes().create(VolumeCreateRequest.builder().name(spec.name()).driver(spec.driver())
-                        .driverOpts(spec.driverOpts().isEmpty() ? null : spec.driverOpts()).labels(labels).build());
+                calls.run(() -> engine.volumes().create(VolumeCreateRequest.builder().name(spec.name()).driver(spec.driver())
+                        .driverOpts(spec.driverOpts().isEmpty() ? null : spec.driverOpts()).labels(labels).build()));
                 progress.onEvent(ProgressEvent.done(ResourceKind.VOLUME, operation.name(), null, "Created"));
             }
             default -> { }
@@ -170,45 +167,37 @@ final class PlanExecutor {
 
     // --- containers ---------------------------------------------------------------------------
 
-    private void runContainers(Plan plan, DesiredState desired, ObservedState observed) {
-        ServiceGraph graph = ServiceGraph.of(project);
-        Map<String, CompletableFuture<List<String>>> outcomes = new LinkedHashMap<>();
+    /** A container of a service once its operations ran: what its dependents wait on. */
+    private record Started(String id, String name) {}
+
+    private void runContainers(Plan plan) {
+        Map<String, DesiredService> services = new LinkedHashMap<>();
+        plan.services().forEach(service -> services.put(service.name(), service));
+        Map<String, List<String>> dependsOn = new LinkedHashMap<>();
+        services.values().forEach(service -> dependsOn.put(service.name(),
+                service.dependencies().stream().map(DependencyEdge::service).distinct().toList()));
         List<String> failures = new ArrayList<>();
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
-             HealthWatcher health = new HealthWatcher(engine, project.name())) {
-            for (DesiredState.DesiredService service : desired.services()) {
-                List<Edge> dependencies = graph.dependenciesOf(service.name()).stream()
-                        .filter(edge -> outcomes.containsKey(edge.to()))
-                        .toList();
-                Map<Edge, CompletableFuture<List<String>>> waitFor = new LinkedHashMap<>();
-                dependencies.forEach(edge -> waitFor.put(edge, outcomes.get(edge.to())));
-                CompletableFuture<List<String>> outcome = CompletableFuture.supplyAsync(() -> {
-                    awaitDependencies(service.name(), waitFor, health);
-                    return runService(service, plan.forService(service.name()), observed);
-                }, threads);
-                outcomes.put(service.name(), outcome);
-            }
-            for (Map.Entry<String, CompletableFuture<List<String>>> entry : outcomes.entrySet()) {
-                try {
-                    entry.getValue().join();
-                } catch (CompletionException e) {
-                    failures.add(messageOf(e.getCause()));
-                }
-            }
+        try (HealthWatcher health = new HealthWatcher(engine, project.name(), calls)) {
+            Map<String, CompletableFuture<List<Started>>> outcomes = DependencyWalker.walk(dependsOn,
+                    DependencyWalker.Order.DEPENDENCIES_FIRST, (name, waitedFor) -> {
+                        DesiredService service = services.get(name);
+                        awaitDependencies(service, waitedFor, health);
+                        return runService(service, plan.forService(name));
+                    });
+            failures.addAll(DependencyWalker.failures(outcomes));
             if (failures.isEmpty() && options.waitHealthy() && options.start()) {
-                for (Map.Entry<String, CompletableFuture<List<String>>> entry : outcomes.entrySet()) {
-                    ServiceSpec spec = project.services().get(entry.getKey());
-                    for (String id : entry.getValue().join()) {
-                        awaitReady(entry.getKey(), spec, id, health);
+                outcomes.forEach((name, outcome) -> {
+                    for (Started container : outcome.join()) {
+                        awaitReady(name, project.services().get(name), container, health);
                     }
-                }
+                });
             }
         }
         // Orphans and scale-down removals of services no longer desired.
         for (Operation operation : plan.operations()) {
             if (operation.kind() == ResourceKind.CONTAINER && operation.action() == Action.REMOVE
-                    && desired.services().stream().noneMatch(s -> s.name().equals(operation.service()))) {
-                remove(operation, idOf(operation.name(), observed));
+                    && !services.containsKey(operation.service())) {
+                remove(operation);
             }
         }
         if (!failures.isEmpty()) {
@@ -216,113 +205,122 @@ final class PlanExecutor {
         }
     }
 
-    private void awaitDependencies(String service, Map<Edge, CompletableFuture<List<String>>> dependencies, HealthWatcher health) {
-        for (Map.Entry<Edge, CompletableFuture<List<String>>> entry : dependencies.entrySet()) {
-            Edge edge = entry.getKey();
-            String dependency = edge.to();
-            List<String> ids;
+    /** Waits until every service this one depends on meets its condition; throws when a required one cannot. */
+    private void awaitDependencies(DesiredService desired, Map<String, CompletableFuture<List<Started>>> waitedFor,
+                                   HealthWatcher health) {
+        String service = desired.name();
+        for (DependencyEdge edge : desired.dependencies()) {
+            String dependency = edge.service();
+            CompletableFuture<List<Started>> outcome = waitedFor.get(dependency);
+            if (outcome == null) {
+                continue; // not converged by this run (not selected, or disabled by a profile)
+            }
+            List<Started> containers;
             try {
-                ids = entry.getValue().join();
+                containers = outcome.join();
             } catch (CompletionException e) {
-                if (edge.kind() == EdgeKind.DEPENDS_ON && !edge.required()) {
+                String why = DependencyWalker.messageOf(e);
+                if (!edge.required()) {
                     progress.onEvent(ProgressEvent.warning(ResourceKind.SERVICE, service, service, "Skipped dependency",
-                            "optional dependency " + dependency + " failed: " + messageOf(e.getCause())));
+                            "optional dependency " + dependency + " failed: " + why));
                     continue;
                 }
                 progress.onEvent(ProgressEvent.error(ResourceKind.SERVICE, service, service, "Error",
                         "dependency " + dependency + " failed to start"));
                 throw new ComposeException("service " + service + " was not started: its dependency " + dependency
-                        + " failed (" + messageOf(e.getCause()) + ")");
+                        + " failed (" + why + ")");
             }
-            String condition = edge.kind() == EdgeKind.DEPENDS_ON && edge.condition() != null ? edge.condition() : "service_started";
-            for (String id : ids) {
-                String name = nameOf(id);
-                switch (condition) {
-                    case "service_healthy" -> {
-                        progress.onEvent(ProgressEvent.working(ResourceKind.CONTAINER, name, dependency, "Waiting"));
-                        try {
-                            health.awaitHealthy(dependency, id, name, options.healthTimeout());
-                        } catch (ComposeException e) {
-                            progress.onEvent(ProgressEvent.error(ResourceKind.CONTAINER, name, dependency, "Error", e.getMessage()));
-                            if (!edge.required()) {
-                                continue;
-                            }
-                            throw new ComposeException("service " + service + " was not started: " + e.getMessage(), e);
-                        }
-                        progress.onEvent(ProgressEvent.done(ResourceKind.CONTAINER, name, dependency, "Healthy"));
-                    }
-                    case "service_completed_successfully" -> {
-                        progress.onEvent(ProgressEvent.working(ResourceKind.CONTAINER, name, dependency, "Waiting"));
-                        long exit = engine.containers().waitFor(id, "not-running").statusCode();
-                        if (exit != 0) {
-                            String tail = lastLogLines(id, 10);
-                            progress.onEvent(ProgressEvent.error(ResourceKind.CONTAINER, name, dependency, "Exited", "exit code " + exit));
-                            if (!edge.required()) {
-                                continue;
-                            }
-                            throw new ComposeException("service " + service + " was not started: " + dependency
-                                    + " did not complete successfully: exit code " + exit + (tail.isEmpty() ? "" : "\n" + tail));
-                        }
-                        progress.onEvent(ProgressEvent.done(ResourceKind.CONTAINER, name, dependency, "Exited"));
-                    }
+            for (Started container : containers) {
+                switch (edge.condition()) {
+                    case DependencyEdge.HEALTHY -> awaitHealthy(service, edge, container, health);
+                    case DependencyEdge.COMPLETED -> awaitCompleted(service, edge, container);
                     default -> { }
                 }
             }
         }
     }
 
-    /** Runs one service's operations; returns the ids of its containers afterwards. */
-    private List<String> runService(DesiredState.DesiredService desired, List<Operation> operations, ObservedState observed) {
+    private void awaitHealthy(String service, DependencyEdge edge, Started container, HealthWatcher health) {
+        String dependency = edge.service();
+        progress.onEvent(ProgressEvent.working(ResourceKind.CONTAINER, container.name(), dependency, "Waiting"));
+        try {
+            health.awaitHealthy(dependency, container.id(), container.name(), options.healthTimeout());
+        } catch (ComposeException e) {
+            progress.onEvent(ProgressEvent.error(ResourceKind.CONTAINER, container.name(), dependency, "Error", e.getMessage()));
+            if (edge.required()) {
+                throw new ComposeException("service " + service + " was not started: " + e.getMessage(), e);
+            }
+            return;
+        }
+        progress.onEvent(ProgressEvent.done(ResourceKind.CONTAINER, container.name(), dependency, "Healthy"));
+    }
+
+    private void awaitCompleted(String service, DependencyEdge edge, Started container) {
+        String dependency = edge.service();
+        progress.onEvent(ProgressEvent.working(ResourceKind.CONTAINER, container.name(), dependency, "Waiting"));
+        long exit = engine.containers().waitFor(container.id(), "not-running").statusCode(); // a wait: holds no permit
+        if (exit != 0) {
+            String tail = lastLogLines(container.id(), 10);
+            progress.onEvent(ProgressEvent.error(ResourceKind.CONTAINER, container.name(), dependency, "Exited", "exit code " + exit));
+            if (edge.required()) {
+                throw new ComposeException("service " + service + " was not started: " + dependency
+                        + " did not complete successfully: exit code " + exit + (tail.isEmpty() ? "" : "\n" + tail));
+            }
+            return;
+        }
+        progress.onEvent(ProgressEvent.done(ResourceKind.CONTAINER, container.name(), dependency, "Exited"));
+    }
+
+    /** Runs one service's operations; returns its containers afterwards. */
+    private List<Started> runService(DesiredService desired, List<Operation> operations) {
         String service = desired.name();
         ServiceSpec spec = project.services().get(service);
-        List<String> ids = new ArrayList<>();
+        List<Started> containers = new ArrayList<>();
         for (Operation operation : operations.stream().sorted(Comparator.comparingInt(Operation::number)).toList()) {
-            String existing = idOf(operation.name(), observed);
+            ServiceContainer existing = operation.existing();
             switch (operation.action()) {
                 case NONE -> {
                     if (existing != null) {
-                        ids.add(existing);
+                        containers.add(new Started(existing.id(), existing.name()));
                         progress.onEvent(ProgressEvent.done(ResourceKind.CONTAINER, operation.name(), service, "Running"));
                     }
                 }
-                case CREATE -> ids.add(create(spec, operation, desired.imageId()));
+                case CREATE -> containers.add(create(spec, desired, operation));
                 case RECREATE -> {
                     progress.onEvent(ProgressEvent.working(ResourceKind.CONTAINER, operation.name(), service, "Recreate"));
-                    stopAndRemove(spec, existing, operation.name());
-                    ids.add(create(spec, operation, desired.imageId()));
+                    stopAndRemove(spec, existing.id(), operation.name());
+                    containers.add(create(spec, desired, operation));
                 }
                 case START -> {
-                    start(spec, operation.name(), existing, isPaused(operation.name(), observed));
-                    ids.add(existing);
+                    start(spec, operation.name(), existing.id(), existing.state() == ContainerState.PAUSED);
+                    containers.add(new Started(existing.id(), existing.name()));
                 }
                 case RESTART -> {
                     progress.onEvent(ProgressEvent.working(ResourceKind.CONTAINER, operation.name(), service, "Restarting"));
-                    call(() -> engine.containers().restart(existing, grace(spec)));
+                    calls.run(() -> engine.containers().restart(existing.id(), grace(spec)));
                     progress.onEvent(ProgressEvent.done(ResourceKind.CONTAINER, operation.name(), service, "Restarted"));
-                    ids.add(existing);
+                    containers.add(new Started(existing.id(), existing.name()));
                 }
-                case REMOVE -> remove(operation, existing);
+                case REMOVE -> remove(operation);
                 default -> { }
             }
         }
-        return ids;
+        return containers;
     }
 
-    /** Creates (and unless {@code create} only, starts) one container; {@code knownImageId} saves an inspect when not null. */
-    private String create(ServiceSpec spec, Operation operation, String knownImageId) {
+    /** Creates (and unless {@code create} only, starts) one container, with the plan's configuration hash and image. */
+    private Started create(ServiceSpec spec, DesiredService desired, Operation operation) {
         String name = operation.name();
         progress.onEvent(ProgressEvent.working(ResourceKind.CONTAINER, name, spec.name(), "Creating"));
-        ConfigFingerprint fingerprint = DesiredStates.fingerprint(project, spec.name());
-        String imageId = knownImageId != null ? knownImageId : imageId(spec);
-        String fields = EngineJson.MAPPER.writeValueAsString(fingerprint.fields());
+        String fields = EngineJson.MAPPER.writeValueAsString(new TreeMap<>(desired.configFields()));
         String id;
         try {
-            id = call(() -> engine.containers().create(name,
-                    requests.create(spec, operation.number(), fingerprint, imageId, fields)).id());
+            id = calls.call(() -> engine.containers().create(name,
+                    requests.create(spec, operation.number(), desired.configHash(), desired.imageId(), fields)).id());
             List<ServiceNetwork> networks = ContainerRequests.orderedNetworks(spec);
             if (spec.networkMode() == null) {
                 for (ServiceNetwork network : networks.subList(Math.min(1, networks.size()), networks.size())) {
-                    call(() -> engine.networks().connect(requests.networkName(network.network()), id,
+                    calls.run(() -> engine.networks().connect(requests.networkName(network.network()), id,
                             requests.endpoint(spec, network, name)));
                 }
             }
@@ -333,12 +331,11 @@ final class PlanExecutor {
             throw new ComposeException("service " + spec.name() + ": creating container " + name + " failed: "
                     + e.engineMessage() + hint, e);
         }
-        containersOfService.merge(spec.name(), List.of(name), PlanExecutor::concat);
         progress.onEvent(ProgressEvent.done(ResourceKind.CONTAINER, name, spec.name(), "Created"));
         if (options.start()) {
             start(spec, name, id, false); // a container just created is not paused
         }
-        return id;
+        return new Started(id, name);
     }
 
     /**
@@ -349,7 +346,7 @@ final class PlanExecutor {
         progress.onEvent(ProgressEvent.working(ResourceKind.CONTAINER, name, spec.name(), "Starting"));
         try {
             if (paused) {
-                call(() -> engine.containers().unpause(id));
+                calls.run(() -> engine.containers().unpause(id));
             } else {
                 startOrUnpause(id);
             }
@@ -366,76 +363,52 @@ final class PlanExecutor {
     /** Paused since it was observed (by another tool)? The engine refuses to start it and says so. */
     private void startOrUnpause(String id) {
         try {
-            call(() -> engine.containers().start(id));
+            calls.run(() -> engine.containers().start(id));
         } catch (EngineApiException e) {
             String message = String.valueOf(e.engineMessage());
             if (!message.contains("paused container")) {
                 throw e;
             }
-            call(() -> engine.containers().unpause(id));
+            calls.run(() -> engine.containers().unpause(id));
         }
     }
 
     private void stopAndRemove(ServiceSpec spec, String id, String name) {
-        if (id == null) {
-            return;
-        }
-        progress.onEvent(ProgressEvent.working(ResourceKind.CONTAINER, name, spec == null ? null : spec.name(), "Stopping"));
-        try {
-            call(() -> engine.containers().stop(id, grace(spec)));
-        } catch (EngineApiException e) {
-            if (!e.isNotFound()) {
-                throw e;
-            }
-        }
-        call(() -> engine.containers().remove(id, true, false));
-        containersOfService.computeIfPresent(spec == null ? "" : spec.name(),
-                (key, names) -> names.stream().filter(n -> !n.equals(name)).toList());
+        progress.onEvent(ProgressEvent.working(ResourceKind.CONTAINER, name, spec.name(), "Stopping"));
+        calls.runIgnoringNotFound(() -> engine.containers().stop(id, grace(spec)));
+        calls.run(() -> engine.containers().remove(id, true, false));
     }
 
-    private void remove(Operation operation, String id) {
-        if (id == null) {
+    private void remove(Operation operation) {
+        if (operation.existing() == null) {
             return;
         }
+        String id = operation.existing().id();
         ServiceSpec spec = operation.service() == null ? null : project.services().get(operation.service());
         progress.onEvent(ProgressEvent.working(ResourceKind.CONTAINER, operation.name(), operation.service(), "Removing"));
-        try {
-            call(() -> engine.containers().stop(id, grace(spec)));
-        } catch (EngineApiException e) {
-            if (!e.isNotFound()) {
-                throw e;
-            }
-        }
-        call(() -> engine.containers().remove(id, true, false));
+        calls.runIgnoringNotFound(() -> engine.containers().stop(id, grace(spec)));
+        calls.run(() -> engine.containers().remove(id, true, false));
         progress.onEvent(ProgressEvent.done(ResourceKind.CONTAINER, operation.name(), operation.service(), "Removed"));
     }
 
-    private void awaitReady(String service, ServiceSpec spec, String id, HealthWatcher health) {
-        String name = nameOf(id);
+    /** {@code --wait}: healthy when the service has a health check, running otherwise. */
+    private void awaitReady(String service, ServiceSpec spec, Started container, HealthWatcher health) {
         if (spec != null && spec.healthcheck() != null && !spec.healthcheck().disable()) {
-            progress.onEvent(ProgressEvent.working(ResourceKind.CONTAINER, name, service, "Waiting"));
-            health.awaitHealthy(service, id, name, options.healthTimeout());
-            progress.onEvent(ProgressEvent.done(ResourceKind.CONTAINER, name, service, "Healthy"));
+            progress.onEvent(ProgressEvent.working(ResourceKind.CONTAINER, container.name(), service, "Waiting"));
+            health.awaitHealthy(service, container.id(), container.name(), options.healthTimeout());
+            progress.onEvent(ProgressEvent.done(ResourceKind.CONTAINER, container.name(), service, "Healthy"));
         } else {
-            ContainerInspect inspect = engine.containers().inspect(id);
+            ContainerInspect inspect = calls.call(() -> engine.containers().inspect(container.id()));
             if (inspect.state() == null || !Boolean.TRUE.equals(inspect.state().running())) {
-                throw new ComposeException("service " + service + ": container " + name + " is not running (exit code "
+                throw new ComposeException("service " + service + ": container " + container.name() + " is not running (exit code "
                         + (inspect.state() == null ? "?" : inspect.state().exitCode()) + ")");
             }
         }
     }
 
-    private String imageId(ServiceSpec spec) {
-        try {
-            return engine.images().inspect(ContainerRequests.imageOf(project, spec)).id();
-        } catch (EngineApiException e) {
-            return null;
-        }
-    }
-
     private String lastLogLines(String id, int lines) {
         StringBuilder text = new StringBuilder();
-        try (EngineStream<LogLine> logs = engine.containers().logs(id, LogsOptions.everything().withTail(lines))) {
+        try (EngineStream<LogLine> logs = calls.call(() -> engine.containers().logs(id, LogsOptions.everything().withTail(lines)))) {
             for (LogLine line : logs) {
                 text.append("  ").append(line.text().stripTrailing()).append('\n');
             }
@@ -445,42 +418,8 @@ final class PlanExecutor {
         return text.toString().stripTrailing();
     }
 
-    private String nameOf(String id) {
-        try {
-            String name = engine.containers().inspect(id).name();
-            return name != null && name.startsWith("/") ? name.substring(1) : name;
-        } catch (RuntimeException e) {
-            return id.substring(0, Math.min(12, id.length()));
-        }
-    }
-
     private static Duration grace(ServiceSpec spec) {
         return spec != null && spec.stopGracePeriod() != null ? spec.stopGracePeriod() : DEFAULT_STOP_GRACE;
-    }
-
-    private static boolean isPaused(String name, ObservedState observed) {
-        return observed.containers().stream().anyMatch(c -> c.name().equals(name) && c.state() == ContainerState.PAUSED);
-    }
-
-    private static String idOf(String name, ObservedState observed) {
-        return observed.containers().stream().filter(c -> c.name().equals(name)).map(ServiceContainer::id)
-                .findFirst().orElse(null);
-    }
-
-    private <T> T call(java.util.function.Supplier<T> engineCall) {
-        engineCalls.acquireUninterruptibly();
-        try {
-            return engineCall.get();
-        } finally {
-            engineCalls.release();
-        }
-    }
-
-    private void call(Runnable engineCall) {
-        call(() -> {
-            engineCall.run();
-            return null;
-        });
     }
 
     private static boolean exists(Runnable lookup) {
@@ -493,10 +432,6 @@ final class PlanExecutor {
             }
             throw e;
         }
-    }
-
-    private static String messageOf(Throwable error) {
-        return error instanceof CompletionException && error.getCause() != null ? messageOf(error.getCause()) : error.getMessage();
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

@@ -278,6 +278,56 @@ class ComposeEngineIT {
         assertThat(fixture.client.images().list(false, Filters.none().with("reference", fixture.name + "-*"))).isEmpty();
     }
 
+    /**
+     * Issue 12 defect 14: {@code down} stopped layer by layer, so a dependency waited for every dependent of the
+     * layer above, and each layer for its slowest stop timeout. {@code slow} and {@code stubborn} ignore SIGTERM
+     * (busybox sleep as PID 1) and take their 5 s grace period; they sit in different layers on different chains.
+     * Layer by layer that is 5 + 5 s; stopping each service once nothing running depends on it overlaps them.
+     */
+    @Test
+    void downStopsEachServiceAsSoonAsNothingRunningDependsOnItNotLayerByLayer() {
+        fixture.compose.up(fixture.load("""
+                services:
+                  base:
+                    image: IMAGE
+                    command: ["sleep", "3600"]
+                    stop_grace_period: 1s
+                  slow:
+                    image: IMAGE
+                    command: ["sleep", "3600"]
+                    stop_grace_period: 5s
+                    depends_on: [base]
+                  stubborn:
+                    image: IMAGE
+                    command: ["sleep", "3600"]
+                    stop_grace_period: 5s
+                  quick:
+                    image: IMAGE
+                    command: ["sleep", "3600"]
+                    stop_grace_period: 1s
+                    depends_on: [stubborn]
+                """), UpOptions.defaults(), ProgressListener.NONE);
+
+        long started = System.nanoTime();
+        fixture.compose.down(fixture.name, null, DownOptions.defaults(), fixture.progress);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(fixture.ps()).isEmpty();
+        assertThat(millis).as("down took %d ms: the two 5 s stops must overlap", millis).isLessThan(8_500);
+        assertThat(indexOf("-slow-1", "Stopped")).isLessThan(indexOf("-base-1", "Stopping"));
+        assertThat(indexOf("-quick-1", "Stopped")).isLessThan(indexOf("-stubborn-1", "Stopping"));
+    }
+
+    @Test
+    void restartGoesInDependencyOrder() {
+        fixture.compose.up(fixture.load(TWO_TIER), UpOptions.defaults(), ProgressListener.NONE);
+
+        fixture.compose.restart(fixture.name, Set.of(), Duration.ofSeconds(1), fixture.progress);
+
+        assertThat(indexOf("-db-1", "Restarted")).isGreaterThanOrEqualTo(0).isLessThan(indexOf("-web-1", "Restarting"));
+        assertThat(fixture.ps()).allSatisfy(c -> assertThat(c.state()).isEqualTo(ContainerState.RUNNING));
+    }
+
     @Test
     void listsTheProjectWithItsRunningCount() {
         fixture.compose.up(fixture.load(TWO_TIER), UpOptions.defaults(), ProgressListener.NONE);

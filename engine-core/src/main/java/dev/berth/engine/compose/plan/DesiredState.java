@@ -43,6 +43,7 @@ public record DesiredState(
      *                              ({@code network_mode: service:x}, {@code volumes_from}, ...): recreated
      *                              with them
      * @param restartWith           services listed in {@code depends_on} with {@code restart: true}
+     * @param dependencies          what it waits for before it starts, every edge of the service graph
      */
     public record DesiredService(
             String name,
@@ -52,12 +53,20 @@ public record DesiredState(
             String imageId,
             String containerName,
             Set<String> sharedWith,
-            Set<String> restartWith) {
+            Set<String> restartWith,
+            List<DependencyEdge> dependencies) {
 
         public DesiredService {
             configFields = Map.copyOf(configFields);
             sharedWith = Set.copyOf(sharedWith);
             restartWith = Set.copyOf(restartWith);
+            dependencies = List.copyOf(dependencies);
+        }
+
+        /** A service that waits for nothing. */
+        public DesiredService(String name, int replicas, String configHash, Map<String, String> configFields, String imageId,
+                              String containerName, Set<String> sharedWith, Set<String> restartWith) {
+            this(name, replicas, configHash, configFields, imageId, containerName, sharedWith, restartWith, List.of());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.berth.engine.compose.plan;
 
+import dev.berth.engine.compose.ServiceContainer;
 import dev.berth.engine.compose.progress.ResourceKind;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -14,14 +15,21 @@ import java.util.stream.Collectors;
  * @param service  the service, for containers; null otherwise
  * @param number   the container number (1-based) for containers; 0 otherwise
  * @param causes   why, never empty
+ * @param existing the observed container it acts on (its id and state), or null: for creates, networks, volumes
  */
-public record Operation(Action action, ResourceKind kind, String name, String service, int number, List<Cause> causes) {
+public record Operation(Action action, ResourceKind kind, String name, String service, int number, List<Cause> causes,
+                        ServiceContainer existing) {
 
     public Operation {
         causes = List.copyOf(causes);
         if (causes.isEmpty()) {
             throw new IllegalArgumentException("an operation needs a cause: " + action + " " + name);
         }
+    }
+
+    /** An operation on nothing observed yet (a create, a network, a volume). */
+    public Operation(Action action, ResourceKind kind, String name, String service, int number, List<Cause> causes) {
+        this(action, kind, name, service, number, causes, null);
     }
 
     /** True when the executor has nothing to do for this operation. */

@@ -1,5 +1,6 @@
 package dev.berth.engine.compose.plan;
 
+import dev.berth.engine.compose.plan.DesiredState.DesiredService;
 import dev.berth.engine.compose.progress.ResourceKind;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -11,12 +12,25 @@ import java.util.stream.Collectors;
  * @param project    the project name
  * @param operations every operation, including the no-ops (so previews can say "unchanged")
  * @param warnings   things the user should know that are not operations (e.g. orphans kept)
+ * @param services   the services converged, dependencies first, with what they wait for, their configuration
+ *                   and image: with the operations, everything the executor needs (it recomputes nothing)
  */
-public record Plan(String project, List<Operation> operations, List<String> warnings) {
+public record Plan(String project, List<Operation> operations, List<String> warnings, List<DesiredService> services) {
 
     public Plan {
         operations = List.copyOf(operations);
         warnings = List.copyOf(warnings);
+        services = List.copyOf(services);
+    }
+
+    /** A plan of operations only (a preview, a test): no service to converge. */
+    public Plan(String project, List<Operation> operations, List<String> warnings) {
+        this(project, operations, warnings, List.of());
+    }
+
+    /** The plan without its container operations and services: the networks and volumes only. */
+    public Plan resourcesOnly() {
+        return new Plan(project, operations.stream().filter(op -> op.kind() != ResourceKind.CONTAINER).toList(), List.of());
     }
 
     /** The operations that do something. */

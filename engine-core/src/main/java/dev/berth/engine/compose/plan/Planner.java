@@ -56,14 +56,14 @@ public final class Planner {
         if (options.removeOrphans()) {
             for (ServiceContainer orphan : orphans) {
                 operations.add(new Operation(Action.REMOVE, ResourceKind.CONTAINER, orphan.name(), orphan.service(),
-                        orphan.number(), List.of(new Cause.Orphan(orphan.service()))));
+                        orphan.number(), List.of(new Cause.Orphan(orphan.service())), orphan));
             }
         } else if (!orphans.isEmpty()) {
             warnings.add("Found orphan containers (" + String.join(", ", orphans.stream().map(ServiceContainer::name).toList())
                     + ") for this project. If you removed or renamed this service in your compose file, "
                     + "you can run this command with the --remove-orphans flag to clean it up.");
         }
-        return new Plan(desired.project(), operations, warnings);
+        return new Plan(desired.project(), operations, warnings, desired.services());
     }
 
     private static Operation resourceOperation(ResourceKind kind, DesiredResource resource, Set<String> existing) {
@@ -118,7 +118,7 @@ public final class Planner {
         }
         for (ServiceContainer container : removed) {
             serviceOperations.add(new Operation(Action.REMOVE, ResourceKind.CONTAINER, container.name(), service.name(),
-                    container.number(), List.of(new Cause.ScaleDown(wanted))));
+                    container.number(), List.of(new Cause.ScaleDown(wanted)), container));
         }
         serviceOperations.sort(Comparator.comparingInt(Operation::number));
         operations.addAll(serviceOperations);
@@ -159,7 +159,8 @@ public final class Planner {
             action = restartCauses.isEmpty() ? Action.NONE : Action.RESTART;
             causes = restartCauses.isEmpty() ? List.of(new Cause.UpToDate()) : restartCauses;
         }
-        return new Operation(action, ResourceKind.CONTAINER, container.name(), service.name(), container.number(), causes);
+        return new Operation(action, ResourceKind.CONTAINER, container.name(), service.name(), container.number(), causes,
+                container);
     }
 
     private static boolean diverged(DesiredService service, ServiceContainer container) {
