@@ -178,16 +178,20 @@ final class CliSession implements AutoCloseable {
         };
     }
 
+    /**
+     * Project flags are global, as in {@code docker compose} ({@code berth -f x.yaml -p demo up}): after the
+     * subcommand {@code -f} means {@code --follow} or {@code --force}, so only the root command's are read.
+     */
+    private ProjectOptionsMixin projectFlags() {
+        return root == null ? new ProjectOptionsMixin() : root.projectOptions();
+    }
+
     ProjectOptions loaderOptions() {
-        return command.project.toOptions(root == null ? null : root.projectOptions(), environment, workingDir, in());
+        return projectFlags().toOptions(null, environment, workingDir, in());
     }
 
     private String explicitName() {
-        String local = command.project.projectName;
-        if (local != null) {
-            return local;
-        }
-        String global = root == null ? null : root.projectOptions().projectName;
+        String global = projectFlags().projectName;
         if (global != null) {
             return global;
         }
@@ -196,13 +200,11 @@ final class CliSession implements AutoCloseable {
     }
 
     private boolean noFilesGiven() {
-        return command.project.files.isEmpty() && (root == null || root.projectOptions().files.isEmpty())
-                && !environment.containsKey("COMPOSE_FILE");
+        return projectFlags().files.isEmpty() && !environment.containsKey("COMPOSE_FILE");
     }
 
     private Path baseDirectory() {
-        Path dir = command.project.projectDirectory != null ? command.project.projectDirectory
-                : root == null ? null : root.projectOptions().projectDirectory;
+        Path dir = projectFlags().projectDirectory;
         return dir == null ? workingDir : workingDir.resolve(dir);
     }
 

@@ -23,12 +23,6 @@ abstract class ComposeCommand implements Callable<Integer> {
     @ParentCommand
     BerthCli parent;
 
-    /**
-     * Project flags are global, as in {@code docker compose} ({@code berth -f x.yaml -p demo up}): after the
-     * subcommand {@code -f} means {@code --follow} or {@code --force}. This stays empty; the root's are used.
-     */
-    final ProjectOptionsMixin project = new ProjectOptionsMixin();
-
     @Mixin
     EngineOptionsMixin engineOptions;
 

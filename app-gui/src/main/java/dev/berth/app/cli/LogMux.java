@@ -2,6 +2,7 @@ package dev.berth.app.cli;
 
 import dev.berth.engine.api.ContainersApi.LogsOptions;
 import dev.berth.engine.api.EngineClient;
+import dev.berth.engine.compose.FollowedContainers;
 import dev.berth.engine.compose.ServiceContainer;
 import dev.berth.engine.stream.EngineStream;
 import dev.berth.engine.stream.LogLine;
@@ -19,7 +20,7 @@ import java.util.function.Consumer;
  * Each container is read on its own virtual thread; whole lines are written under one lock so lines of
  * different containers never interleave. {@link #close()} cancels every stream (Ctrl-C, tests).
  */
-final class LogMux implements AutoCloseable {
+final class LogMux implements AutoCloseable, FollowedContainers.Output {
 
     /** Compose's rotation: cyan, yellow, green, magenta, blue, then their bright variants. */
     private static final String[] COLOURS = {"36", "33", "32", "35", "34", "96", "93", "92", "95", "94"};
@@ -71,10 +72,7 @@ final class LogMux implements AutoCloseable {
                 }
             } catch (RuntimeException e) {
                 if (!closed) {
-                    synchronized (out) {
-                        out.println(prefixOf(container.name()) + "(logs unavailable: " + e.getMessage() + ")");
-                        out.flush();
-                    }
+                    unavailable(container, e.getMessage());
                 }
             } finally {
                 end.complete(container);
@@ -99,6 +97,21 @@ final class LogMux implements AutoCloseable {
             out.println(text);
             out.flush();
         }
+    }
+
+    @Override
+    public void line(ServiceContainer container, LogLine line) {
+        print(container.name(), line);
+    }
+
+    @Override
+    public void exited(ServiceContainer container, int exitCode) {
+        announce(container.name() + " exited with code " + exitCode);
+    }
+
+    @Override
+    public void unavailable(ServiceContainer container, String why) {
+        announce(prefixOf(container.name()) + "(logs unavailable: " + why + ")");
     }
 
     private void print(String name, LogLine line) {

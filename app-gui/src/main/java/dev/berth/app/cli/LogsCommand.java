@@ -1,6 +1,7 @@
 package dev.berth.app.cli;
 
 import dev.berth.engine.api.ContainersApi.LogsOptions;
+import dev.berth.engine.compose.FollowedContainers;
 import dev.berth.engine.compose.ServiceContainer;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,12 +54,9 @@ final class LogsCommand extends ComposeCommand {
                 session.terminal() && !noColor, !noLogPrefix)) {
             if (follow) {
                 // Like Compose: a container that stops says so, and one that restarts is followed again.
-                AttachedContainers watched = new AttachedContainers(session.client(), logs, (container, code) -> { });
-                containers.forEach(container -> watched.attach(container, options));
-                try {
-                    await(watched.allFinished());
-                } finally {
-                    watched.close();
+                try (FollowedContainers followed = new FollowedContainers(session.client(), logs)) {
+                    containers.forEach(container -> followed.follow(container, options));
+                    await(followed.allFinished());
                 }
             } else {
                 // One container after the other, so each one's lines stay together.

@@ -1,7 +1,7 @@
 package dev.berth.app.cli;
 
-import dev.berth.compose.graph.ServiceGraph;
 import dev.berth.compose.model.Project;
+import dev.berth.engine.compose.AttachedUp;
 import dev.berth.engine.compose.ComposeEngine;
 import dev.berth.engine.compose.ServiceContainer;
 import dev.berth.engine.compose.UpOptions;
@@ -9,6 +9,7 @@ import dev.berth.engine.compose.plan.Plan;
 import dev.berth.engine.compose.plan.PlanOptions;
 import dev.berth.engine.compose.plan.PlanOptions.RecreatePolicy;
 import dev.berth.engine.compose.progress.ProgressListener;
+import dev.berth.engine.stream.LogLine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -128,58 +128,60 @@ final class UpCommand extends ComposeCommand {
     /** Attached mode: merged logs until every container exits, or until Ctrl-C / the first exit with --abort-on-container-exit. */
     private int attach(CliSession session, Project project, Set<String> selected, Instant since) throws InterruptedException {
         ComposeEngine compose = session.compose();
-        Set<String> attached = selected.isEmpty() ? Set.copyOf(project.services().keySet()) : selected;
-        List<ServiceContainer> containers = compose.ps(project.name(), attached, true).stream()
-                .filter(container -> !container.oneOff()).toList();
+        List<ServiceContainer> containers = AttachedUp.containers(compose, project, selected);
         if (exitCodeFrom != null) {
             session.services(List.of(exitCodeFrom));
         }
-        boolean abort = abortOnExit || exitCodeFrom != null;
-        Duration stopTimeout = timeout == null ? null : Duration.ofSeconds(timeout);
+        AttachedUp.Options options = new AttachedUp.Options(abortOnExit, exitCodeFrom,
+                timeout == null ? null : Duration.ofSeconds(timeout));
+        CompletableFuture<Void> interrupted = new CompletableFuture<>();
         Set<String> all = Set.copyOf(project.services().keySet());
-        CompletableFuture<String> stopRequested = new CompletableFuture<>();
-        Map<String, Integer> exitCodes = new java.util.concurrent.ConcurrentHashMap<>();
         try (LogMux logs = new LogMux(session.client(), session.out(), containers.stream().map(ServiceContainer::name).toList(),
                 session.terminal() && !noColor, !noLogPrefix);
-             CtrlC ctrlC = CtrlC.install(() -> stopRequested.complete("interrupt"), () -> {
+             CtrlC ctrlC = CtrlC.install(() -> interrupted.complete(null), () -> {
                  session.err().println("Killing...");
                  session.err().flush();
                  compose.kill(project.name(), all, "SIGKILL", ProgressListener.NONE);
              })) {
             session.out().println("Attaching to " + String.join(", ", containers.stream().map(ServiceContainer::name).toList()));
             session.out().flush();
-            AttachedContainers watched = new AttachedContainers(session.client(), logs, (container, code) -> {
-                exitCodes.put(container.service(), code);
-                if (abort) {
-                    stopRequested.complete(container.service());
-                }
-            });
-            containers.forEach(container -> watched.attach(container, since.minusSeconds(1)));
-            CompletableFuture<Object> finished = CompletableFuture.anyOf(watched.allFinished(), stopRequested);
-            try {
-                finished.get();
-            } catch (ExecutionException e) {
-                throw new IllegalStateException(e.getCause());
-            }
-            String reason = stopRequested.getNow(null);
-            if (reason == null) {
-                return exitCodeFrom == null ? 0 : exitCodes.getOrDefault(exitCodeFrom, 0);
-            }
-            session.err().println(reason.equals("interrupt") ? "Gracefully stopping... (press Ctrl+C again to force)"
-                    : "Aborting on container exit...");
-            session.err().flush();
-            compose.stop(project.name(), all, stopTimeout, session.progress("Stopping"));
-            watched.allFinished().completeOnTimeout(null, 2, java.util.concurrent.TimeUnit.SECONDS).join();
-            watched.close();
-            if (reason.equals("interrupt")) {
-                return 130;
-            }
-            String from = exitCodeFrom != null ? exitCodeFrom : reason;
-            return exitCodes.getOrDefault(from, 0);
+            AttachedUp.Outcome outcome = AttachedUp.follow(compose, project, containers, since.minusSeconds(1), options,
+                    new AttachedOutput(session, logs), interrupted, session.progress("Stopping"));
+            return exitCode(outcome);
         }
     }
 
-    static List<String> withDependencies(Project project, Set<String> services) {
-        return services.isEmpty() ? List.copyOf(project.services().keySet()) : ServiceGraph.of(project).withDependencies(services);
+    /** Compose's exit codes: 130 after Ctrl-C, else the code of --exit-code-from's service or the one that aborted, else 0. */
+    int exitCode(AttachedUp.Outcome outcome) {
+        return switch (outcome.ending()) {
+            case INTERRUPTED -> 130;
+            case ALL_EXITED -> exitCodeFrom == null ? 0 : outcome.exitCodes().getOrDefault(exitCodeFrom, 0);
+            case CONTAINER_EXITED -> outcome.exitCodes().getOrDefault(exitCodeFrom != null ? exitCodeFrom : outcome.exited(), 0);
+        };
+    }
+
+    /** Logs and exits into the merged output, the stop notice on stderr. */
+    private record AttachedOutput(CliSession session, LogMux logs) implements AttachedUp.Output {
+        @Override
+        public void line(ServiceContainer container, LogLine line) {
+            logs.line(container, line);
+        }
+
+        @Override
+        public void exited(ServiceContainer container, int exitCode) {
+            logs.exited(container, exitCode);
+        }
+
+        @Override
+        public void unavailable(ServiceContainer container, String why) {
+            logs.unavailable(container, why);
+        }
+
+        @Override
+        public void stopping(AttachedUp.Ending why) {
+            session.err().println(why == AttachedUp.Ending.INTERRUPTED ? "Gracefully stopping... (press Ctrl+C again to force)"
+                    : "Aborting on container exit...");
+            session.err().flush();
+        }
     }
 }
