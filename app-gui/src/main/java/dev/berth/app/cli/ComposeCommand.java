@@ -26,6 +26,9 @@ abstract class ComposeCommand implements Callable<Integer> {
     @Mixin
     EngineOptionsMixin engineOptions;
 
+    @Mixin
+    HelpOption help;
+
     @Option(names = "--progress", paramLabel = "MODE",
             description = "How to show progress: ${COMPLETION-CANDIDATES} (default: auto = live on a terminal, plain otherwise).")
     ProgressMode progressMode;

@@ -36,6 +36,9 @@ final class ConfigCommand implements Callable<Integer> {
     @Mixin
     ProjectOptionsMixin project = new ProjectOptionsMixin();
 
+    @Mixin
+    HelpOption help;
+
     @Option(names = "--format", paramLabel = "yaml|json", description = "Output format: ${COMPLETION-CANDIDATES} (default: yaml).")
     Format format = Format.yaml;
 

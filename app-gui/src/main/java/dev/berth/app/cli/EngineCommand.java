@@ -27,6 +27,9 @@ final class EngineCommand implements Callable<Integer> {
     @Mixin
     EngineOptionsMixin engineOptions;
 
+    @Mixin
+    HelpOption help;
+
     @Option(names = "--all", description = "Test every place an engine could be and show each one's status.")
     boolean all;
 

@@ -22,6 +22,9 @@ final class VersionCommand implements Callable<Integer> {
     @Mixin
     EngineOptionsMixin engineOptions;
 
+    @Mixin
+    HelpOption help;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();

@@ -19,11 +19,29 @@ class BerthCliTest {
     }
 
     @Test
-    void helpListsTheCommands() {
+    void helpPrintsTheUsageAndEachCommandWithItsDescription() {
         StringWriter out = new StringWriter();
-        int exit = BerthCli.run(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), "--help");
+        StringWriter err = new StringWriter();
+        int exit = BerthCli.run(new PrintWriter(out, true), new PrintWriter(err, true), "--help");
         assertThat(exit).isZero();
-        assertThat(out.toString()).contains("version");
+        assertThat(err.toString()).isEmpty();
+        assertThat(out.toString()).startsWith("Usage: berth ")
+                .containsPattern("(?m)^  up\\s+Create and start containers\\.$")
+                .containsPattern("(?m)^  version\\s+Show the Berth version and the engine it talks to\\.$");
+    }
+
+    @Test
+    void everyCommandHasItsOwnHelp() {
+        for (String command : List.of("up", "down", "ps", "logs", "rm", "exec", "config", "version", "engine")) {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            int exit = BerthCli.run(new PrintWriter(out, true), new PrintWriter(err, true), command, "--help");
+            assertThat(exit).as(command + " --help: " + err).isZero();
+            assertThat(out.toString()).as(command + " --help").startsWith("Usage: berth " + command + " ").contains("-h, --help");
+        }
+        StringWriter out = new StringWriter();
+        BerthCli.run(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), "up", "--help");
+        assertThat(out.toString()).contains("--abort-on-container-exit").contains("--exit-code-from=SERVICE");
     }
 
     @Test

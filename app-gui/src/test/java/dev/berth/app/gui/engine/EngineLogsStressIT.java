@@ -28,7 +28,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * The issue's stress test end to end: a real container writes 50,000 lines/s for 10 s (bursts of 50k
  * distinct lines each second), Berth follows its logs through the engine while the logs pane follows the
  * tail, and a probe records the longest gap between FX pulses and the FX thread's CPU time per pulse.
- * As in {@code LogsStressTest}, the CPU time per pulse is asserted; the wall-clock gap is asserted only when
+ * As in {@code LogsStressIT}, the CPU time per pulse is asserted; the wall-clock gap is asserted only when
  * the shared 2-core machine was not oversubscribed; both are printed.
  */
 @RequiresEngine
@@ -75,7 +75,7 @@ class EngineLogsStressIT {
         robot.interact(() -> app.window().opened(dir.toFile()));
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> panes.graph().node("flood").isPresent());
 
-        // Up first, then one second of flood to warm the JIT up (as LogsStressTest does), not measured; the
+        // Up first, then one second of flood to warm the JIT up (as LogsStressIT does), not measured; the
         // container waits 4 s, then floods for ten seconds while the probe records.
         robot.press(KeyCode.F5).release(KeyCode.F5);
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> panes.logs().receivedLinesProperty().get() >= PER_SECOND);

@@ -32,7 +32,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * asserted only when the machine was not oversubscribed during the run; both are printed.
  */
 @ExtendWith(ApplicationExtension.class)
-class LogsStressTest {
+class LogsStressIT {
 
     private static final int LINES_PER_SECOND = 50_000;
     private static final Duration RUN = Duration.ofSeconds(10);

@@ -28,7 +28,7 @@ import net.jqwik.api.Provide;
  * or a hang. An "internal" diagnostic is what the loader turns an escaped exception into, so finding
  * one fails the property too. Each try has its own time limit.
  */
-class LoaderFuzzProperties {
+class LoaderFuzzTest {
 
     private static final Duration LIMIT = Duration.ofSeconds(5);
     private static final Path WORKING_DIR = Path.of(System.getProperty("java.io.tmpdir"));

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * is in docs/CONFORMANCE.md and written to target/differential-v1.md at each run). Runs when
  * docker-compose is installed; under CI=true a missing docker-compose fails the test.
  */
-class DifferentialV1Test {
+class DifferentialV1IT {
 
     /** Field patterns (regex on the flattened path) where v1 and the specification differ, and why. */
     static final Map<String, String> EXPLAINED = Map.of(
