@@ -7,9 +7,9 @@ import dev.berth.bridge.discovery.HostEnvironment;
 import dev.berth.engine.api.EngineException;
 import dev.berth.engine.api.EngineIdentity;
 import dev.berth.engine.api.model.SystemInfo;
+import dev.berth.engine.format.ByteSize;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -83,6 +83,6 @@ final class EngineCommand implements Callable<Integer> {
     }
 
     private static String gibibytes(Long bytes) {
-        return bytes == null ? "?" : String.format(Locale.ROOT, "%.1f GiB", bytes / (1024.0 * 1024 * 1024));
+        return bytes == null ? "?" : ByteSize.binary(bytes);
     }
 }

@@ -2,7 +2,6 @@ package dev.berth.app.cli;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 
 /** Docker's wording for times and sizes: "2 minutes ago", "5.3MB". */
 final class Humanize {
@@ -25,35 +24,6 @@ final class Humanize {
             return seconds < 7200 ? "About an hour ago" : plural(seconds / 3600, "hour") + " ago";
         }
         return plural(seconds / 86_400, "day") + " ago";
-    }
-
-    static String bytes(long bytes) {
-        if (bytes < 1000) {
-            return bytes + "B";
-        }
-        String[] units = {"kB", "MB", "GB", "TB"};
-        double value = bytes;
-        int unit = -1;
-        while (value >= 1000 && unit < units.length - 1) {
-            value /= 1000;
-            unit++;
-        }
-        return String.format(Locale.ROOT, "%.3g%s", value, units[unit]);
-    }
-
-    /** Binary units, as {@code docker stats} shows memory: "12.5MiB". */
-    static String binaryBytes(long bytes) {
-        if (bytes < 1024) {
-            return bytes + "B";
-        }
-        String[] units = {"KiB", "MiB", "GiB", "TiB"};
-        double value = bytes;
-        int unit = -1;
-        while (value >= 1024 && unit < units.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        return String.format(Locale.ROOT, "%.2f%s", value, units[unit]);
     }
 
     /** A command as {@code docker ps} shows it: quoted, cut to 20 characters with an ellipsis. */

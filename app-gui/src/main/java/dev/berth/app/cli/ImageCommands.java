@@ -3,6 +3,8 @@ package dev.berth.app.cli;
 import dev.berth.engine.api.EngineApiException;
 import dev.berth.engine.api.model.ImageInspect;
 import dev.berth.engine.compose.ServiceContainer;
+import dev.berth.engine.format.ByteSize;
+import dev.berth.engine.format.ByteSize.Base;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -53,7 +55,7 @@ final class ImageCommands {
                 try {
                     ImageInspect image = session.client().images().inspect(container.image());
                     id = shortId(image.id());
-                    size = image.size() == null ? "" : Humanize.bytes(image.size());
+                    size = image.size() == null ? "" : ByteSize.compact(image.size(), Base.DECIMAL);
                 } catch (EngineApiException e) {
                     if (!e.isNotFound()) {
                         throw e;

@@ -4,6 +4,8 @@ import dev.berth.engine.api.EngineJson;
 import dev.berth.engine.api.StatsCalculator;
 import dev.berth.engine.api.StatsCalculator.StatsSummary;
 import dev.berth.engine.compose.ServiceContainer;
+import dev.berth.engine.format.ByteSize;
+import dev.berth.engine.format.ByteSize.Base;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,9 +57,9 @@ final class StatsCommand extends ComposeCommand {
                 }
                 Table table = new Table("CONTAINER ID", "NAME", "CPU %", "MEM USAGE / LIMIT", "MEM %", "NET I/O", "BLOCK I/O", "PIDS");
                 samples.forEach((container, stats) -> table.row(container.id().substring(0, 12), container.name(),
-                        percent(stats.cpuPercent()), Humanize.binaryBytes(stats.memoryUsage()) + " / " + Humanize.binaryBytes(stats.memoryLimit()),
-                        percent(stats.memoryPercent()), Humanize.bytes(stats.networkRx()) + " / " + Humanize.bytes(stats.networkTx()),
-                        Humanize.bytes(stats.blockRead()) + " / " + Humanize.bytes(stats.blockWrite()), stats.pids()));
+                        percent(stats.cpuPercent()), ByteSize.compact(stats.memoryUsage(), Base.BINARY) + " / " + ByteSize.compact(stats.memoryLimit(), Base.BINARY),
+                        percent(stats.memoryPercent()), ByteSize.compact(stats.networkRx(), Base.DECIMAL) + " / " + ByteSize.compact(stats.networkTx(), Base.DECIMAL),
+                        ByteSize.compact(stats.blockRead(), Base.DECIMAL) + " / " + ByteSize.compact(stats.blockWrite(), Base.DECIMAL), stats.pids()));
                 table.print(out);
             }
             out.flush();

@@ -3,6 +3,8 @@ package dev.berth.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.berth.engine.format.ByteSize;
+import dev.berth.engine.format.ByteSize.Base;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
@@ -31,8 +33,8 @@ class CliFormattingTest {
         assertThat(Humanize.ago(NOW.getEpochSecond() - 600, NOW)).isEqualTo("10 minutes ago");
         assertThat(Humanize.ago(NOW.getEpochSecond() - 3 * 86_400, NOW)).isEqualTo("3 days ago");
         assertThat(Humanize.command("sh -c 'echo hello from web'")).isEqualTo("\"sh -c 'echo hello f…\"");
-        assertThat(Humanize.bytes(1_990_000)).isEqualTo("1.99MB");
-        assertThat(Humanize.binaryBytes(880 * 1024)).isEqualTo("880.00KiB");
+        assertThat(ByteSize.compact(1_990_000, Base.DECIMAL)).isEqualTo("2.0MB");
+        assertThat(ByteSize.compact(880 * 1024, Base.BINARY)).isEqualTo("880KiB");
     }
 
     @Test

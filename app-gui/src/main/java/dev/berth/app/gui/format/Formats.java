@@ -1,27 +1,17 @@
 package dev.berth.app.gui.format;
 
+import dev.berth.engine.format.ByteSize;
 import java.time.Duration;
 import java.util.Locale;
 
 /** How numbers read in the panes: sizes in binary units, uptimes like {@code docker ps}, percentages. */
 public final class Formats {
 
-    private static final String[] UNITS = {"B", "KiB", "MiB", "GiB", "TiB"};
-
     private Formats() {}
 
-    /** 0 B, 512 B, 1.5 KiB, 230 MiB, 1.2 GiB. */
+    /** 0 B, 512 B, 1.5 KiB, 230 MiB, 1.2 GiB: engine-core's {@link ByteSize}, binary units. */
     public static String bytes(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        double value = bytes;
-        int unit = 0;
-        while (value >= 1024 && unit < UNITS.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        return String.format(Locale.ROOT, value >= 100 ? "%.0f %s" : "%.1f %s", value, UNITS[unit]);
+        return ByteSize.binary(bytes);
     }
 
     public static String percent(double percent) {

@@ -1,5 +1,7 @@
 package dev.berth.engine.compose.progress;
 
+import dev.berth.engine.format.ByteSize;
+import dev.berth.engine.format.ByteSize.Base;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -8,26 +10,12 @@ final class ProgressFormat {
 
     private ProgressFormat() {}
 
-    /** {@code 12.3MB/45.6MB} for byte counts, {@code 3/7} for small counts. */
+    /** {@code 12.3MB/45.6MB} for byte counts (as Compose shows a pull), {@code 3/7} for small counts. */
     static String amount(long current, long total) {
-        if (total < 1024) {
+        if (total < 1000) {
             return current + "/" + total;
         }
-        return bytes(current) + "/" + bytes(total);
-    }
-
-    static String bytes(long bytes) {
-        if (bytes < 1024) {
-            return bytes + "B";
-        }
-        String[] units = {"kB", "MB", "GB", "TB"};
-        double value = bytes;
-        int unit = -1;
-        while (value >= 1000 && unit < units.length - 1) {
-            value /= 1000;
-            unit++;
-        }
-        return String.format(Locale.ROOT, "%.1f%s", value, units[unit]);
+        return ByteSize.compact(current, Base.DECIMAL) + "/" + ByteSize.compact(total, Base.DECIMAL);
     }
 
     /** {@code 1.2s}, as Compose prints elapsed times. */
