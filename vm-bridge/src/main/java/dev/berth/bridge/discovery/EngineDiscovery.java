@@ -1,6 +1,7 @@
 package dev.berth.bridge.discovery;
 
 import dev.berth.engine.api.EngineClient;
+import dev.berth.engine.api.EngineConnectionException;
 import dev.berth.engine.api.EngineEndpoint;
 import dev.berth.engine.api.EngineException;
 import dev.berth.engine.api.EngineIdentity;
@@ -13,6 +14,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Finds the engine the way the developer's machine is set up: a list of {@link DiscoveryStrategy}s, each
@@ -56,21 +58,17 @@ public final class EngineDiscovery {
     /** Connects to the first engine that answers; the caller owns (and closes) the result. */
     public DiscoveredEngine discover(DiscoveryOptions options) {
         List<EngineNotFoundException.Attempt> attempts = new ArrayList<>();
-        for (DiscoveryStrategy strategy : plan(options)) {
-            List<Candidate> candidates;
-            try {
-                candidates = strategy.candidates(environment, options);
-            } catch (IllegalArgumentException e) {
-                attempts.add(new EngineNotFoundException.Attempt(strategy.name(), null, e.getMessage()));
+        for (Proposal proposal : (Iterable<Proposal>) proposals(plan(options), options)::iterator) {
+            if (proposal.failure() != null) {
+                attempts.add(new EngineNotFoundException.Attempt(proposal.strategy().name(), null, proposal.failure()));
                 continue;
             }
-            for (Candidate candidate : candidates) {
-                try {
-                    EngineClient client = probe(candidate.endpoint(), options);
-                    return new DiscoveredEngine(candidate.endpoint(), candidate.howFound(), client);
-                } catch (EngineException e) {
-                    attempts.add(new EngineNotFoundException.Attempt(candidate.howFound(), candidate.endpoint().uri(), e.getMessage()));
-                }
+            Candidate candidate = proposal.candidate();
+            try {
+                EngineClient client = probe(candidate.endpoint(), options);
+                return new DiscoveredEngine(candidate.endpoint(), candidate.howFound(), client);
+            } catch (EngineException e) {
+                attempts.add(new EngineNotFoundException.Attempt(candidate.howFound(), candidate.endpoint().uri(), e.getMessage()));
             }
         }
         throw new EngineNotFoundException(attempts);
@@ -79,40 +77,52 @@ public final class EngineDiscovery {
     /** Every candidate of every applicable strategy, each tested, for {@code berth engine --all}. */
     public List<CandidateStatus> discoverAll(DiscoveryOptions options) {
         List<DiscoveryStrategy> planned = plan(options);
+        List<DiscoveryStrategy> applicable = strategies.stream().filter(s -> s.isApplicable(environment, options)).toList();
         List<CandidateStatus> statuses = new ArrayList<>();
         Map<String, CandidateStatus> byEndpoint = new HashMap<>();
         int chosen = -1;
-        for (DiscoveryStrategy strategy : strategies) {
-            if (!strategy.isApplicable(environment, options)) {
+        for (Proposal proposal : (Iterable<Proposal>) proposals(applicable, options)::iterator) {
+            DiscoveryStrategy strategy = proposal.strategy();
+            if (proposal.failure() != null) {
+                statuses.add(new CandidateStatus(strategy.name(), strategy.describe(), null, null, proposal.failure(), false));
                 continue;
             }
-            List<Candidate> candidates;
-            try {
-                candidates = strategy.candidates(environment, options);
-            } catch (IllegalArgumentException e) {
-                statuses.add(new CandidateStatus(strategy.name(), strategy.describe(), null, null, e.getMessage(), false));
-                continue;
+            Candidate candidate = proposal.candidate();
+            String uri = candidate.endpoint().uri();
+            CandidateStatus known = byEndpoint.get(uri);
+            CandidateStatus status;
+            if (known != null) {
+                status = new CandidateStatus(strategy.name(), candidate.howFound(), uri, known.identity(), known.failure(), false);
+            } else {
+                status = test(strategy, candidate, options);
+                byEndpoint.put(uri, status);
             }
-            for (Candidate candidate : candidates) {
-                String uri = candidate.endpoint().uri();
-                CandidateStatus known = byEndpoint.get(uri);
-                CandidateStatus status;
-                if (known != null) {
-                    status = new CandidateStatus(strategy.name(), candidate.howFound(), uri, known.identity(), known.failure(), false);
-                } else {
-                    status = test(strategy, candidate, options);
-                    byEndpoint.put(uri, status);
-                }
-                if (chosen < 0 && status.reachable() && planned.contains(strategy)) {
-                    chosen = statuses.size();
-                }
-                statuses.add(status);
+            if (chosen < 0 && status.reachable() && planned.contains(strategy)) {
+                chosen = statuses.size();
             }
+            statuses.add(status);
         }
         if (chosen >= 0) {
             statuses.set(chosen, statuses.get(chosen).asChosen());
         }
         return statuses;
+    }
+
+    /** One thing a strategy proposes: a candidate to test, or why it could not propose any. */
+    private record Proposal(DiscoveryStrategy strategy, Candidate candidate, String failure) {}
+
+    /**
+     * The one discovery loop, for {@link #discover} and {@link #discoverAll}: the strategies' candidates in order,
+     * each strategy asked only when the one before is exhausted (so {@code discover} stops at the first answer).
+     */
+    private Stream<Proposal> proposals(List<DiscoveryStrategy> strategies, DiscoveryOptions options) {
+        return strategies.stream().flatMap(strategy -> {
+            try {
+                return strategy.candidates(environment, options).stream().map(candidate -> new Proposal(strategy, candidate, null));
+            } catch (IllegalArgumentException e) {
+                return Stream.of(new Proposal(strategy, null, e.getMessage()));
+            }
+        });
     }
 
     private CandidateStatus test(DiscoveryStrategy strategy, Candidate candidate, DiscoveryOptions options) {
@@ -127,7 +137,7 @@ public final class EngineDiscovery {
     /** The real socket test: connect, ping, read the version, check the API; bounded by the per-candidate timeout. */
     private EngineClient probe(EngineEndpoint endpoint, DiscoveryOptions options) {
         if (endpoint instanceof EngineEndpoint.Unix unix && !Files.exists(unix.socket())) {
-            throw new dev.berth.engine.api.EngineConnectionException("No engine socket at " + endpoint.uri() + ": the file does not exist.", null);
+            throw new EngineConnectionException("No engine socket at " + endpoint.uri() + ": the file does not exist.", null);
         }
         Duration timeout = options.timeoutPerCandidate();
         HttpClient.Options probing = new HttpClient.Options(timeout, timeout.plusSeconds(1), HttpClient.Options.defaults().maxIdleConnections());
