@@ -7,7 +7,7 @@ import dev.berth.engine.api.model.ContainerConfig;
 import dev.berth.engine.api.model.ContainerCreateRequest;
 import dev.berth.engine.api.model.HostConfig;
 import dev.berth.engine.stream.EngineStream;
-import dev.berth.engine.stream.LogLine;
+import dev.berth.engine.stream.OutputLine;
 import dev.berth.testkit.TestEngine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  *       the client timed around each call (JSON decoding included), curl fetching the URL N times in one process
  *       (one connection, reused) and reporting each transfer's {@code time_total};</li>
  *   <li>reading all logs of a finished container that printed 1M lines — the client decoding them into
- *       {@link LogLine}s, curl writing the raw multiplexed bytes to /dev/null.</li>
+ *       {@link OutputLine}s, curl writing the raw multiplexed bytes to /dev/null.</li>
  * </ol>
  * Rounds alternate the two so machine noise hits both alike; medians are printed.
  * Run: {@code benchmarks/run EngineLatencyBench [requests per round, default 2000] [rounds, default 5] [log lines, default 1000000] [log rounds, default 3]}.
@@ -182,7 +182,7 @@ public final class EngineLatencyBench {
 
     private static long readLogs(EngineClient client, String id) {
         long count = 0;
-        try (EngineStream<LogLine> logs = client.containers().logs(id, ContainersApi.LogsOptions.everything())) {
+        try (EngineStream<OutputLine> logs = client.containers().logs(id, ContainersApi.LogsOptions.everything())) {
             while (logs.next() != null) {
                 count++;
             }

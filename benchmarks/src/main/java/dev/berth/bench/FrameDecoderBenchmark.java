@@ -70,7 +70,7 @@ public class FrameDecoderBenchmark {
         frames = repeated.toByteArray();
     }
 
-    /** Frames to {@code LogLine}s (what a log view consumes), the socket delivering up to 64 KiB per read. */
+    /** Frames to {@code OutputLine}s (what a log view consumes), the socket delivering up to 64 KiB per read. */
     @Benchmark
     public long logLines(Counted counted) throws IOException {
         return decodeLines(new ByteArrayInputStream(frames), counted);

@@ -5,7 +5,7 @@ import dev.berth.engine.api.EngineClient;
 import dev.berth.engine.compose.FollowedContainers;
 import dev.berth.engine.compose.ServiceContainer;
 import dev.berth.engine.stream.EngineStream;
-import dev.berth.engine.stream.LogLine;
+import dev.berth.engine.stream.OutputLine;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +31,7 @@ final class LogMux implements AutoCloseable, FollowedContainers.Output {
     private final boolean prefix;
     private final int width;
     private final Map<String, String> colourOf = new ConcurrentHashMap<>();
-    private final List<EngineStream<LogLine>> streams = new CopyOnWriteArrayList<>();
-    private final List<CompletableFuture<ServiceContainer>> ended = new CopyOnWriteArrayList<>();
+    private final List<EngineStream<OutputLine>> streams = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
     /**
@@ -57,14 +56,13 @@ final class LogMux implements AutoCloseable, FollowedContainers.Output {
      */
     CompletableFuture<ServiceContainer> follow(ServiceContainer container, LogsOptions options, Consumer<ServiceContainer> onEnd) {
         CompletableFuture<ServiceContainer> end = new CompletableFuture<>();
-        ended.add(end);
         Thread.ofVirtual().name("berth-logs-" + container.name()).start(() -> {
-            try (EngineStream<LogLine> stream = client.containers().logs(container.id(), options)) {
+            try (EngineStream<OutputLine> stream = client.containers().logs(container.id(), options)) {
                 streams.add(stream);
                 if (closed) {
                     stream.close();
                 }
-                for (LogLine line = stream.next(); line != null; line = stream.next()) {
+                for (OutputLine line = stream.next(); line != null; line = stream.next()) {
                     print(container.name(), line);
                 }
                 if (!closed && onEnd != null) {
@@ -81,16 +79,6 @@ final class LogMux implements AutoCloseable, FollowedContainers.Output {
         return end;
     }
 
-    /** Completes when every stream started so far has ended (or was cancelled). */
-    CompletableFuture<Void> allEnded() {
-        return CompletableFuture.allOf(ended.toArray(CompletableFuture[]::new));
-    }
-
-    /** Completes with the first container whose stream ends. */
-    CompletableFuture<Object> anyEnded() {
-        return CompletableFuture.anyOf(ended.toArray(CompletableFuture[]::new));
-    }
-
     /** Prints a line of Berth's own in the merged output ("demo-web-1 exited with code 0"). */
     void announce(String text) {
         synchronized (out) {
@@ -100,7 +88,7 @@ final class LogMux implements AutoCloseable, FollowedContainers.Output {
     }
 
     @Override
-    public void line(ServiceContainer container, LogLine line) {
+    public void line(ServiceContainer container, OutputLine line) {
         print(container.name(), line);
     }
 
@@ -114,7 +102,7 @@ final class LogMux implements AutoCloseable, FollowedContainers.Output {
         announce(prefixOf(container.name()) + "(logs unavailable: " + why + ")");
     }
 
-    private void print(String name, LogLine line) {
+    private void print(String name, OutputLine line) {
         String text = line.timestamp() == null ? line.text() : line.timestamp() + " " + line.text();
         synchronized (out) {
             out.println(prefix ? prefixOf(name) + text : text);

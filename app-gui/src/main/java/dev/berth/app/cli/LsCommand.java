@@ -1,7 +1,7 @@
 package dev.berth.app.cli;
 
 import dev.berth.engine.api.EngineJson;
-import dev.berth.engine.compose.ProjectSummary;
+import dev.berth.engine.compose.ListedProject;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +26,7 @@ final class LsCommand extends ComposeCommand {
 
     @Override
     int run(CliSession session) {
-        List<ProjectSummary> projects = session.compose().listProjects(all);
+        List<ListedProject> projects = session.compose().listProjects(all);
         PrintWriter out = session.out();
         if (quiet) {
             projects.forEach(project -> out.println(project.name()));
@@ -41,7 +41,7 @@ final class LsCommand extends ComposeCommand {
         return 0;
     }
 
-    private static Map<String, Object> json(ProjectSummary project) {
+    private static Map<String, Object> json(ListedProject project) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("Name", project.name());
         row.put("Status", project.status());

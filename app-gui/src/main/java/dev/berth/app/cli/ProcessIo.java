@@ -80,10 +80,6 @@ final class ProcessIo {
             }
         }
 
-        boolean active() {
-            return saved != null;
-        }
-
         /** The terminal's rows and columns, or null when unknown. */
         static int[] size() {
             try {

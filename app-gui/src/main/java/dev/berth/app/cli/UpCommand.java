@@ -9,7 +9,7 @@ import dev.berth.engine.compose.plan.Plan;
 import dev.berth.engine.compose.plan.PlanOptions;
 import dev.berth.engine.compose.plan.PlanOptions.RecreatePolicy;
 import dev.berth.engine.compose.progress.ProgressListener;
-import dev.berth.engine.stream.LogLine;
+import dev.berth.engine.stream.OutputLine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -163,7 +163,7 @@ final class UpCommand extends ComposeCommand {
     /** Logs and exits into the merged output, the stop notice on stderr. */
     private record AttachedOutput(CliSession session, LogMux logs) implements AttachedUp.Output {
         @Override
-        public void line(ServiceContainer container, LogLine line) {
+        public void line(ServiceContainer container, OutputLine line) {
             logs.line(container, line);
         }
 

@@ -11,7 +11,7 @@ import dev.berth.engine.stream.DecodingStream;
 import dev.berth.engine.stream.EngineStream;
 import dev.berth.engine.stream.HijackedSession;
 import dev.berth.engine.stream.LogDecoder;
-import dev.berth.engine.stream.LogLine;
+import dev.berth.engine.stream.OutputLine;
 import dev.berth.engine.transport.HttpRequest;
 import dev.berth.engine.transport.HttpResponse;
 import java.io.IOException;
@@ -164,7 +164,7 @@ public final class ContainersApi {
     }
 
     /** Log lines, demultiplexed into stdout/stderr (or raw for TTY containers), read as they are consumed. */
-    public EngineStream<LogLine> logs(String id, LogsOptions options) {
+    public EngineStream<OutputLine> logs(String id, LogsOptions options) {
         boolean tty = options.tty() != null ? options.tty()
                 : Boolean.TRUE.equals(inspect(id).config().tty());
         Query query = Query.of().add("follow", options.follow()).add("stdout", options.stdout())

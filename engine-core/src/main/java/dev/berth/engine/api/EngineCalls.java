@@ -9,7 +9,6 @@ import dev.berth.engine.transport.HttpResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
@@ -164,9 +163,5 @@ final class EngineCalls {
 
     JsonNode tree(HttpRequest request, String what) {
         return json(request, type(JsonNode.class), what);
-    }
-
-    static Map<String, Object> emptyObject() {
-        return Map.of();
     }
 }

@@ -53,10 +53,6 @@ public final class DockerIgnore {
         return new DockerIgnore(List.copyOf(rules));
     }
 
-    public boolean hasExceptions() {
-        return rules.stream().anyMatch(Rule::exclusion);
-    }
-
     /** Whether {@code relativePath} (slash-separated, relative to the context) is left out of the context. */
     public boolean isIgnored(String relativePath) {
         boolean ignored = false;

@@ -2,7 +2,7 @@ package dev.berth.engine.compose;
 
 import dev.berth.compose.model.Project;
 import dev.berth.engine.compose.progress.ProgressListener;
-import dev.berth.engine.stream.LogLine;
+import dev.berth.engine.stream.OutputLine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -80,7 +80,7 @@ public final class AttachedUp {
         Map<String, Integer> exitCodes = new ConcurrentHashMap<>();
         try (FollowedContainers followed = new FollowedContainers(compose.engine(), new FollowedContainers.Output() {
             @Override
-            public void line(ServiceContainer container, LogLine line) {
+            public void line(ServiceContainer container, OutputLine line) {
                 output.line(container, line);
             }
 

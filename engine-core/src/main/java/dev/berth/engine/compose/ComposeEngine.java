@@ -123,7 +123,7 @@ public final class ComposeEngine {
     }
 
     /** Every Compose project on the engine, whoever started it ({@code ls}); with {@code all} also stopped ones. */
-    public List<ProjectSummary> listProjects(boolean all) {
+    public List<ListedProject> listProjects(boolean all) {
         return listing.listProjects(all);
     }
 }

@@ -33,7 +33,7 @@ final class ComposeListing {
     }
 
     /** Every Compose project on the engine, whoever started it ({@code ls}); with {@code all} also stopped ones. */
-    List<ProjectSummary> listProjects(boolean all) {
+    List<ListedProject> listProjects(boolean all) {
         Map<String, List<ServiceContainer>> byProject = new TreeMap<>();
         for (ContainerSummary summary : engine.containers().list(ListOptions.allContainers()
                 .withFilters(Filters.none().label(ComposeLabels.PROJECT)))) {
@@ -42,7 +42,7 @@ final class ComposeListing {
                 byProject.computeIfAbsent(container.project(), key -> new ArrayList<>()).add(container);
             }
         }
-        List<ProjectSummary> projects = new ArrayList<>();
+        List<ListedProject> projects = new ArrayList<>();
         byProject.forEach((name, containers) -> {
             int running = (int) containers.stream().filter(c -> c.state() == ContainerState.RUNNING).count();
             int healthy = (int) containers.stream().filter(c -> c.health() == ContainerHealth.HEALTHY).count();
@@ -56,7 +56,7 @@ final class ComposeListing {
                 }
             }
             if (all || running > 0) {
-                projects.add(new ProjectSummary(name, running, containers.size(), healthy, unhealthy, new ArrayList<>(files), workingDir));
+                projects.add(new ListedProject(name, running, containers.size(), healthy, unhealthy, new ArrayList<>(files), workingDir));
             }
         });
         return projects;

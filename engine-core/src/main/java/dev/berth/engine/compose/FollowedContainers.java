@@ -5,7 +5,7 @@ import dev.berth.engine.api.EngineClient;
 import dev.berth.engine.api.model.ContainerInspect;
 import dev.berth.engine.api.model.ContainerInspectState;
 import dev.berth.engine.stream.EngineStream;
-import dev.berth.engine.stream.LogLine;
+import dev.berth.engine.stream.OutputLine;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -23,7 +23,7 @@ public final class FollowedContainers implements AutoCloseable {
 
     /** What following reports; called on the reader threads (one per container), so implementations synchronise. */
     public interface Output {
-        void line(ServiceContainer container, LogLine line);
+        void line(ServiceContainer container, OutputLine line);
 
         /** The container stopped with this exit code (it may come back). */
         void exited(ServiceContainer container, int exitCode);
@@ -38,7 +38,7 @@ public final class FollowedContainers implements AutoCloseable {
     private final EngineClient engine;
     private final Output output;
     private final List<CompletableFuture<Void>> finished = new CopyOnWriteArrayList<>();
-    private final List<EngineStream<LogLine>> streams = new CopyOnWriteArrayList<>();
+    private final List<EngineStream<OutputLine>> streams = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
     public FollowedContainers(EngineClient engine, Output output) {
@@ -74,12 +74,12 @@ public final class FollowedContainers implements AutoCloseable {
     private void read(ServiceContainer container, LogsOptions options, CompletableFuture<Void> done) {
         Thread.ofVirtual().name("berth-follow-" + container.name()).start(() -> {
             boolean ended = false;
-            try (EngineStream<LogLine> stream = engine.containers().logs(container.id(), options)) {
+            try (EngineStream<OutputLine> stream = engine.containers().logs(container.id(), options)) {
                 streams.add(stream);
                 if (closed) {
                     stream.close();
                 }
-                for (LogLine line = stream.next(); line != null; line = stream.next()) {
+                for (OutputLine line = stream.next(); line != null; line = stream.next()) {
                     output.line(container, line);
                 }
                 ended = !closed;

@@ -23,7 +23,7 @@ import dev.berth.engine.compose.progress.ProgressEvent;
 import dev.berth.engine.compose.progress.ProgressListener;
 import dev.berth.engine.compose.progress.ResourceKind;
 import dev.berth.engine.stream.EngineStream;
-import dev.berth.engine.stream.LogLine;
+import dev.berth.engine.stream.OutputLine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -408,8 +408,8 @@ final class PlanExecutor {
 
     private String lastLogLines(String id, int lines) {
         StringBuilder text = new StringBuilder();
-        try (EngineStream<LogLine> logs = calls.call(() -> engine.containers().logs(id, LogsOptions.everything().withTail(lines)))) {
-            for (LogLine line : logs) {
+        try (EngineStream<OutputLine> logs = calls.call(() -> engine.containers().logs(id, LogsOptions.everything().withTail(lines)))) {
+            for (OutputLine line : logs) {
                 text.append("  ").append(line.text().stripTrailing()).append('\n');
             }
         } catch (RuntimeException e) {

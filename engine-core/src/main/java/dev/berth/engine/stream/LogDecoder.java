@@ -18,7 +18,7 @@ import java.util.Arrays;
  *
  * <p>Works on one reusable buffer and scans bytes in place: decoding must never be what limits a log view.
  */
-public final class LogDecoder implements ItemDecoder<LogLine> {
+public final class LogDecoder implements ItemDecoder<OutputLine> {
 
     private static final int HEADER = 8;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -52,7 +52,7 @@ public final class LogDecoder implements ItemDecoder<LogLine> {
     }
 
     @Override
-    public LogLine next() throws IOException {
+    public OutputLine next() throws IOException {
         while (true) {
             if (frameRemaining == 0) {
                 if (!ensure(HEADER)) {
@@ -104,7 +104,7 @@ public final class LogDecoder implements ItemDecoder<LogLine> {
         return -1;
     }
 
-    private LogLine line(LogSource source, int start, int newline) {
+    private OutputLine line(LogSource source, int start, int newline) {
         Partial carried = partial(source);
         int end = newline;
         String text;
@@ -120,22 +120,22 @@ public final class LogDecoder implements ItemDecoder<LogLine> {
         return toLine(source, text);
     }
 
-    private LogLine toLine(LogSource source, String text) {
+    private OutputLine toLine(LogSource source, String text) {
         if (!timestamps) {
-            return new LogLine(source, text);
+            return new OutputLine(source, text);
         }
         int space = text.indexOf(' ');
         if (space > 0) {
             try {
-                return new LogLine(source, text.substring(space + 1), Instant.parse(text.substring(0, space)));
+                return new OutputLine(source, text.substring(space + 1), Instant.parse(text.substring(0, space)));
             } catch (DateTimeParseException ignored) {
                 // not a timestamp after all: keep the line whole
             }
         }
-        return new LogLine(source, text);
+        return new OutputLine(source, text);
     }
 
-    private LogLine flushPartials() {
+    private OutputLine flushPartials() {
         for (LogSource source : new LogSource[] {LogSource.STDOUT, LogSource.STDERR, LogSource.SYSTEM}) {
             Partial carried = partial(source);
             if (carried.length > 0) {

@@ -27,10 +27,6 @@ public final class TcpTransport implements Transport {
         this.readTimeout = readTimeout;
     }
 
-    public boolean isTls() {
-        return tls != null;
-    }
-
     @Override
     public Connection connect(Duration connectTimeout) throws IOException {
         Socket socket = new Socket();

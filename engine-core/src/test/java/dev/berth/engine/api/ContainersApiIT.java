@@ -22,7 +22,7 @@ import dev.berth.engine.api.model.VolumeCreateRequest;
 import dev.berth.engine.build.TarWriter;
 import dev.berth.engine.stream.EngineStream;
 import dev.berth.engine.stream.HijackedSession;
-import dev.berth.engine.stream.LogLine;
+import dev.berth.engine.stream.OutputLine;
 import dev.berth.engine.stream.LogSource;
 import dev.berth.testkit.RequiresEngine;
 import dev.berth.testkit.TestEngine;
@@ -183,15 +183,15 @@ class ContainersApiIT {
     void separatesStdoutFromStderrInLogs() {
         String id = engine.run("logs", "sh", "-c", "echo out1; echo err1 >&2; printf 'no-newline'");
         containers.waitFor(id, null);
-        List<LogLine> lines;
-        try (EngineStream<LogLine> logs = containers.logs(id, ContainersApi.LogsOptions.everything())) {
+        List<OutputLine> lines;
+        try (EngineStream<OutputLine> logs = containers.logs(id, ContainersApi.LogsOptions.everything())) {
             lines = new java.util.ArrayList<>();
             logs.forEach(lines::add);
         }
         // The engine copies stdout and stderr on separate goroutines, so only the order within one stream is defined.
         assertThat(lines).filteredOn(l -> l.source() == LogSource.STDOUT)
-                .containsExactly(new LogLine(LogSource.STDOUT, "out1"), new LogLine(LogSource.STDOUT, "no-newline"));
-        assertThat(lines).filteredOn(l -> l.source() == LogSource.STDERR).containsExactly(new LogLine(LogSource.STDERR, "err1"));
+                .containsExactly(new OutputLine(LogSource.STDOUT, "out1"), new OutputLine(LogSource.STDOUT, "no-newline"));
+        assertThat(lines).filteredOn(l -> l.source() == LogSource.STDERR).containsExactly(new OutputLine(LogSource.STDERR, "err1"));
     }
 
     @Test
@@ -201,11 +201,11 @@ class ContainersApiIT {
         String id = containers.create(engine.name("tty"), tty).id();
         containers.start(id);
         containers.waitFor(id, null);
-        List<LogLine> lines = new java.util.ArrayList<>();
-        try (EngineStream<LogLine> logs = containers.logs(id, ContainersApi.LogsOptions.everything().withTimestamps())) {
+        List<OutputLine> lines = new java.util.ArrayList<>();
+        try (EngineStream<OutputLine> logs = containers.logs(id, ContainersApi.LogsOptions.everything().withTimestamps())) {
             logs.forEach(lines::add);
         }
-        assertThat(lines).extracting(LogLine::text).containsExactly("hello", "world");
+        assertThat(lines).extracting(OutputLine::text).containsExactly("hello", "world");
         assertThat(lines).allSatisfy(l -> assertThat(l.timestamp()).isNotNull());
     }
 
@@ -217,18 +217,18 @@ class ContainersApiIT {
         containers.start(id);
         containers.resize(id, 33, 111);
         containers.waitFor(id, null);
-        List<LogLine> lines = new java.util.ArrayList<>();
-        try (EngineStream<LogLine> logs = containers.logs(id, ContainersApi.LogsOptions.everything())) {
+        List<OutputLine> lines = new java.util.ArrayList<>();
+        try (EngineStream<OutputLine> logs = containers.logs(id, ContainersApi.LogsOptions.everything())) {
             logs.forEach(lines::add);
         }
-        assertThat(lines).extracting(LogLine::text).contains("33 111");
+        assertThat(lines).extracting(OutputLine::text).contains("33 111");
         containers.remove(id, true, false);
     }
 
     @Test
     void followsLogsUntilCancelled() {
         String id = engine.run("follow", "sh", "-c", "i=0; while true; do echo line$i; i=$((i+1)); sleep 0.05; done");
-        EngineStream<LogLine> logs = containers.logs(id, ContainersApi.LogsOptions.everything().following());
+        EngineStream<OutputLine> logs = containers.logs(id, ContainersApi.LogsOptions.everything().following());
         assertThat(logs.next().text()).isEqualTo("line0");
         assertThat(logs.next().text()).isEqualTo("line1");
         logs.close();

@@ -14,7 +14,7 @@ import dev.berth.engine.api.model.Volume;
 import dev.berth.engine.api.model.VolumeCreateRequest;
 import dev.berth.engine.stream.EngineStream;
 import dev.berth.engine.stream.HijackedSession;
-import dev.berth.engine.stream.LogLine;
+import dev.berth.engine.stream.OutputLine;
 import dev.berth.engine.stream.LogSource;
 import dev.berth.testkit.PodmanService;
 import dev.berth.testkit.RequiresEngine;
@@ -134,7 +134,7 @@ class PodmanCompatIT {
         assertThat(running.state().running()).isTrue();
         assertThat(running.config().labels()).containsEntry(EngineFixture.LABEL, engine.runId);
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> logs(id).size() == 2);
-        assertThat(logs(id)).containsExactlyInAnyOrder(new LogLine(LogSource.STDOUT, "out1"), new LogLine(LogSource.STDERR, "err1"));
+        assertThat(logs(id)).containsExactlyInAnyOrder(new OutputLine(LogSource.STDOUT, "out1"), new OutputLine(LogSource.STDERR, "err1"));
 
         containers.stop(id, Duration.ofSeconds(1));
         ContainerInspect stopped = containers.inspect(id);
@@ -214,9 +214,9 @@ class PodmanCompatIT {
         assertThat(volumes.list(engine.ours())).extracting(Volume::name).doesNotContain(name);
     }
 
-    private static List<LogLine> logs(String id) {
-        List<LogLine> lines = new ArrayList<>();
-        try (EngineStream<LogLine> logs = engine.client.containers().logs(id, ContainersApi.LogsOptions.everything())) {
+    private static List<OutputLine> logs(String id) {
+        List<OutputLine> lines = new ArrayList<>();
+        try (EngineStream<OutputLine> logs = engine.client.containers().logs(id, ContainersApi.LogsOptions.everything())) {
             logs.forEach(lines::add);
         }
         return lines;

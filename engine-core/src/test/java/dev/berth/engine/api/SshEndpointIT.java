@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.berth.engine.api.model.ExecCreateRequest;
 import dev.berth.engine.stream.EngineStream;
 import dev.berth.engine.stream.HijackedSession;
-import dev.berth.engine.stream.LogLine;
+import dev.berth.engine.stream.OutputLine;
 import dev.berth.testkit.RequiresEngine;
 import dev.berth.testkit.TestEngine;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +54,7 @@ class SshEndpointIT {
 
             String id = engine.run("ssh", "sh", "-c", "echo over-ssh; sleep 300");
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> !logs(client, id).isEmpty());
-            assertThat(logs(client, id)).extracting(LogLine::text).containsExactly("over-ssh");
+            assertThat(logs(client, id)).extracting(OutputLine::text).containsExactly("over-ssh");
 
             String exec = client.exec().create(id, ExecCreateRequest.builder().cmd(List.of("sh", "-c", "read a; echo got:$a"))
                     .attachStdin(true).attachStdout(true).attachStderr(true).build());
@@ -68,9 +68,9 @@ class SshEndpointIT {
         }
     }
 
-    private static List<LogLine> logs(EngineClient client, String id) {
-        List<LogLine> lines = new ArrayList<>();
-        try (EngineStream<LogLine> logs = client.containers().logs(id, ContainersApi.LogsOptions.everything())) {
+    private static List<OutputLine> logs(EngineClient client, String id) {
+        List<OutputLine> lines = new ArrayList<>();
+        try (EngineStream<OutputLine> logs = client.containers().logs(id, ContainersApi.LogsOptions.everything())) {
             logs.forEach(lines::add);
         }
         return lines;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.berth.engine.stream.EngineStream;
-import dev.berth.engine.stream.LogLine;
+import dev.berth.engine.stream.OutputLine;
 import dev.berth.testkit.RequiresEngine;
 import dev.berth.testkit.TestCertificates;
 import dev.berth.testkit.TestEngine;
@@ -60,7 +60,7 @@ class TlsEndpointIT {
             // A chunked, multiplexed stream and an upgraded (hijacked) exec connection, both over TLS.
             String id = engine.run("tls", "sh", "-c", "echo over-tls; echo err-over-tls >&2; sleep 300");
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> logs(client, id).size() == 2);
-            assertThat(logs(client, id)).extracting(LogLine::text).containsExactlyInAnyOrder("over-tls", "err-over-tls");
+            assertThat(logs(client, id)).extracting(OutputLine::text).containsExactlyInAnyOrder("over-tls", "err-over-tls");
             assertThat(client.exec().run(id, List.of("echo", "exec-over-tls")).stdout()).isEqualTo("exec-over-tls\n");
 
             // Keep-alive: the plain calls above reuse TLS connections instead of handshaking for each one.
@@ -69,9 +69,9 @@ class TlsEndpointIT {
         }
     }
 
-    private static List<LogLine> logs(EngineClient client, String id) {
-        List<LogLine> lines = new ArrayList<>();
-        try (EngineStream<LogLine> logs = client.containers().logs(id, ContainersApi.LogsOptions.everything())) {
+    private static List<OutputLine> logs(EngineClient client, String id) {
+        List<OutputLine> lines = new ArrayList<>();
+        try (EngineStream<OutputLine> logs = client.containers().logs(id, ContainersApi.LogsOptions.everything())) {
             logs.forEach(lines::add);
         }
         return lines;

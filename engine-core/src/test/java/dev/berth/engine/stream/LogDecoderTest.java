@@ -45,10 +45,10 @@ class LogDecoderTest {
         };
     }
 
-    static List<LogLine> decode(InputStream in, boolean multiplexed, int bufferSize) throws IOException {
+    static List<OutputLine> decode(InputStream in, boolean multiplexed, int bufferSize) throws IOException {
         LogDecoder decoder = new LogDecoder(in, multiplexed, false, bufferSize);
-        List<LogLine> lines = new ArrayList<>();
-        for (LogLine line = decoder.next(); line != null; line = decoder.next()) {
+        List<OutputLine> lines = new ArrayList<>();
+        for (OutputLine line = decoder.next(); line != null; line = decoder.next()) {
             lines.add(line);
         }
         return lines;
@@ -62,13 +62,13 @@ class LogDecoderTest {
             frame(1, "ünïcödé ✓\n"),
             frame(1, "tail without newline"));
 
-    private static final List<LogLine> EXPECTED = List.of(
-            new LogLine(LogSource.STDOUT, "first"),
-            new LogLine(LogSource.STDOUT, "second"),
-            new LogLine(LogSource.STDOUT, "third"),
-            new LogLine(LogSource.STDERR, "an error line"),
-            new LogLine(LogSource.STDOUT, "ünïcödé ✓"),
-            new LogLine(LogSource.STDOUT, "tail without newline"));
+    private static final List<OutputLine> EXPECTED = List.of(
+            new OutputLine(LogSource.STDOUT, "first"),
+            new OutputLine(LogSource.STDOUT, "second"),
+            new OutputLine(LogSource.STDOUT, "third"),
+            new OutputLine(LogSource.STDERR, "an error line"),
+            new OutputLine(LogSource.STDOUT, "ünïcödé ✓"),
+            new OutputLine(LogSource.STDOUT, "tail without newline"));
 
     @Test
     void splitsFramesIntoLinesPerStream() throws IOException {
@@ -91,7 +91,7 @@ class LogDecoderTest {
     void joinsALongLineSplitOverManyFrames() throws IOException {
         String chunk = "x".repeat(16 * 1024);
         byte[] bytes = concat(frame(1, chunk), frame(1, chunk), frame(1, chunk + "\n"));
-        List<LogLine> lines = decode(new ByteArrayInputStream(bytes), true, 4096);
+        List<OutputLine> lines = decode(new ByteArrayInputStream(bytes), true, 4096);
         assertThat(lines).hasSize(1);
         assertThat(lines.getFirst().text()).hasSize(48 * 1024);
     }
@@ -99,14 +99,14 @@ class LogDecoderTest {
     @Test
     void readsTtyOutputAsRawLines() throws IOException {
         byte[] raw = "one\r\ntwo\nthree".getBytes(StandardCharsets.UTF_8);
-        assertThat(decode(trickle(raw, 2), false, 16)).extracting(LogLine::text).containsExactly("one", "two", "three");
+        assertThat(decode(trickle(raw, 2), false, 16)).extracting(OutputLine::text).containsExactly("one", "two", "three");
     }
 
     @Test
     void endsCleanlyWhenTheStreamStopsInsideAFrame() throws IOException {
         byte[] whole = frame(1, "complete\npartial line that is cut");
         byte[] cut = java.util.Arrays.copyOf(whole, whole.length - 10);
-        assertThat(decode(new ByteArrayInputStream(cut), true, 1024)).extracting(LogLine::text)
+        assertThat(decode(new ByteArrayInputStream(cut), true, 1024)).extracting(OutputLine::text)
                 .containsExactly("complete", "partial line t");
     }
 
@@ -118,7 +118,7 @@ class LogDecoderTest {
     @Test
     void splitsOffTimestampsWhenAsked() throws IOException {
         byte[] bytes = frame(1, "2026-11-23T09:30:00.123456789Z hello\n");
-        LogLine line = new LogDecoder(new ByteArrayInputStream(bytes), true, true).next();
+        OutputLine line = new LogDecoder(new ByteArrayInputStream(bytes), true, true).next();
         assertThat(line.text()).isEqualTo("hello");
         assertThat(line.timestamp()).isEqualTo(Instant.parse("2026-11-23T09:30:00.123456789Z"));
     }

@@ -42,7 +42,7 @@ public final class EngineProjectFeed implements ProjectFeed {
     private final Map<String, OpenedProject> opened = new ConcurrentHashMap<>();
     private final Debouncer catalogRefresh = new Debouncer(Duration.ofMillis(150), this::refreshCatalog);
     private final ProjectActions actions;
-    private volatile List<dev.berth.engine.compose.ProjectSummary> onEngine = List.of();
+    private volatile List<dev.berth.engine.compose.ListedProject> onEngine = List.of();
     private volatile ProjectSink sink;
     private volatile ProjectWatch watch;
     private volatile String selectedProject;
@@ -186,7 +186,7 @@ public final class EngineProjectFeed implements ProjectFeed {
         if (known != null) {
             return Optional.of(known.reload(environment));
         }
-        for (dev.berth.engine.compose.ProjectSummary summary : onEngine) {
+        for (dev.berth.engine.compose.ListedProject summary : onEngine) {
             if (summary.name().equals(project) && !summary.configFiles().isEmpty()) {
                 List<Path> files = summary.configFiles().stream().map(Path::of).toList();
                 Path dir = summary.workingDir().isEmpty() ? files.getFirst().getParent() : Path.of(summary.workingDir());
@@ -220,7 +220,7 @@ public final class EngineProjectFeed implements ProjectFeed {
 
     private void publishProjects() {
         List<ProjectSummary> list = new ArrayList<>();
-        for (dev.berth.engine.compose.ProjectSummary p : onEngine) {
+        for (dev.berth.engine.compose.ListedProject p : onEngine) {
             list.add(new ProjectSummary(p.name(), p.running(), p.total(), p.unhealthy() > 0, opened.containsKey(p.name()) ? "opened" : "engine"));
         }
         opened.values().stream().filter(o -> onEngine.stream().noneMatch(p -> p.name().equals(o.name())))

@@ -197,7 +197,7 @@ final class ProjectWatch implements AutoCloseable {
         LogsOptions options = after != null ? new LogsOptions(true, true, true, after, null, true, null, null)
                 : createdWhileWatching ? LogsOptions.everything().following().withTimestamps()
                 : LogsOptions.everything().following().withTimestamps().withTail(FIRST_TAIL);
-        EngineStream<dev.berth.engine.stream.LogLine> stream;
+        EngineStream<dev.berth.engine.stream.OutputLine> stream;
         try {
             stream = client.containers().logs(id, options);
         } catch (RuntimeException e) {
@@ -207,7 +207,7 @@ final class ProjectWatch implements AutoCloseable {
         Thread.ofVirtual().name("berth-logs-" + service).start(() -> {
             try {
                 List<LogLine> chunk = new ArrayList<>(256);
-                for (dev.berth.engine.stream.LogLine line = stream.next(); line != null; line = stream.next()) {
+                for (dev.berth.engine.stream.OutputLine line = stream.next(); line != null; line = stream.next()) {
                     Instant at = line.timestamp() == null ? Instant.now() : line.timestamp();
                     if (after != null && !at.isAfter(after)) {
                         continue;

@@ -3,9 +3,9 @@ package dev.berth.engine.stream;
 import java.time.Instant;
 
 /** One line of container output, without its line break; {@code timestamp} only when requested. */
-public record LogLine(LogSource source, String text, Instant timestamp) {
+public record OutputLine(LogSource source, String text, Instant timestamp) {
 
-    public LogLine(LogSource source, String text) {
+    public OutputLine(LogSource source, String text) {
         this(source, text, null);
     }
 }

@@ -13,10 +13,10 @@ import java.util.List;
  * @param configFiles the compose files it was started from (from the labels), may be empty
  * @param workingDir  its working directory (from the labels), may be empty
  */
-public record ProjectSummary(String name, int running, int total, int healthy, int unhealthy, List<String> configFiles,
+public record ListedProject(String name, int running, int total, int healthy, int unhealthy, List<String> configFiles,
                              String workingDir) {
 
-    public ProjectSummary {
+    public ListedProject {
         configFiles = List.copyOf(configFiles);
     }
 
