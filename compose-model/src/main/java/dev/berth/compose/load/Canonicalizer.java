@@ -135,7 +135,8 @@ final class Canonicalizer {
         serviceNetworks(service);
         references(service, "secrets");
         references(service, "configs");
-        extraHosts(service);
+        extraHosts(service, path);
+        devices(service, path);
         ListNode ports = service.getList("ports");
         if (ports != null) {
             service.replace("ports", retag(Ports.canonicalize(ports, TreePath.child(path, "ports"), diagnostics), ports));
@@ -248,8 +249,13 @@ final class Canonicalizer {
         }
     }
 
-    /** Both {@code host: ip} and {@code - host:ip} / {@code - host=ip} become host → list of addresses. */
-    private static void extraHosts(MapNode service) {
+    /**
+     * Both {@code host: ip} and {@code - host:ip} / {@code - host=ip} become host → list of addresses,
+     * as compose-go's {@code types.HostsList} reads them: in the list form the first {@code =} (else
+     * {@code :}) separates, a comma separates several addresses, an entry without separator is refused;
+     * a host name must be non-empty without {@code :} or {@code =}; {@code [::1]} loses its brackets.
+     */
+    private void extraHosts(MapNode service, String path) {
         Node node = service.get("extra_hosts");
         MapNode hosts;
         if (node instanceof ListNode list) {
@@ -263,20 +269,27 @@ final class Canonicalizer {
                 if (sep < 0) {
                     sep = entry.indexOf(':');
                 }
-                String host = sep < 0 ? entry : entry.substring(0, sep);
-                String ip = sep < 0 ? "" : entry.substring(sep + 1);
-                addHost(hosts, host, ip, s.location());
+                if (sep < 0) {
+                    diagnostics.error("extra-hosts", path + ".extra_hosts", s.location(),
+                            "invalid additional host, missing IP: " + entry);
+                    continue;
+                }
+                String host = entry.substring(0, sep);
+                for (String ip : entry.substring(sep + 1).split(",", -1)) {
+                    addHost(hosts, host, ip, s.location(), path);
+                }
             }
         } else if (node instanceof MapNode map) {
             hosts = retag(new MapNode(map.location()), map);
             for (Map.Entry<String, Node> e : map.entries()) {
                 Node value = e.getValue();
+                Location at = value == null ? map.keyLocation(e.getKey()) : value.location();
                 if (value instanceof ListNode ips) {
                     for (Node ip : ips.items()) {
-                        addHost(hosts, e.getKey(), ((ScalarNode) ip).asString(), ip.location());
+                        addHost(hosts, e.getKey(), ((ScalarNode) ip).asString(), ip.location(), path);
                     }
-                } else if (value instanceof ScalarNode s) {
-                    addHost(hosts, e.getKey(), s.asString(), s.location());
+                } else if (value == null || value instanceof ScalarNode) {
+                    addHost(hosts, e.getKey(), value == null ? "" : ((ScalarNode) value).asString(), at, path);
                 }
             }
         } else {
@@ -285,14 +298,47 @@ final class Canonicalizer {
         service.replace("extra_hosts", hosts);
     }
 
-    private static void addHost(MapNode hosts, String host, String ip, Location at) {
+    private void addHost(MapNode hosts, String host, String ip, Location at, String path) {
+        if (host.isEmpty() || host.indexOf(':') >= 0 || host.indexOf('=') >= 0) {
+            diagnostics.error("extra-hosts", path + ".extra_hosts", at, "bad host name '" + host + "'");
+            return;
+        }
         ListNode ips = hosts.getList(host);
         if (ips == null) {
             ips = new ListNode(at);
             hosts.put(host, ips, at);
         }
-        String address = ip.startsWith("[") && ip.endsWith("]") ? ip.substring(1, ip.length() - 1) : ip;
+        String address = ip.length() > 2 && ip.startsWith("[") && ip.endsWith("]") ? ip.substring(1, ip.length() - 1) : ip;
         ips.add(ScalarNode.of(at, address));
+    }
+
+    /**
+     * Device short syntax {@code HOST[:CONTAINER[:PERMISSIONS]]} to {@code {source, target, permissions}}
+     * (compose-go's {@code transformDeviceMapping}: target defaults to the source, permissions to rwm).
+     */
+    private void devices(MapNode service, String path) {
+        ListNode devices = service.getList("devices");
+        if (devices == null) {
+            return;
+        }
+        for (int i = 0; i < devices.size(); i++) {
+            if (!(devices.get(i) instanceof ScalarNode s) || s.isNull()) {
+                continue;
+            }
+            String[] parts = s.asString().split(":", -1);
+            if (parts.length > 3) {
+                diagnostics.error("device-syntax", TreePath.index(path + ".devices", i), s.location(),
+                        "confusing device mapping, please use long syntax: " + s.asString());
+                continue;
+            }
+            String source = parts[0];
+            String target = parts.length > 1 && !parts[1].isEmpty() ? parts[1] : source;
+            MapNode long_ = new MapNode(s.location());
+            long_.put("source", ScalarNode.of(s.location(), source));
+            long_.put("target", ScalarNode.of(s.location(), target));
+            long_.put("permissions", ScalarNode.of(s.location(), parts.length > 2 ? parts[2] : "rwm"));
+            devices.items().set(i, long_);
+        }
     }
 
     static <T extends Node> T retag(T node, Node original) {
