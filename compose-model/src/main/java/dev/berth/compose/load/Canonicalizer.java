@@ -110,6 +110,15 @@ final class Canonicalizer {
         for (String key : List.of("dns", "dns_search", "tmpfs", "env_file", "label_file", "cap_add", "cap_drop")) {
             stringToList(service, key);
         }
+        omitEmptyItems(service, "dns");
+        if (service.get("gpus") instanceof ScalarNode g && g.value() instanceof String) {
+            // gpus: all is one request for every GPU (compose-go's transformGpus).
+            ListNode list = retag(new ListNode(g.location()), g);
+            MapNode all = new MapNode(g.location());
+            all.put("count", ScalarNode.of(g.location(), "all"));
+            list.add(all);
+            service.replace("gpus", list);
+        }
         ListNode envFiles = service.getList("env_file");
         if (envFiles != null) {
             for (int i = 0; i < envFiles.size(); i++) {
@@ -187,6 +196,14 @@ final class Canonicalizer {
             ListNode list = retag(new ListNode(s.location()), s);
             list.add(ScalarNode.of(s.location(), text));
             parent.replace(key, list);
+        }
+    }
+
+    /** Drops empty and null items (a {@code ${DNS:-}} that came out empty), as compose-go's OmitEmpty does for dns. */
+    private static void omitEmptyItems(MapNode service, String key) {
+        ListNode list = service.getList(key);
+        if (list != null) {
+            list.items().removeIf(n -> n instanceof ScalarNode s && (s.isNull() || "".equals(s.value())));
         }
     }
 
