@@ -291,6 +291,9 @@ public final class LoadSession {
             return extendedFiles.get(file);
         }
         extendedFiles.put(file, null);
+        if (!files.isRegularFile(file)) {
+            return null; // reported by the extends resolver, at the line naming the file
+        }
         String text = readText(file);
         if (text == null) {
             return null;
