@@ -7,6 +7,7 @@ import dev.berth.compose.model.NetworkSpec;
 import dev.berth.compose.model.Project;
 import dev.berth.compose.model.ServiceNetwork;
 import dev.berth.compose.model.ServiceSpec;
+import dev.berth.compose.model.Units;
 import dev.berth.compose.model.VolumeSpec;
 import dev.berth.engine.api.ContainersApi.LogsOptions;
 import dev.berth.engine.api.EngineApiException;
@@ -29,10 +30,12 @@ import dev.berth.engine.compose.progress.ResourceKind;
 import dev.berth.engine.stream.EngineStream;
 import dev.berth.engine.stream.LogLine;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -197,10 +200,12 @@ final class PlanExecutor {
                 }
             }
             if (failures.isEmpty() && options.waitHealthy() && options.start()) {
+                Set<String> oneShots = WaitConditions.awaitedToComplete(project);
+                Instant deadline = Instant.now().plus(options.healthTimeout()); // one budget for all, as compose's context
                 for (Map.Entry<String, CompletableFuture<List<String>>> entry : outcomes.entrySet()) {
                     ServiceSpec spec = project.services().get(entry.getKey());
                     for (String id : entry.getValue().join()) {
-                        awaitReady(entry.getKey(), spec, id, health);
+                        awaitReady(entry.getKey(), spec, id, health, oneShots.contains(entry.getKey()), deadline);
                     }
                 }
             }
@@ -411,18 +416,64 @@ final class PlanExecutor {
         progress.onEvent(ProgressEvent.done(ResourceKind.CONTAINER, operation.name(), operation.service(), "Removed"));
     }
 
-    private void awaitReady(String service, ServiceSpec spec, String id, HealthWatcher health) {
+    /**
+     * {@code --wait} for one container, as docker compose's start.go: a one-shot others need with
+     * service_completed_successfully must have exited 0; any other container must not have exited and,
+     * when it has a health check (from the file or the image), must be healthy.
+     */
+    private void awaitReady(String service, ServiceSpec spec, String id, HealthWatcher health, boolean oneShot, Instant deadline) {
         String name = nameOf(id);
-        if (spec != null && spec.healthcheck() != null && !spec.healthcheck().disable()) {
-            progress.onEvent(ProgressEvent.working(ResourceKind.CONTAINER, name, service, "Waiting"));
-            health.awaitHealthy(service, id, name, options.healthTimeout());
-            progress.onEvent(ProgressEvent.done(ResourceKind.CONTAINER, name, service, "Healthy"));
-        } else {
+        if (oneShot) {
             ContainerInspect inspect = engine.containers().inspect(id);
-            if (inspect.state() == null || !Boolean.TRUE.equals(inspect.state().running())) {
-                throw new ComposeException("service " + service + ": container " + name + " is not running (exit code "
-                        + (inspect.state() == null ? "?" : inspect.state().exitCode()) + ")");
+            while (inspect.state() != null && (Boolean.TRUE.equals(inspect.state().running())
+                    || Boolean.TRUE.equals(inspect.state().restarting()))) {
+                if (!Instant.now().isBefore(deadline)) {
+                    throw new ComposeException("application not healthy after " + Units.format(options.healthTimeout()));
+                }
+                progress.onEvent(ProgressEvent.working(ResourceKind.CONTAINER, name, service, "Waiting"));
+                sleepQuietly(Duration.ofMillis(500));
+                inspect = engine.containers().inspect(id);
             }
+            Integer exit = inspect.state() == null ? null : inspect.state().exitCode();
+            if (exit == null || exit != 0) {
+                throw new ComposeException("service \"" + service + "\" didn't complete successfully: exit " + exit);
+            }
+            progress.onEvent(ProgressEvent.done(ResourceKind.CONTAINER, name, service, "Exited"));
+            return;
+        }
+        ContainerInspect inspect = engine.containers().inspect(id);
+        if (inspect.state() == null || !Boolean.TRUE.equals(inspect.state().running())
+                && !Boolean.TRUE.equals(inspect.state().restarting())) {
+            throw new ComposeException("service " + service + ": container " + name + " exited ("
+                    + (inspect.state() == null ? "?" : inspect.state().exitCode()) + ")");
+        }
+        List<String> test = inspect.config() == null || inspect.config().healthcheck() == null ? null
+                : inspect.config().healthcheck().test();
+        boolean checked = test != null && !test.isEmpty() && !"NONE".equals(test.get(0))
+                && !(spec != null && spec.healthcheck() != null && spec.healthcheck().disable());
+        if (!checked) {
+            return; // no health check: running is ready
+        }
+        progress.onEvent(ProgressEvent.working(ResourceKind.CONTAINER, name, service, "Waiting"));
+        Duration left = Duration.between(Instant.now(), deadline);
+        try {
+            health.awaitHealthy(service, id, name, left.isNegative() ? Duration.ZERO : left);
+        } catch (ComposeException e) {
+            if (!Instant.now().isBefore(deadline)) {
+                throw new ComposeException("application not healthy after " + Units.format(options.healthTimeout())
+                        + ": " + e.getMessage(), e);
+            }
+            throw e;
+        }
+        progress.onEvent(ProgressEvent.done(ResourceKind.CONTAINER, name, service, "Healthy"));
+    }
+
+    private static void sleepQuietly(Duration d) {
+        try {
+            Thread.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ComposeException("interrupted while waiting");
         }
     }
 
