@@ -26,6 +26,30 @@ final class Plain {
         return node;
     }
 
+    /**
+     * A value of the typed model by record accessors: {@code web.healthcheck.interval} is
+     * {@code project.service("web").healthcheck().interval()}; a segment that names a map key looks it up.
+     */
+    static Object accessor(dev.berth.compose.model.Project project, String path) {
+        List<String> segments = TreePath.segments(path);
+        Object node = project.service(segments.get(0));
+        for (String segment : segments.subList(1, segments.size())) {
+            if (node == null) {
+                return null;
+            }
+            if (node instanceof Map<?, ?> map) {
+                node = map.get(segment);
+                continue;
+            }
+            try {
+                node = node.getClass().getMethod(segment).invoke(node);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalArgumentException("no " + segment + " on " + node.getClass().getSimpleName(), e);
+            }
+        }
+        return node;
+    }
+
     /** Integers of any width become Long and floats Double, so that 3 from YAML equals 3L from the model. */
     static Object normalize(Object value) {
         if (value instanceof Map<?, ?> map) {

@@ -89,6 +89,10 @@ class PortedCasesTest {
                         .as("%s: %s\n(diagnostics:\n%s)", c, field.getKey(), all)
                         .isEqualTo(Plain.normalize(field.getValue()));
             }
+            for (Map.Entry<String, Object> field : c.typed().entrySet()) {
+                assertThat(String.valueOf(Plain.accessor(project, field.getKey())))
+                        .as("%s: typed %s", c, field.getKey()).isEqualTo(String.valueOf(field.getValue()));
+            }
             for (String absent : c.absent()) {
                 assertThat(Plain.at(project.canonical(), absent)).as("%s: %s must be absent", c, absent).isNull();
             }
@@ -120,7 +124,8 @@ class PortedCasesTest {
     /** One case of a topic file. */
     record PortedCase(String topic, String name, String from, String compose, Map<String, String> files,
             Map<String, String> environment, boolean interpolate, boolean expectOk, List<String> errorContains,
-            List<String> warningContains, String at, String atFile, Map<String, Object> model, List<String> absent) {
+            List<String> warningContains, String at, String atFile, Map<String, Object> model, List<String> absent,
+            Map<String, Object> typed) {
 
         @SuppressWarnings("unchecked")
         static List<PortedCase> readAll(Path file) throws IOException {
@@ -145,7 +150,8 @@ class PortedCasesTest {
                         String.valueOf(m.get("compose")), strings((Map<String, Object>) m.get("files")),
                         strings((Map<String, Object>) m.get("env")), !Boolean.FALSE.equals(m.get("interpolate")),
                         expect.equals("ok"), list(m.get("error")), list(m.get("warning")), atText, atFile,
-                        m.get("model") == null ? Map.of() : (Map<String, Object>) m.get("model"), list(m.get("absent"))));
+                        m.get("model") == null ? Map.of() : (Map<String, Object>) m.get("model"), list(m.get("absent")),
+                        m.get("typed") == null ? Map.of() : (Map<String, Object>) m.get("typed")));
             }
             return out;
         }
