@@ -42,6 +42,7 @@ final class ConsistencyChecker {
             new Rule("network_mode xor networks", "validate.go", ConsistencyChecker::networkModeAndNetworks),
             new Rule("networks defined", "validate.go", ConsistencyChecker::networksDefined),
             new Rule("healthcheck.test prefix", "validate.go", ConsistencyChecker::healthcheckTest),
+            new Rule("healthcheck.start_interval needs start_period", "docker compose convert.go", ConsistencyChecker::startInterval),
             new Rule("depends_on defined", "validate.go", ConsistencyChecker::dependsOnDefined),
             new Rule("network_mode service:X defined", "validate.go", ConsistencyChecker::networkModeService),
             new Rule("volumes defined; bind has a source", "validate.go + engine", ConsistencyChecker::volumesDefined),
@@ -181,6 +182,15 @@ final class ConsistencyChecker {
             case "CMD", "CMD-SHELL", "NONE" -> { }
             default -> error(s.path() + ".healthcheck.test", first.location(),
                     "healthcheck.test must start either by \"CMD\", \"CMD-SHELL\" or \"NONE\"");
+        }
+    }
+
+    /** docker compose refuses it when creating the container (moby/moby#48874); Berth says so when loading. */
+    private void startInterval(Service s) {
+        MapNode healthcheck = s.node().getMap("healthcheck");
+        if (healthcheck != null && healthcheck.has("start_interval") && !healthcheck.has("start_period")) {
+            error(s.path() + ".healthcheck.start_interval", healthcheck.keyLocation("start_interval"),
+                    "healthcheck.start_interval requires healthcheck.start_period to be set");
         }
     }
 
