@@ -19,9 +19,19 @@ import java.util.Map;
 final class Canonicalizer {
 
     private final Diagnostics diagnostics;
+    /**
+     * Without interpolation ({@code config --no-interpolate}) a short syntax may hold {@code ${…}}:
+     * what does not parse is kept as written, as compose-go's {@code ignoreParseError} does.
+     */
+    private final boolean keepUnparsed;
 
     Canonicalizer(Diagnostics diagnostics) {
+        this(diagnostics, false);
+    }
+
+    Canonicalizer(Diagnostics diagnostics, boolean keepUnparsed) {
         this.diagnostics = diagnostics;
+        this.keepUnparsed = keepUnparsed;
     }
 
     void canonicalize(MapNode root) {
@@ -81,6 +91,8 @@ final class Canonicalizer {
         if (buildMap != null) {
             dictionary(buildMap, "args", null);
             dictionary(buildMap, "labels", "");
+            keyValues(buildMap, "additional_contexts", path + ".build.additional_contexts");
+            sshKeys(buildMap, path + ".build.ssh");
             stringToList(buildMap, "cache_from");
             stringToList(buildMap, "tags");
         }
@@ -148,11 +160,16 @@ final class Canonicalizer {
         devices(service, path);
         ListNode ports = service.getList("ports");
         if (ports != null) {
-            service.replace("ports", retag(Ports.canonicalize(ports, TreePath.child(path, "ports"), diagnostics), ports));
+            Diagnostics portErrors = keepUnparsed ? new Diagnostics() : diagnostics;
+            ListNode parsed = Ports.canonicalize(ports, TreePath.child(path, "ports"), portErrors);
+            if (!(keepUnparsed && portErrors.hasErrors())) {
+                service.replace("ports", retag(parsed, ports));
+            }
         }
         ListNode volumes = service.getList("volumes");
         if (volumes != null) {
-            service.replace("volumes", retag(Volumes.canonicalize(volumes, TreePath.child(path, "volumes"), diagnostics), volumes));
+            service.replace("volumes", retag(Volumes.canonicalize(volumes, TreePath.child(path, "volumes"),
+                    keepUnparsed ? null : diagnostics), volumes));
         }
     }
 
@@ -179,6 +196,38 @@ final class Canonicalizer {
             map.put(name, ScalarNode.of(s.location(), value), s.location());
         }
         parent.replace(key, map);
+    }
+
+    /** compose-go's transformKeyValue: {@code - KEY=VALUE} items to a mapping; an item without {@code =} is refused. */
+    private void keyValues(MapNode parent, String key, String path) {
+        ListNode list = parent.getList(key);
+        if (list == null) {
+            return;
+        }
+        MapNode map = retag(new MapNode(list.location()), list);
+        for (Node item : list.items()) {
+            String entry = item instanceof ScalarNode s ? s.asString() : "";
+            int eq = entry.indexOf('=');
+            if (eq < 0) {
+                if (!keepUnparsed) {
+                    diagnostics.error("key-value", path, item.location(), TreePath.display(path) + ": invalid value " + entry
+                            + ", expected key=value");
+                }
+                return;
+            }
+            map.put(entry.substring(0, eq), ScalarNode.of(item.location(), entry.substring(eq + 1)), item.location());
+        }
+        parent.replace(key, map);
+    }
+
+    /** compose-go's transformSSH: each item is {@code default} or {@code ID=PATH}. */
+    private void sshKeys(MapNode build, String path) {
+        ListNode list = build.getList("ssh");
+        for (Node item : list == null ? List.<Node>of() : list.items()) {
+            if (item instanceof ScalarNode s && s.asString().indexOf('=') < 0 && !s.asString().equals("default")) {
+                diagnostics.error("ssh-key", path, s.location(), "invalid ssh key \"" + s.asString() + "\"");
+            }
+        }
     }
 
     private static void words(MapNode service, String key) {
@@ -343,6 +392,9 @@ final class Canonicalizer {
                 continue;
             }
             String[] parts = s.asString().split(":", -1);
+            if (parts.length > 3 && keepUnparsed) {
+                continue;
+            }
             if (parts.length > 3) {
                 diagnostics.error("device-syntax", TreePath.index(path + ".devices", i), s.location(),
                         "confusing device mapping, please use long syntax: " + s.asString());

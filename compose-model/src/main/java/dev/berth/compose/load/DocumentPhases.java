@@ -56,7 +56,7 @@ final class DocumentPhases {
             // Without interpolation a ${VAR} may stand where a number belongs: cast what can be, report nothing.
             TypedFields.cast(root, null);
         }
-        new Canonicalizer(diagnostics).canonicalize(root);
+        new Canonicalizer(diagnostics, !interpolate).canonicalize(root);
         new PathResolver(document.baseDir(), env.get("HOME")).resolve(root);
         resolveServiceEnvironments(root, env);
         return diagnostics.errorCount() == errorsBefore;

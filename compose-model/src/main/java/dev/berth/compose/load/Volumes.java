@@ -22,6 +22,7 @@ final class Volumes {
 
     private Volumes() {}
 
+    /** With null diagnostics, a spec that does not parse is kept as written (no interpolation: it may hold ${…}). */
     static ListNode canonicalize(ListNode volumes, String path, Diagnostics diagnostics) {
         ListNode out = new ListNode(volumes.location());
         for (int i = 0; i < volumes.size(); i++) {
@@ -29,9 +30,12 @@ final class Volumes {
             if (item instanceof MapNode long_) {
                 out.add(long_);
             } else if (item instanceof ScalarNode s && s.value() != null) {
-                MapNode parsed = parse(s.asString(), s.location(), TreePath.index(path, i), diagnostics);
+                MapNode parsed = parse(s.asString(), s.location(), TreePath.index(path, i),
+                        diagnostics == null ? new Diagnostics() : diagnostics);
                 if (parsed != null) {
                     out.add(parsed);
+                } else if (diagnostics == null) {
+                    out.add(s);
                 }
             }
         }
