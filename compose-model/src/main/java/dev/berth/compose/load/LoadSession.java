@@ -103,7 +103,7 @@ public final class LoadSession {
             return Optional.empty();
         }
         if (documents.isEmpty()) {
-            diagnostics.error("empty-file", "", Location.ofFile(files.get(0)), "empty compose file");
+            diagnostics.error("empty-file", "", new Location(files.get(0), 1, 1), "empty compose file");
             return Optional.empty();
         }
 
@@ -310,7 +310,7 @@ public final class LoadSession {
             }
         }
         if (merged == null) {
-            diagnostics.error("empty-file", "", Location.ofFile(file), "empty compose file");
+            diagnostics.error("empty-file", "", new Location(file, 1, 1), "empty compose file");
             return null;
         }
         ComposeDocument document = new ComposeDocument(file, file.getParent(), env, merged);
