@@ -459,6 +459,12 @@ final class ConsistencyChecker {
 
     private void deviceRequests(Service s, ListNode requests, String where) {
         for (int i = 0; requests != null && i < requests.size(); i++) {
+            if (requests.get(i) instanceof MapNode r && r.get("count") instanceof ScalarNode count
+                    && !(count.value() instanceof Long) && !"all".equals(count.value())) {
+                // compose-go's DeviceCount: "all", a number, or a number written as a string
+                error(s.path() + where + "." + i + ".count", count.location(), "invalid value \"" + count.asString()
+                        + "\", the only value allowed is 'all' or a number");
+            }
             if (requests.get(i) instanceof MapNode r && r.has("count") && r.has("device_ids")) {
                 error(s.path() + where + "." + i, r.keyLocation("device_ids"), TreePath.display(s.path()) + where + "[" + i
                         + "]: \"count\" and \"device_ids\" attributes are exclusive");

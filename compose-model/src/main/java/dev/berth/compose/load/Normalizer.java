@@ -142,6 +142,9 @@ final class Normalizer {
             for (Node n : requests == null ? List.<Node>of() : requests.items()) {
                 if (n instanceof MapNode request && !request.has("count") && !request.has("device_ids")) {
                     request.put("count", ScalarNode.of(request.location(), "all"));
+                } else if (n instanceof MapNode request && request.get("count") instanceof ScalarNode count
+                        && count.value() instanceof String text && TypedFields.parseLong(text) != null) {
+                    count.setValue(TypedFields.parseLong(text)); // "1" is the number 1 (compose-go's DeviceCount)
                 }
             }
         }

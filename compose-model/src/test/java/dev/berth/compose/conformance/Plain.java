@@ -41,6 +41,10 @@ final class Plain {
                 node = map.get(segment);
                 continue;
             }
+            if (node instanceof List<?> list) {
+                node = list.get(Integer.parseInt(segment));
+                continue;
+            }
             try {
                 node = node.getClass().getMethod(segment).invoke(node);
             } catch (ReflectiveOperationException e) {
