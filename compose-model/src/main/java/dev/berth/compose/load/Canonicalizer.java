@@ -152,6 +152,7 @@ final class Canonicalizer {
                 }
             }
         }
+        blankWatchPaths(service, path);
         dependsOn(service);
         serviceNetworks(service);
         references(service, "secrets");
@@ -196,6 +197,18 @@ final class Canonicalizer {
             map.put(name, ScalarNode.of(s.location(), value), s.location());
         }
         parent.replace(key, map);
+    }
+
+    /** validation.go's checkPath, before {@link PathResolver} turns an empty path into the project directory. */
+    private void blankWatchPaths(MapNode service, String path) {
+        MapNode develop = service.getMap("develop");
+        ListNode watch = develop == null ? null : develop.getList("watch");
+        for (int i = 0; watch != null && i < watch.size(); i++) {
+            if (watch.get(i) instanceof MapNode trigger && trigger.get("path") instanceof ScalarNode p && p.asString().isEmpty()) {
+                diagnostics.error("watch-path", path + ".develop.watch." + i + ".path", p.location(),
+                        TreePath.display(path) + ".develop.watch[" + i + "].path: value can't be blank");
+            }
+        }
     }
 
     /** compose-go's transformKeyValue: {@code - KEY=VALUE} items to a mapping; an item without {@code =} is refused. */

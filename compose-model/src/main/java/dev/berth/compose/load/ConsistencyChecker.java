@@ -17,7 +17,8 @@ import java.util.function.BiConsumer;
 /**
  * Checks what the schema cannot, once the files are merged and normalised: compose-go's
  * {@code loader/validate.go} ({@code checkConsistency}), {@code validation/} ({@code Validate}) and
- * {@code Project.CheckContainerNameUnicity}, plus a few of Berth's own. One line per rule in
+ * {@code Project.CheckContainerNameUnicity}, plus a few of Berth's own. (validation.go's blank
+ * watch path is checked by the {@link Canonicalizer}: it must be seen before paths are made absolute.) One line per rule in
  * {@link #SERVICE_RULES} and {@link #PROJECT_RULES}; every finding carries the position of the value at
  * fault (a service-level finding: the service's key). Messages follow docker compose's wording.
  */
@@ -60,7 +61,7 @@ final class ConsistencyChecker {
                     (c, s) -> c.sameBytes(s, "mem_reservation", "reservations", "memory", "deploy.resources.reservations.memory")),
             new Rule("pids_limit = limits.pids", "validate.go", ConsistencyChecker::pidsAndLimits),
             new Rule("container_name with one replica", "validate.go", ConsistencyChecker::containerNameReplicas),
-            new Rule("develop.watch target, path", "validate.go + validation.go", ConsistencyChecker::developWatch),
+            new Rule("develop.watch target", "validate.go", ConsistencyChecker::developWatch),
             new Rule("one mount per target", "validate.go", ConsistencyChecker::mountTargets),
             new Rule("ports host_ip is an IP", "validation.go checkIPAddress", ConsistencyChecker::portHostIp),
             new Rule("device request count xor device_ids", "validation.go checkDeviceRequest", ConsistencyChecker::deviceRequests));
@@ -407,10 +408,6 @@ final class ConsistencyChecker {
             if (!"rebuild".equals(action) && !"restart".equals(action) && !nonEmpty(trigger, "target")) {
                 error(s.path() + ".develop.watch", trigger.location(), TreePath.display(s.path())
                         + ".develop.watch: target is required for non-rebuild actions" + INVALID);
-            }
-            if (trigger.get("path") instanceof ScalarNode p && p.asString().isEmpty()) {
-                error(s.path() + ".develop.watch." + i + ".path", p.location(), TreePath.display(s.path())
-                        + ".develop.watch[" + i + "].path: value can't be blank");
             }
         }
     }
