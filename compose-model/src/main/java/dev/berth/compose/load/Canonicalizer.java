@@ -19,9 +19,19 @@ import java.util.Map;
 final class Canonicalizer {
 
     private final Diagnostics diagnostics;
+    /**
+     * Without interpolation ({@code config --no-interpolate}) a short syntax may hold {@code ${…}}:
+     * what does not parse is kept as written, as compose-go's {@code ignoreParseError} does.
+     */
+    private final boolean keepUnparsed;
 
     Canonicalizer(Diagnostics diagnostics) {
+        this(diagnostics, false);
+    }
+
+    Canonicalizer(Diagnostics diagnostics, boolean keepUnparsed) {
         this.diagnostics = diagnostics;
+        this.keepUnparsed = keepUnparsed;
     }
 
     void canonicalize(MapNode root) {
@@ -81,6 +91,8 @@ final class Canonicalizer {
         if (buildMap != null) {
             dictionary(buildMap, "args", null);
             dictionary(buildMap, "labels", "");
+            keyValues(buildMap, "additional_contexts", path + ".build.additional_contexts");
+            sshKeys(buildMap, path + ".build.ssh");
             stringToList(buildMap, "cache_from");
             stringToList(buildMap, "tags");
         }
@@ -110,6 +122,15 @@ final class Canonicalizer {
         for (String key : List.of("dns", "dns_search", "tmpfs", "env_file", "label_file", "cap_add", "cap_drop")) {
             stringToList(service, key);
         }
+        omitEmptyItems(service, "dns");
+        if (service.get("gpus") instanceof ScalarNode g && g.value() instanceof String) {
+            // gpus: all is one request for every GPU (compose-go's transformGpus).
+            ListNode list = retag(new ListNode(g.location()), g);
+            MapNode all = new MapNode(g.location());
+            all.put("count", ScalarNode.of(g.location(), "all"));
+            list.add(all);
+            service.replace("gpus", list);
+        }
         ListNode envFiles = service.getList("env_file");
         if (envFiles != null) {
             for (int i = 0; i < envFiles.size(); i++) {
@@ -131,18 +152,25 @@ final class Canonicalizer {
                 }
             }
         }
+        blankWatchPaths(service, path);
         dependsOn(service);
         serviceNetworks(service);
         references(service, "secrets");
         references(service, "configs");
-        extraHosts(service);
+        extraHosts(service, path);
+        devices(service, path);
         ListNode ports = service.getList("ports");
         if (ports != null) {
-            service.replace("ports", retag(Ports.canonicalize(ports, TreePath.child(path, "ports"), diagnostics), ports));
+            Diagnostics portErrors = keepUnparsed ? new Diagnostics() : diagnostics;
+            ListNode parsed = Ports.canonicalize(ports, TreePath.child(path, "ports"), portErrors);
+            if (!(keepUnparsed && portErrors.hasErrors())) {
+                service.replace("ports", retag(parsed, ports));
+            }
         }
         ListNode volumes = service.getList("volumes");
         if (volumes != null) {
-            service.replace("volumes", retag(Volumes.canonicalize(volumes, TreePath.child(path, "volumes"), diagnostics), volumes));
+            service.replace("volumes", retag(Volumes.canonicalize(volumes, TreePath.child(path, "volumes"),
+                    keepUnparsed ? null : diagnostics), volumes));
         }
     }
 
@@ -171,6 +199,50 @@ final class Canonicalizer {
         parent.replace(key, map);
     }
 
+    /** validation.go's checkPath, before {@link PathResolver} turns an empty path into the project directory. */
+    private void blankWatchPaths(MapNode service, String path) {
+        MapNode develop = service.getMap("develop");
+        ListNode watch = develop == null ? null : develop.getList("watch");
+        for (int i = 0; watch != null && i < watch.size(); i++) {
+            if (watch.get(i) instanceof MapNode trigger && trigger.get("path") instanceof ScalarNode p && p.asString().isEmpty()) {
+                diagnostics.error("watch-path", path + ".develop.watch." + i + ".path", p.location(),
+                        TreePath.display(path) + ".develop.watch[" + i + "].path: value can't be blank");
+            }
+        }
+    }
+
+    /** compose-go's transformKeyValue: {@code - KEY=VALUE} items to a mapping; an item without {@code =} is refused. */
+    private void keyValues(MapNode parent, String key, String path) {
+        ListNode list = parent.getList(key);
+        if (list == null) {
+            return;
+        }
+        MapNode map = retag(new MapNode(list.location()), list);
+        for (Node item : list.items()) {
+            String entry = item instanceof ScalarNode s ? s.asString() : "";
+            int eq = entry.indexOf('=');
+            if (eq < 0) {
+                if (!keepUnparsed) {
+                    diagnostics.error("key-value", path, item.location(), TreePath.display(path) + ": invalid value " + entry
+                            + ", expected key=value");
+                }
+                return;
+            }
+            map.put(entry.substring(0, eq), ScalarNode.of(item.location(), entry.substring(eq + 1)), item.location());
+        }
+        parent.replace(key, map);
+    }
+
+    /** compose-go's transformSSH: each item is {@code default} or {@code ID=PATH}. */
+    private void sshKeys(MapNode build, String path) {
+        ListNode list = build.getList("ssh");
+        for (Node item : list == null ? List.<Node>of() : list.items()) {
+            if (item instanceof ScalarNode s && s.asString().indexOf('=') < 0 && !s.asString().equals("default")) {
+                diagnostics.error("ssh-key", path, s.location(), "invalid ssh key \"" + s.asString() + "\"");
+            }
+        }
+    }
+
     private static void words(MapNode service, String key) {
         if (service.get(key) instanceof ScalarNode s && s.value() instanceof String text) {
             ListNode list = retag(new ListNode(s.location()), s);
@@ -186,6 +258,14 @@ final class Canonicalizer {
             ListNode list = retag(new ListNode(s.location()), s);
             list.add(ScalarNode.of(s.location(), text));
             parent.replace(key, list);
+        }
+    }
+
+    /** Drops empty and null items (a {@code ${DNS:-}} that came out empty), as compose-go's OmitEmpty does for dns. */
+    private static void omitEmptyItems(MapNode service, String key) {
+        ListNode list = service.getList(key);
+        if (list != null) {
+            list.items().removeIf(n -> n instanceof ScalarNode s && (s.isNull() || "".equals(s.value())));
         }
     }
 
@@ -248,8 +328,13 @@ final class Canonicalizer {
         }
     }
 
-    /** Both {@code host: ip} and {@code - host:ip} / {@code - host=ip} become host → list of addresses. */
-    private static void extraHosts(MapNode service) {
+    /**
+     * Both {@code host: ip} and {@code - host:ip} / {@code - host=ip} become host → list of addresses,
+     * as compose-go's {@code types.HostsList} reads them: in the list form the first {@code =} (else
+     * {@code :}) separates, a comma separates several addresses, an entry without separator is refused;
+     * a host name must be non-empty without {@code :} or {@code =}; {@code [::1]} loses its brackets.
+     */
+    private void extraHosts(MapNode service, String path) {
         Node node = service.get("extra_hosts");
         MapNode hosts;
         if (node instanceof ListNode list) {
@@ -263,20 +348,27 @@ final class Canonicalizer {
                 if (sep < 0) {
                     sep = entry.indexOf(':');
                 }
-                String host = sep < 0 ? entry : entry.substring(0, sep);
-                String ip = sep < 0 ? "" : entry.substring(sep + 1);
-                addHost(hosts, host, ip, s.location());
+                if (sep < 0) {
+                    diagnostics.error("extra-hosts", path + ".extra_hosts", s.location(),
+                            "invalid additional host, missing IP: " + entry);
+                    continue;
+                }
+                String host = entry.substring(0, sep);
+                for (String ip : entry.substring(sep + 1).split(",", -1)) {
+                    addHost(hosts, host, ip, s.location(), path);
+                }
             }
         } else if (node instanceof MapNode map) {
             hosts = retag(new MapNode(map.location()), map);
             for (Map.Entry<String, Node> e : map.entries()) {
                 Node value = e.getValue();
+                Location at = value == null ? map.keyLocation(e.getKey()) : value.location();
                 if (value instanceof ListNode ips) {
                     for (Node ip : ips.items()) {
-                        addHost(hosts, e.getKey(), ((ScalarNode) ip).asString(), ip.location());
+                        addHost(hosts, e.getKey(), ((ScalarNode) ip).asString(), ip.location(), path);
                     }
-                } else if (value instanceof ScalarNode s) {
-                    addHost(hosts, e.getKey(), s.asString(), s.location());
+                } else if (value == null || value instanceof ScalarNode) {
+                    addHost(hosts, e.getKey(), value == null ? "" : ((ScalarNode) value).asString(), at, path);
                 }
             }
         } else {
@@ -285,14 +377,50 @@ final class Canonicalizer {
         service.replace("extra_hosts", hosts);
     }
 
-    private static void addHost(MapNode hosts, String host, String ip, Location at) {
+    private void addHost(MapNode hosts, String host, String ip, Location at, String path) {
+        if (host.isEmpty() || host.indexOf(':') >= 0 || host.indexOf('=') >= 0) {
+            diagnostics.error("extra-hosts", path + ".extra_hosts", at, "bad host name '" + host + "'");
+            return;
+        }
         ListNode ips = hosts.getList(host);
         if (ips == null) {
             ips = new ListNode(at);
             hosts.put(host, ips, at);
         }
-        String address = ip.startsWith("[") && ip.endsWith("]") ? ip.substring(1, ip.length() - 1) : ip;
+        String address = ip.length() > 2 && ip.startsWith("[") && ip.endsWith("]") ? ip.substring(1, ip.length() - 1) : ip;
         ips.add(ScalarNode.of(at, address));
+    }
+
+    /**
+     * Device short syntax {@code HOST[:CONTAINER[:PERMISSIONS]]} to {@code {source, target, permissions}}
+     * (compose-go's {@code transformDeviceMapping}: target defaults to the source, permissions to rwm).
+     */
+    private void devices(MapNode service, String path) {
+        ListNode devices = service.getList("devices");
+        if (devices == null) {
+            return;
+        }
+        for (int i = 0; i < devices.size(); i++) {
+            if (!(devices.get(i) instanceof ScalarNode s) || s.isNull()) {
+                continue;
+            }
+            String[] parts = s.asString().split(":", -1);
+            if (parts.length > 3 && keepUnparsed) {
+                continue;
+            }
+            if (parts.length > 3) {
+                diagnostics.error("device-syntax", TreePath.index(path + ".devices", i), s.location(),
+                        "confusing device mapping, please use long syntax: " + s.asString());
+                continue;
+            }
+            String source = parts[0];
+            String target = parts.length > 1 && !parts[1].isEmpty() ? parts[1] : source;
+            MapNode long_ = new MapNode(s.location());
+            long_.put("source", ScalarNode.of(s.location(), source));
+            long_.put("target", ScalarNode.of(s.location(), target));
+            long_.put("permissions", ScalarNode.of(s.location(), parts.length > 2 ? parts[2] : "rwm"));
+            devices.items().set(i, long_);
+        }
     }
 
     static <T extends Node> T retag(T node, Node original) {

@@ -15,8 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The phases every document goes through on its own, in this order: interpolate → schema-validate →
- * cast typed fields → canonicalise short syntax → resolve relative paths → resolve service
+ * The phases every document goes through on its own, in this order: interpolate → cast typed fields
+ * (so that {@code privileged: ${REQ}} is a boolean when the schema sees it) → schema-validate →
+ * canonicalise short syntax → resolve relative paths → resolve service
  * environments (env_file contents, variables declared without a value). Returns false when the
  * document has errors, so later phases never see a tree of the wrong shape.
  */
@@ -43,13 +44,19 @@ final class DocumentPhases {
             if (diagnostics.errorCount() > errorsBefore) {
                 return false;
             }
+            if (!TypedFields.cast(root, diagnostics)) {
+                return false;
+            }
         }
         emptyEntriesAsMappings(root);
         if (validateSchema && !SchemaValidator.shared().validate(root, diagnostics)) {
             return false;
         }
-        TypedFields.cast(root);
-        new Canonicalizer(diagnostics).canonicalize(root);
+        if (!interpolate) {
+            // Without interpolation a ${VAR} may stand where a number belongs: cast what can be, report nothing.
+            TypedFields.cast(root, null);
+        }
+        new Canonicalizer(diagnostics, !interpolate).canonicalize(root);
         new PathResolver(document.baseDir(), env.get("HOME")).resolve(root);
         resolveServiceEnvironments(root, env);
         return diagnostics.errorCount() == errorsBefore;

@@ -76,17 +76,20 @@ final class ExtendsResolver {
         String fileName = extendsNode.getString("file");
         if (fileName != null) {
             Path other = document.file().toAbsolutePath().getParent().resolve(fileName).normalize();
+            int errorsBefore = diagnostics.errorCount();
             parentDocument = other.equals(document.file()) ? document : otherFiles.apply(other);
             if (parentDocument == null) {
-                if (!diagnostics.hasErrors()) {
-                    diagnostics.error("extends-file", path, extendsNode.location(), "cannot read " + other);
+                if (diagnostics.errorCount() == errorsBefore) {
+                    // At the line that names the file (the loader reports nothing for a file that is not there).
+                    diagnostics.error("extends-file", path + ".file", extendsNode.get("file").location(),
+                            "cannot extend service \"" + parentName + "\": open " + other + ": no such file or directory");
                 }
                 return false;
             }
         }
         MapNode parentServices = parentDocument.root().getMap("services");
         if (parentServices == null || !(parentServices.get(parentName) instanceof MapNode)) {
-            diagnostics.error("extends-missing", path, extendsNode.location(), "cannot extend service \"" + parentName
+            diagnostics.error("extends-missing", path, extendsNode.get("service").location(), "cannot extend service \"" + parentName
                     + "\" in " + parentDocument.file() + ": service not found");
             return false;
         }

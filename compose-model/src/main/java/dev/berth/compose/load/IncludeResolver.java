@@ -1,6 +1,7 @@
 package dev.berth.compose.load;
 
 import dev.berth.compose.Diagnostics;
+import dev.berth.compose.Location;
 import dev.berth.compose.SourceFiles;
 import dev.berth.compose.tree.ListNode;
 import dev.berth.compose.tree.MapNode;
@@ -47,13 +48,16 @@ final class IncludeResolver {
             }
             String path = TreePath.index("include", i);
             List<Path> files = new ArrayList<>();
-            for (String p : strings(entry.get("path"))) {
-                files.add(dir.resolve(p).normalize());
+            List<Location> namedAt = new ArrayList<>();
+            for (ScalarNode p : scalars(entry.get("path"))) {
+                files.add(dir.resolve(p.asString()).normalize());
+                namedAt.add(p.location());
             }
             if (files.isEmpty()) {
                 continue;
             }
-            for (Path file : files) {
+            for (int f = 0; f < files.size(); f++) {
+                Path file = files.get(f);
                 if (chain.contains(file)) {
                     StringBuilder message = new StringBuilder("include cycle detected: ");
                     for (int k = 0; k < chain.size(); k++) {
@@ -64,7 +68,8 @@ final class IncludeResolver {
                     return false;
                 }
                 if (!sources.isRegularFile(file)) {
-                    diagnostics.error("include-missing", path, entry.location(), "included file " + file + " not found");
+                    // At the line that names the file, not at the include entry.
+                    diagnostics.error("include-missing", path, namedAt.get(f), "included file " + file + " not found");
                     return false;
                 }
             }
@@ -72,8 +77,13 @@ final class IncludeResolver {
             Path subProjectDir = projectDirectory == null ? files.get(0).getParent() : dir.resolve(projectDirectory).normalize();
             List<Path> envFiles = new ArrayList<>();
             boolean explicitEnvFiles = entry.has("env_file");
-            for (String e : strings(entry.get("env_file"))) {
-                envFiles.add(dir.resolve(e).normalize());
+            for (ScalarNode e : scalars(entry.get("env_file"))) {
+                Path envFile = dir.resolve(e.asString()).normalize();
+                if (!sources.isRegularFile(envFile)) {
+                    diagnostics.error("env-file-missing", path + ".env_file", e.location(), "env file " + envFile + " not found");
+                    return false;
+                }
+                envFiles.add(envFile);
             }
             if (!explicitEnvFiles) {
                 envFiles.add(subProjectDir.resolve(".env"));
@@ -114,6 +124,20 @@ final class IncludeResolver {
             }
         }
         return ok;
+    }
+
+    private static List<ScalarNode> scalars(Node n) {
+        List<ScalarNode> out = new ArrayList<>();
+        if (n instanceof ListNode list) {
+            for (Node item : list.items()) {
+                if (item instanceof ScalarNode s && s.value() != null) {
+                    out.add(s);
+                }
+            }
+        } else if (n instanceof ScalarNode s && s.value() != null) {
+            out.add(s);
+        }
+        return out;
     }
 
     private static List<String> strings(Node n) {

@@ -103,7 +103,7 @@ public final class LoadSession {
             return Optional.empty();
         }
         if (documents.isEmpty()) {
-            diagnostics.error("empty-file", "", Location.ofFile(files.get(0)), "empty compose file");
+            diagnostics.error("empty-file", "", new Location(files.get(0), 1, 1), "empty compose file");
             return Optional.empty();
         }
 
@@ -291,6 +291,9 @@ public final class LoadSession {
             return extendedFiles.get(file);
         }
         extendedFiles.put(file, null);
+        if (!files.isRegularFile(file)) {
+            return null; // reported by the extends resolver, at the line naming the file
+        }
         String text = readText(file);
         if (text == null) {
             return null;
@@ -307,7 +310,7 @@ public final class LoadSession {
             }
         }
         if (merged == null) {
-            diagnostics.error("empty-file", "", Location.ofFile(file), "empty compose file");
+            diagnostics.error("empty-file", "", new Location(file, 1, 1), "empty compose file");
             return null;
         }
         ComposeDocument document = new ComposeDocument(file, file.getParent(), env, merged);

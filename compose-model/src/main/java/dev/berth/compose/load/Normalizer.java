@@ -113,6 +113,14 @@ final class Normalizer {
                 }
             }
         }
+        deviceRequestDefaults(service);
+        ListNode mounts = service.getList("volumes");
+        for (Node n : mounts == null ? List.<Node>of() : mounts.items()) {
+            // compose-go's defaultVolumeBind: a long-syntax bind creates its host path unless told not to.
+            if (n instanceof MapNode mount && mount.getMap("bind") instanceof MapNode bind && !bind.has("create_host_path")) {
+                bind.put("create_host_path", ScalarNode.of(bind.location(), Boolean.TRUE));
+            }
+        }
         ListNode secrets = service.getList("secrets");
         if (secrets != null) {
             for (Node n : secrets.items()) {
@@ -122,6 +130,24 @@ final class Normalizer {
             }
         }
         return onDefault;
+    }
+
+    /** compose-go's deviceRequestDefaults: a device request that names neither a count nor ids takes all devices. */
+    private static void deviceRequestDefaults(MapNode service) {
+        MapNode deploy = service.getMap("deploy");
+        MapNode resources = deploy == null ? null : deploy.getMap("resources");
+        MapNode reservations = resources == null ? null : resources.getMap("reservations");
+        for (ListNode requests : new ListNode[] {reservations == null ? null : reservations.getList("devices"),
+                service.getList("gpus")}) {
+            for (Node n : requests == null ? List.<Node>of() : requests.items()) {
+                if (n instanceof MapNode request && !request.has("count") && !request.has("device_ids")) {
+                    request.put("count", ScalarNode.of(request.location(), "all"));
+                } else if (n instanceof MapNode request && request.get("count") instanceof ScalarNode count
+                        && count.value() instanceof String text && TypedFields.parseLong(text) != null) {
+                    count.setValue(TypedFields.parseLong(text)); // "1" is the number 1 (compose-go's DeviceCount)
+                }
+            }
+        }
     }
 
     private void implicitDependencies(MapNode service) {

@@ -10,8 +10,13 @@ import dev.berth.compose.tree.TreePath;
 
 /**
  * Port short syntax {@code [HOST_IP:][PUBLISHED[-END]:]TARGET[-END][/PROTOCOL]} to the long form
- * {@code {target, published, host_ip, protocol, mode}}. A range of targets becomes one entry per port;
- * {@code published} is a string (it may be a range). Long entries get the defaults tcp/ingress.
+ * {@code {target, published, host_ip, protocol, mode}}, accepting and refusing exactly what docker
+ * compose does (compose-go's {@code types.ParsePortConfig} over go-connections' {@code nat.ParsePortSpec}):
+ * the host IP must be an IP address ({@code [::1]} in brackets), ports are 0–65535, the protocol is
+ * tcp, udp or sctp (any case), a range of targets needs a range of published ports of the same size and
+ * becomes one entry per port, a single target with a published range keeps the range as its
+ * {@code published} string. Entries of one spec are ordered by their {@code port/protocol} text, as
+ * docker compose orders them. Long entries get the defaults tcp/ingress.
  */
 final class Ports {
 
@@ -41,89 +46,118 @@ final class Ports {
     }
 
     private static void parse(String spec, Location at, String path, ListNode out, Diagnostics diagnostics) {
-        String rest = spec.strip();
-        String protocol = "tcp";
-        int slash = rest.lastIndexOf('/');
-        if (slash >= 0) {
-            protocol = rest.substring(slash + 1);
-            rest = rest.substring(0, slash);
-        }
-        String hostIp = null;
-        String published = null;
-        String target;
-        int lastColon = rest.lastIndexOf(':');
-        if (lastColon < 0) {
-            target = rest;
+        // HOST_IP:PUBLISHED:TARGET, split on the last two colons (an IPv6 host keeps its own).
+        String[] parts = spec.split(":", -1);
+        int n = parts.length;
+        String rawIp = n >= 3 ? String.join(":", java.util.Arrays.copyOf(parts, n - 2)) : "";
+        String published = n >= 2 ? parts[n - 2] : "";
+        String container = parts[n - 1];
+        String protocol = "";
+        String[] protoParts = container.split("/", -1);
+        if (!container.isEmpty() && !protoParts[0].isEmpty()) {
+            protocol = protoParts.length == 1 || protoParts[1].isEmpty() ? "tcp" : protoParts[1];
+            container = protoParts[0];
         } else {
-            target = rest.substring(lastColon + 1);
-            String front = rest.substring(0, lastColon);
-            if (front.startsWith("[")) {
-                int close = front.indexOf(']');
-                if (close < 0) {
-                    invalid(spec, at, path, diagnostics, "unterminated IPv6 address");
-                    return;
-                }
-                hostIp = front.substring(1, close);
-                String after = front.substring(close + 1);
-                published = after.startsWith(":") ? after.substring(1) : after;
-            } else {
-                int colon = front.lastIndexOf(':');
-                if (colon < 0) {
-                    published = front;
-                } else {
-                    hostIp = front.substring(0, colon);
-                    published = front.substring(colon + 1);
-                }
+            container = "";
+        }
+        String ip = rawIp;
+        if (rawIp.startsWith("[")) {
+            if (!rawIp.endsWith("]")) {
+                invalid(spec, at, path, diagnostics, "Invalid ip address " + rawIp + ": missing ']' in address");
+                return;
             }
-            if (published != null && published.isEmpty()) {
-                published = null;
+            ip = rawIp.substring(1, rawIp.length() - 1);
+        } else if (rawIp.indexOf(':') >= 0) {
+            invalid(spec, at, path, diagnostics, "Invalid ip address " + rawIp + ": too many colons in address");
+            return;
+        }
+        if (!ip.isEmpty() && !IpAddresses.isIp(ip)) {
+            invalid(spec, at, path, diagnostics, "Invalid ip address: " + ip);
+            return;
+        }
+        if (container.isEmpty()) {
+            invalid(spec, at, path, diagnostics, "No port specified: " + spec + "<empty>");
+            return;
+        }
+        int[] targets = range(container);
+        if (targets == null) {
+            invalid(spec, at, path, diagnostics, "Invalid containerPort: " + container);
+            return;
+        }
+        int[] hosts = null;
+        if (!published.isEmpty()) {
+            hosts = range(published);
+            if (hosts == null) {
+                invalid(spec, at, path, diagnostics, "Invalid hostPort: " + published);
+                return;
+            }
+            if (targets[1] - targets[0] != hosts[1] - hosts[0] && targets[0] != targets[1]) {
+                invalid(spec, at, path, diagnostics, "Invalid ranges specified for container and host Ports: "
+                        + container + " and " + published);
+                return;
             }
         }
-        int[] targets = range(target);
-        int[] publishedRange = published == null ? null : range(published);
-        if (targets == null || published != null && publishedRange == null) {
-            invalid(spec, at, path, diagnostics, "port is not a number or a range");
+        String proto = protocol.toLowerCase(java.util.Locale.ROOT);
+        if (!proto.equals("tcp") && !proto.equals("udp") && !proto.equals("sctp")) {
+            invalid(spec, at, path, diagnostics, "Invalid proto: " + protocol);
             return;
         }
         int count = targets[1] - targets[0] + 1;
-        if (publishedRange != null && count > 1 && publishedRange[1] - publishedRange[0] + 1 != count) {
-            invalid(spec, at, path, diagnostics, "published and target ranges have different sizes");
-            return;
-        }
+        java.util.TreeMap<String, MapNode> ordered = new java.util.TreeMap<>();
         for (int k = 0; k < count; k++) {
             MapNode port = new MapNode(at);
             port.put("mode", ScalarNode.of(at, "ingress"));
-            if (hostIp != null && !hostIp.isEmpty()) {
-                port.put("host_ip", ScalarNode.of(at, hostIp));
+            if (!ip.isEmpty()) {
+                port.put("host_ip", ScalarNode.of(at, ip));
             }
             port.put("target", ScalarNode.of(at, (long) (targets[0] + k)));
-            if (publishedRange != null) {
-                String value = count > 1 ? String.valueOf(publishedRange[0] + k)
-                        : publishedRange[0] == publishedRange[1] ? String.valueOf(publishedRange[0])
-                        : publishedRange[0] + "-" + publishedRange[1];
+            if (hosts != null) {
+                String value = String.valueOf(hosts[0] + k);
+                if (count == 1 && hosts[0] != hosts[1]) {
+                    value = value + "-" + hosts[1];
+                }
                 port.put("published", ScalarNode.of(at, value));
             }
-            port.put("protocol", ScalarNode.of(at, protocol));
-            out.add(port);
+            port.put("protocol", ScalarNode.of(at, proto));
+            ordered.put((targets[0] + k) + "/" + proto, port);
         }
+        ordered.values().forEach(out::add);
     }
 
+    /** go-connections' ParsePortRange: N or N-M (M >= N), each an unsigned 16-bit decimal. */
     private static int[] range(String text) {
         int dash = text.indexOf('-');
-        try {
-            if (dash < 0) {
-                int p = Integer.parseInt(text);
-                return p < 0 || p > 65535 ? null : new int[] {p, p};
-            }
-            int a = Integer.parseInt(text.substring(0, dash));
-            int b = Integer.parseInt(text.substring(dash + 1));
-            return a < 0 || b < a || b > 65535 ? null : new int[] {a, b};
-        } catch (NumberFormatException e) {
-            return null;
+        if (dash < 0) {
+            int p = port(text);
+            return p < 0 ? null : new int[] {p, p};
         }
+        String[] bounds = text.split("-", -1);
+        int a = port(bounds[0]);
+        int b = port(bounds[1]);
+        return a < 0 || b < 0 || b < a ? null : new int[] {a, b};
+    }
+
+    private static int port(String text) {
+        if (text.isEmpty()) {
+            return -1;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return -1;
+            }
+        }
+        int start = 0;
+        while (start < text.length() - 1 && text.charAt(start) == '0') {
+            start++;
+        }
+        if (text.length() - start > 5) {
+            return -1;
+        }
+        int p = Integer.parseInt(text, start, text.length(), 10);
+        return p > 65535 ? -1 : p;
     }
 
     private static void invalid(String spec, Location at, String path, Diagnostics diagnostics, String why) {
-        diagnostics.error("port-syntax", path, at, "invalid port \"" + spec + "\" in " + TreePath.display(path) + ": " + why);
+        diagnostics.error("port-syntax", path, at, TreePath.display(path) + ": invalid port \"" + spec + "\": " + why);
     }
 }

@@ -79,11 +79,23 @@ public record ServiceSpec(
         Map<String, Object> otherFields,
         Map<String, Object> extensions) {
 
-    /** Replicas to run: deploy.replicas, else scale, else 1. */
+    /**
+     * Replicas to run, the one rule every part of Berth uses (the graph card, {@code up}, the planner,
+     * the consistency checks): see {@link #replicas(Integer, Integer)}.
+     */
     public int replicas() {
-        if (deploy != null && deploy.replicas() != null) {
-            return deploy.replicas();
+        return replicas(scale, deploy == null ? null : deploy.replicas());
+    }
+
+    /**
+     * {@code scale}, else {@code deploy.replicas}, else 1 — compose-go's {@code GetScale}. A file that
+     * sets both to different values is refused when loading, so the order only matters when the
+     * consistency checks are switched off.
+     */
+    public static int replicas(Integer scale, Integer deployReplicas) {
+        if (scale != null) {
+            return scale;
         }
-        return scale == null ? 1 : scale;
+        return deployReplicas == null ? 1 : deployReplicas;
     }
 }

@@ -4,6 +4,7 @@ import dev.berth.compose.model.NetworkSpec;
 import dev.berth.compose.model.Project;
 import dev.berth.compose.model.ServiceNetwork;
 import dev.berth.compose.model.ServiceSpec;
+import dev.berth.compose.model.Units;
 import dev.berth.compose.model.VolumeSpec;
 import dev.berth.engine.api.ContainersApi.LogsOptions;
 import dev.berth.engine.api.EngineApiException;
@@ -25,10 +26,12 @@ import dev.berth.engine.compose.progress.ResourceKind;
 import dev.berth.engine.stream.EngineStream;
 import dev.berth.engine.stream.OutputLine;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -186,9 +189,11 @@ final class PlanExecutor {
                     });
             failures.addAll(DependencyWalker.failures(outcomes));
             if (failures.isEmpty() && options.waitHealthy() && options.start()) {
+                Set<String> oneShots = WaitConditions.awaitedToComplete(project);
+                Instant deadline = Instant.now().plus(options.healthTimeout()); // one budget for all, as compose's context
                 outcomes.forEach((name, outcome) -> {
                     for (Started container : outcome.join()) {
-                        awaitReady(name, project.services().get(name), container, health);
+                        awaitReady(name, project.services().get(name), container, health, oneShots.contains(name), deadline);
                     }
                 });
             }
@@ -391,18 +396,66 @@ final class PlanExecutor {
         progress.onEvent(ProgressEvent.done(ResourceKind.CONTAINER, operation.name(), operation.service(), "Removed"));
     }
 
-    /** {@code --wait}: healthy when the service has a health check, running otherwise. */
-    private void awaitReady(String service, ServiceSpec spec, Started container, HealthWatcher health) {
-        if (spec != null && spec.healthcheck() != null && !spec.healthcheck().disable()) {
-            progress.onEvent(ProgressEvent.working(ResourceKind.CONTAINER, container.name(), service, "Waiting"));
-            health.awaitHealthy(service, container.id(), container.name(), options.healthTimeout());
-            progress.onEvent(ProgressEvent.done(ResourceKind.CONTAINER, container.name(), service, "Healthy"));
-        } else {
-            ContainerInspect inspect = calls.call(() -> engine.containers().inspect(container.id()));
-            if (inspect.state() == null || !Boolean.TRUE.equals(inspect.state().running())) {
-                throw new ComposeException("service " + service + ": container " + container.name() + " is not running (exit code "
-                        + (inspect.state() == null ? "?" : inspect.state().exitCode()) + ")");
+    /**
+     * {@code --wait} for one container, as docker compose's start.go: a one-shot others need with
+     * service_completed_successfully must have exited 0; any other container must not have exited and,
+     * when it has a health check (from the file or the image), must be healthy.
+     */
+    private void awaitReady(String service, ServiceSpec spec, Started container, HealthWatcher health, boolean oneShot,
+            Instant deadline) {
+        String id = container.id();
+        String name = container.name();
+        if (oneShot) {
+            ContainerInspect inspect = calls.call(() -> engine.containers().inspect(id));
+            while (inspect.state() != null && (Boolean.TRUE.equals(inspect.state().running())
+                    || Boolean.TRUE.equals(inspect.state().restarting()))) {
+                if (!Instant.now().isBefore(deadline)) {
+                    throw new ComposeException("application not healthy after " + Units.format(options.healthTimeout()));
+                }
+                progress.onEvent(ProgressEvent.working(ResourceKind.CONTAINER, name, service, "Waiting"));
+                sleepQuietly(Duration.ofMillis(500));
+                inspect = calls.call(() -> engine.containers().inspect(id));
             }
+            Integer exit = inspect.state() == null ? null : inspect.state().exitCode();
+            if (exit == null || exit != 0) {
+                throw new ComposeException("service \"" + service + "\" didn't complete successfully: exit " + exit);
+            }
+            progress.onEvent(ProgressEvent.done(ResourceKind.CONTAINER, name, service, "Exited"));
+            return;
+        }
+        ContainerInspect inspect = calls.call(() -> engine.containers().inspect(id));
+        if (inspect.state() == null || !Boolean.TRUE.equals(inspect.state().running())
+                && !Boolean.TRUE.equals(inspect.state().restarting())) {
+            throw new ComposeException("service " + service + ": container " + name + " exited ("
+                    + (inspect.state() == null ? "?" : inspect.state().exitCode()) + ")");
+        }
+        List<String> test = inspect.config() == null || inspect.config().healthcheck() == null ? null
+                : inspect.config().healthcheck().test();
+        boolean checked = test != null && !test.isEmpty() && !"NONE".equals(test.get(0))
+                && !(spec != null && spec.healthcheck() != null && spec.healthcheck().disable());
+        if (!checked) {
+            return; // no health check: running is ready
+        }
+        progress.onEvent(ProgressEvent.working(ResourceKind.CONTAINER, name, service, "Waiting"));
+        Duration left = Duration.between(Instant.now(), deadline);
+        try {
+            health.awaitHealthy(service, id, name, left.isNegative() ? Duration.ZERO : left);
+        } catch (ComposeException e) {
+            if (!Instant.now().isBefore(deadline)) {
+                throw new ComposeException("application not healthy after " + Units.format(options.healthTimeout())
+                        + ": " + e.getMessage(), e);
+            }
+            throw e;
+        }
+        progress.onEvent(ProgressEvent.done(ResourceKind.CONTAINER, name, service, "Healthy"));
+    }
+
+    private static void sleepQuietly(Duration d) {
+        try {
+            Thread.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ComposeException("interrupted while waiting");
         }
     }
 

@@ -30,13 +30,11 @@ public final class ProjectGraphs {
 
     private ProjectGraphs() {}
 
-    /** Services with their wanted replica count (scale or deploy.replicas, default 1). */
+    /** Services with their wanted replica count: the model's rule ({@link ServiceSpec#replicas()}), as up uses it. */
     public static Map<String, Integer> replicas(Project project) {
         Map<String, Integer> result = new LinkedHashMap<>();
         for (ServiceSpec service : project.services().values()) {
-            Integer scale = service.scale() != null ? service.scale()
-                    : service.deploy() != null ? service.deploy().replicas() : null;
-            result.put(service.name(), scale == null ? 1 : scale);
+            result.put(service.name(), service.replicas());
         }
         return result;
     }

@@ -32,6 +32,23 @@ class ProjectGraphsTest {
     }
 
     @Test
+    void theGraphCardCountsReplicasLikeUpDoes() throws IOException {
+        Files.writeString(dir.resolve("compose.yaml"), """
+                services:
+                  api:
+                    image: api
+                    scale: 2
+                    deploy: {replicas: 3}
+                """);
+        // Only loadable with the checks off (distinct values are refused): the card and up must still agree.
+        Project project = ComposeLoader.load(ProjectOptions.in(dir).withComposeFiles(List.of(dir.resolve("compose.yaml")))
+                .withEnvironment(Map.of()).withProjectName("shop").withConsistencyChecks(false)).orThrow();
+        assertThat(ProjectGraphs.replicas(project)).containsEntry("api", project.service("api").replicas());
+        assertThat(ProjectGraphs.fromProject(project).nodes()).filteredOn(n -> n.id().equals("api")).first()
+                .extracting(GraphNode::replicas).isEqualTo("0/" + project.service("api").replicas());
+    }
+
+    @Test
     void drawsServicesDependenciesWithTheirConditionNetworksAndNamedVolumes() throws IOException {
         ProjectGraph graph = ProjectGraphs.fromProject(load("""
                 services:
