@@ -7,6 +7,11 @@ import dev.berth.app.gui.AppIcons;
 import dev.berth.app.gui.containers.ContainersView;
 import dev.berth.app.gui.controls.Icons;
 import dev.berth.app.gui.editor.EditorWindow;
+import dev.berth.app.gui.feed.EditTarget;
+import dev.berth.app.gui.feed.ProjectSummary;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.concurrent.CompletableFuture;
 import dev.berth.app.workspace.ProjectInvocation;
 import dev.berth.engine.compose.ComposeEngine;
 import java.util.function.Supplier;
@@ -103,7 +108,7 @@ public final class MainWindow {
     private Stage stage;
     private dev.berth.app.gui.resources.ResourcesArea resources;
     private static final KeyCombination EDIT = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN);
-    private final Map<java.nio.file.Path, EditorWindow> editors = new java.util.HashMap<>();
+    private final Map<List<Path>, EditorWindow> editors = new HashMap<>();
     private final java.util.concurrent.ExecutorService editorBackground = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
     private Supplier<Optional<ComposeEngine>> editorEngine = Optional::empty;
 
@@ -438,19 +443,50 @@ public final class MainWindow {
         return alert.showAndWait().filter(ButtonType.OK::equals).isPresent();
     }
 
-    /** The compose editor of the selected project, in its own window (one per project). */
+    /**
+     * The compose editor of the selected project, in its own window (one per set of files): the files it was
+     * opened from, or those the engine's labels name; otherwise a message saying why there are none. Where the
+     * files are is worked out off the FX thread (it looks at the disk).
+     */
     private void openEditor() {
         var selected = panes.projects().selectedProperty().get();
-        if (selected == null || selected.source() == null || selected.source().isBlank()) {
+        if (selected == null) {
             return;
         }
-        java.nio.file.Path source = java.nio.file.Path.of(selected.source());
-        EditorWindow open = editors.get(source);
+        String name = selected.name();
+        CompletableFuture.supplyAsync(() -> editTarget(selected), editorBackground).whenComplete((target, error) -> Platform.runLater(() -> {
+            if (error != null) {
+                FailureDialog.show(stage, "Cannot edit the compose files of " + name, String.valueOf(error.getMessage()));
+            } else if (target instanceof EditTarget.Unavailable unavailable) {
+                FailureDialog.show(stage, "Cannot edit the compose files of " + name, unavailable.reason());
+            } else if (target instanceof EditTarget.Found found) {
+                openEditor(found.invocation());
+            }
+        }));
+    }
+
+    private EditTarget editTarget(ProjectSummary selected) {
+        if (feed.isPresent() && !demo) {
+            return feed.get().editTarget(selected.name());
+        }
+        // Without an engine feed the sidebar holds the opened path itself.
+        Path path = selected.source() == null || selected.source().isBlank() ? null : Path.of(selected.source());
+        return path != null && Files.exists(path) ? new EditTarget.Found(ProjectInvocation.ofPath(path))
+                : new EditTarget.Unavailable(selected.name() + " has no compose files here: the demo data is made up.");
+    }
+
+    private void openEditor(ProjectInvocation invocation) {
+        EditorWindow open = editors.get(invocation.files());
         if (open != null && open.stage().isShowing()) {
             open.stage().toFront();
             return;
         }
-        editors.put(source, EditorWindow.open(stage, ProjectInvocation.ofPath(source), editorBackground, editorEngine));
+        editors.put(invocation.files(), EditorWindow.open(stage, invocation, editorBackground, editorEngine));
+    }
+
+    /** The open editor windows (tests). */
+    public List<EditorWindow> editorWindows() {
+        return editors.values().stream().filter(e -> e.stage().isShowing()).toList();
     }
 
     /** Where the editor's plan preview, Up and image names come from; the engine session sets it once connected. */
