@@ -435,7 +435,8 @@ public final class EditorView extends StackPane {
         scroll.setFitToWidth(true);
         int lines = preview.rows().size() * 2 + preview.rows().stream().mapToInt(r -> r.details().size()).sum() + preview.warnings().size();
         scroll.setPrefViewportHeight(Math.min(380, 20 * Math.max(3, lines) + 8));
-        Button run = new Button("Run Up", Icons.icon(Feather.PLAY));
+        List<String> unsaved = model.documents().stream().filter(EditorDocument::isDirty).map(EditorDocument::name).toList();
+        Button run = new Button(unsaved.isEmpty() ? "Run Up" : "Save and run Up", Icons.icon(Feather.PLAY));
         run.setId("run-up");
         run.getStyleClass().add(Styles.ACCENT);
         run.setDisable(preview.changesNothing());
@@ -451,7 +452,15 @@ public final class EditorView extends StackPane {
                 : "Up will make these changes to project " + preview.project() + ":";
         Label sub = new Label(summary);
         sub.getStyleClass().add(Styles.TEXT_MUTED);
-        planPane.getChildren().setAll(title("Preview of Up"), sub, scroll, buttons);
+        planPane.getChildren().setAll(title("Preview of Up"), sub, scroll);
+        if (!unsaved.isEmpty() && !preview.changesNothing()) {
+            Label saving = new Label("Saves " + String.join(", ", unsaved) + " first: Up runs the files as saved, so the next Up does the same.");
+            saving.setId("save-first-note");
+            saving.setWrapText(true);
+            saving.getStyleClass().add(Styles.TEXT_MUTED);
+            planPane.getChildren().add(saving);
+        }
+        planPane.getChildren().add(buttons);
         planPane.setVisible(true);
         run.requestFocus();
     }
