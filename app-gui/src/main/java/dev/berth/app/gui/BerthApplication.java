@@ -67,9 +67,9 @@ public final class BerthApplication extends Application {
         window = new MainWindow(panes, theme, store, Optional.ofNullable(feed), demo, recent);
         if (session != null) {
             // The Resources area shares the feed's engine session: one connection, one events subscription.
-            resources = dev.berth.app.gui.resources.ResourcesArea.forSession(session, ui, background,
-                    new dev.berth.app.gui.controls.DialogConfirmations(() -> stage));
-            window.withResources(resources);
+            dev.berth.app.gui.controls.Confirmations confirmations = new dev.berth.app.gui.controls.DialogConfirmations(() -> stage);
+            resources = dev.berth.app.gui.resources.ResourcesArea.forSession(session, ui, background, confirmations);
+            window.withResources(resources).withConfirmations(confirmations);
             window.setEditorEngine(session::compose);
         }
         StartupPhases.mark("built");

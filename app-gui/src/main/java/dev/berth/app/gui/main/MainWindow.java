@@ -5,7 +5,10 @@ import atlantafx.base.theme.PrimerLight;
 import atlantafx.base.theme.Styles;
 import dev.berth.app.gui.AppIcons;
 import dev.berth.app.gui.containers.ContainersView;
+import dev.berth.app.gui.controls.Confirmations;
+import dev.berth.app.gui.controls.DialogConfirmations;
 import dev.berth.app.gui.controls.Icons;
+import dev.berth.app.resources.ResourceCatalog;
 import dev.berth.app.gui.editor.EditorWindow;
 import dev.berth.app.gui.feed.EditTarget;
 import dev.berth.app.gui.feed.ProjectSummary;
@@ -39,8 +42,6 @@ import java.util.List;
 import dev.berth.app.gui.feed.EngineConnection;
 import dev.berth.app.workspace.ProjectInvocation;
 import dev.berth.app.workspace.RecentProjects;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
 import javafx.scene.input.TransferMode;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -111,6 +112,7 @@ public final class MainWindow {
     private final Map<List<Path>, EditorWindow> editors = new HashMap<>();
     private final java.util.concurrent.ExecutorService editorBackground = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
     private Supplier<Optional<ComposeEngine>> editorEngine = Optional::empty;
+    private Confirmations confirmations = new DialogConfirmations(() -> stage);
 
     public MainWindow(ProjectPanes panes, ThemeViewModel theme, WindowStateStore store, Optional<ProjectFeed> feed, boolean demo) {
         this(panes, theme, store, feed, demo, null);
@@ -128,7 +130,7 @@ public final class MainWindow {
         this.graphView = new ServiceGraphView(panes.graph());
         graphView.setPlaceholderShown(false); // the welcome panel stands over an empty graph instead
         this.logsView = new LogsView(panes.logs());
-        this.actions = new ProjectActionsMenu(panes, feed, this::confirmRemoveVolumes);
+        this.actions = new ProjectActionsMenu(panes, feed, this::confirmDownWithVolumes);
     }
 
     /** Hosts the Volumes / Networks / Images tabs beside the project content; call before {@link #show}. */
@@ -433,14 +435,27 @@ public final class MainWindow {
         });
     }
 
-    private boolean confirmRemoveVolumes(String project) {
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "This stops and removes the containers and networks of " + project
-                + " and deletes its named volumes, with all the data in them. This cannot be undone.", ButtonType.CANCEL, ButtonType.OK);
-        alert.initOwner(stage);
-        alert.setTitle("Berth");
-        alert.setHeaderText("Remove " + project + " and its volumes?");
-        ((Button) alert.getDialogPane().lookupButton(ButtonType.OK)).setText("Remove volumes");
-        return alert.showAndWait().filter(ButtonType.OK::equals).isPresent();
+    /**
+     * "Down and remove volumes": lists the project's volumes and their sizes off the FX thread, then asks through
+     * the shared {@link Confirmations} (Cancel is the default: Enter keeps the data); {@code proceed} runs only
+     * on an explicit yes.
+     */
+    private void confirmDownWithVolumes(String project, Runnable proceed) {
+        ResourceCatalog catalog = resources == null ? null : resources.catalog();
+        CompletableFuture.supplyAsync(() -> catalog == null ? null : DownWithVolumes.volumesOf(catalog, project), editorBackground)
+                .whenComplete((volumes, error) -> Platform.runLater(() -> {
+                    String why = error != null ? String.valueOf(error.getCause() == null ? error.getMessage() : error.getCause().getMessage())
+                            : catalog == null ? "no engine catalog" : null;
+                    if (confirmations.ask(DownWithVolumes.request(project, volumes, why)).confirmed()) {
+                        proceed.run();
+                    }
+                }));
+    }
+
+    /** Where destructive actions ask (the app's dialog by default; tests script the answers). */
+    public MainWindow withConfirmations(Confirmations asking) {
+        this.confirmations = asking;
+        return this;
     }
 
     /**
