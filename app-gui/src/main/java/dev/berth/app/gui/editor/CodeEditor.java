@@ -388,6 +388,15 @@ public final class CodeEditor extends BorderPane {
                     e.consume();
                     return true;
                 }
+                case SPACE -> {
+                    if (e.isShortcutDown()) {
+                        // Ours, not the list's: a ListView's Ctrl+Space toggles its focused row off, leaving
+                        // nothing for Enter to insert.
+                        showCompletion(true);
+                        e.consume();
+                        return true;
+                    }
+                }
                 default -> { }
             }
         }
@@ -500,6 +509,7 @@ public final class CodeEditor extends BorderPane {
 
     private void buildCompletionPopup() {
         completionList.setId("completion-list");
+        completionList.setFocusTraversable(false); // the caret stays in the text; the list is steered from there
         completionList.setPrefSize(420, 190);
         completionList.setFixedCellSize(26);
         completionList.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
@@ -556,6 +566,7 @@ public final class CodeEditor extends BorderPane {
         }
         completionList.getItems().setAll(items);
         completionList.getSelectionModel().selectFirst();
+        completionList.getFocusModel().focus(0);
         completionList.scrollTo(0);
         completionList.setPrefHeight(Math.min(8, items.size()) * 26 + 4);
         Optional<Bounds> caret = area.getCaretBounds();
@@ -576,8 +587,9 @@ public final class CodeEditor extends BorderPane {
             return;
         }
         int p = area.getCurrentParagraph();
-        int start = area.getAbsolutePosition(p, Math.min(item.replaceFrom(), area.getCaretColumn()));
-        area.replaceText(start, area.getCaretPosition(), item.insert());
+        CompletionItem.Edit edit = item.editAt(line(p), area.getCaretColumn());
+        area.replaceText(area.getAbsolutePosition(p, edit.from()), area.getAbsolutePosition(p, edit.to()), edit.text());
+        area.moveTo(p, edit.caret());
     }
 
     public ListView<CompletionItem> completionList() {
