@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
+import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -79,7 +80,10 @@ public final class CodeEditor extends BorderPane {
         area.setParagraphGraphicFactory(gutter());
         area.replaceText(document.text());
         area.getUndoManager().forgetHistory();
+        // replaceText left the caret at the end, and the view would follow it there at its first layout: a file
+        // opened scrolled to its last lines with the caret on line 1. The caret goes to the top and the view with it.
         area.moveTo(0);
+        area.requestFollowCaret();
         restyle(highlighter.reset(area.getParagraphs().size(), this::line));
 
         area.plainTextChanges().subscribe(this::textChanged);
@@ -389,7 +393,7 @@ public final class CodeEditor extends BorderPane {
                     return true;
                 }
                 case SPACE -> {
-                    if (e.isShortcutDown()) {
+                    if (EditorKeys.matches(EditorKeys.COMPLETE, e)) {
                         // Ours, not the list's: a ListView's Ctrl+Space toggles its focused row off, leaving
                         // nothing for Enter to insert.
                         showCompletion(true);
@@ -404,7 +408,7 @@ public final class CodeEditor extends BorderPane {
     }
 
     private void keyPressedInText(KeyEvent e) {
-        if (e.getCode() == KeyCode.SPACE && e.isShortcutDown()) {
+        if (EditorKeys.matches(EditorKeys.COMPLETE, e)) {
             showCompletion(true);
             e.consume();
         } else if (e.getCode() == KeyCode.TAB && !e.isShortcutDown()) {
@@ -418,16 +422,16 @@ public final class CodeEditor extends BorderPane {
         } else if (e.getCode() == KeyCode.ENTER && !e.isShortcutDown()) {
             smartNewline();
             e.consume();
-        } else if (e.getCode() == KeyCode.SLASH && e.isShortcutDown()) {
+        } else if (EditorKeys.matches(EditorKeys.COMMENT, e)) {
             toggleComment();
             e.consume();
-        } else if (e.getCode() == KeyCode.F && e.isShortcutDown()) {
+        } else if (EditorKeys.matches(EditorKeys.FIND, e)) {
             findBar.showFind(area.getSelectedText());
             e.consume();
-        } else if (e.getCode() == KeyCode.H && e.isShortcutDown()) {
+        } else if (EditorKeys.matches(EditorKeys.REPLACE, e)) {
             findBar.showReplace(area.getSelectedText());
             e.consume();
-        } else if (e.getCode() == KeyCode.L && e.isShortcutDown()) {
+        } else if (EditorKeys.matches(EditorKeys.GO_TO_LINE, e)) {
             findBar.showGoToLine();
             e.consume();
         }
@@ -569,9 +573,28 @@ public final class CodeEditor extends BorderPane {
         completionList.getFocusModel().focus(0);
         completionList.scrollTo(0);
         completionList.setPrefHeight(Math.min(8, items.size()) * 26 + 4);
-        Optional<Bounds> caret = area.getCaretBounds();
-        if (caret.isPresent() && getScene() != null) {
+        placeCompletion(true);
+    }
+
+    /**
+     * Shows the list under the caret. A caret scrolled out of view (moved by a find, the outline, a click on a
+     * problem) is brought back first; the area's cached caret bounds lag behind that scroll, so they are asked for
+     * afresh, and once more after the next layout when that scroll has not happened yet.
+     */
+    private void placeCompletion(boolean retry) {
+        if (getScene() == null) {
+            return;
+        }
+        Optional<Bounds> caret = area.getCaretBoundsOnScreen(area.getCaretSelectionBind().getUnderlyingCaret());
+        if (caret.isEmpty()) {
+            area.requestFollowCaret();
+            layout(); // the scroll pane lays the area out, which scrolls to the caret
+            caret = area.getCaretBoundsOnScreen(area.getCaretSelectionBind().getUnderlyingCaret());
+        }
+        if (caret.isPresent()) {
             completionPopup.show(area, caret.get().getMinX(), caret.get().getMaxY() + 2);
+        } else if (retry) {
+            Platform.runLater(() -> placeCompletion(false));
         }
     }
 

@@ -26,8 +26,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -45,8 +43,6 @@ import org.kordamp.ikonli.feather.Feather;
  */
 public final class EditorView extends StackPane {
 
-    public static final KeyCombination SAVE = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
-    public static final KeyCombination APPLY = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
 
     private final EditorViewModel model;
     private final TabPane tabs = new TabPane();
@@ -138,10 +134,10 @@ public final class EditorView extends StackPane {
         getChildren().setAll(frame, planPane);
 
         addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (SAVE.match(e)) {
+            if (EditorKeys.matches(EditorKeys.SAVE, e)) {
                 currentEditor().ifPresent(editor -> model.save(editor.document()));
                 e.consume();
-            } else if (APPLY.match(e)) {
+            } else if (EditorKeys.matches(EditorKeys.APPLY, e)) {
                 apply();
                 e.consume();
             } else if (e.getCode() == KeyCode.ESCAPE && planPane.isVisible()) {

@@ -9,7 +9,9 @@ import dev.berth.app.gui.controls.Confirmations;
 import dev.berth.app.gui.controls.DialogConfirmations;
 import dev.berth.app.gui.controls.Icons;
 import dev.berth.app.resources.ResourceCatalog;
+import dev.berth.app.gui.editor.EditorKeys;
 import dev.berth.app.gui.editor.EditorWindow;
+import java.util.ArrayList;
 import dev.berth.app.gui.feed.EditTarget;
 import dev.berth.app.gui.feed.ProjectSummary;
 import java.nio.file.Files;
@@ -18,8 +20,6 @@ import java.util.concurrent.CompletableFuture;
 import dev.berth.app.workspace.ProjectInvocation;
 import dev.berth.engine.compose.ComposeEngine;
 import java.util.function.Supplier;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import dev.berth.app.gui.feed.ProjectFeed;
 import dev.berth.app.gui.graph.GraphNode;
@@ -108,7 +108,6 @@ public final class MainWindow {
     private final RecentProjects recent;
     private Stage stage;
     private dev.berth.app.gui.resources.ResourcesArea resources;
-    private static final KeyCombination EDIT = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN);
     private final Map<List<Path>, EditorWindow> editors = new HashMap<>();
     private final java.util.concurrent.ExecutorService editorBackground = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
     private Supplier<Optional<ComposeEngine>> editorEngine = Optional::empty;
@@ -148,7 +147,9 @@ public final class MainWindow {
         applyTheme(theme.darkProperty().get());
         theme.start();
 
-        BorderPane frame = new BorderPane(center(), new VBox(menuBar(), toolBar(), ConnectionViews.lostBanner(panes.connectionProperty())),
+        MenuBar menus = menuBar();
+        help.setSections(helpSections(menus));
+        BorderPane frame = new BorderPane(center(), new VBox(menus, toolBar(), ConnectionViews.lostBanner(panes.connectionProperty())),
                 null, statusBar(), null);
         StackPane root = new StackPane(frame, help);
         panes.onFailure((title, details) -> FailureDialog.show(stage, title, details));
@@ -273,7 +274,7 @@ public final class MainWindow {
         Menu file = new Menu("File", null, open, openFolder, openRecent, new SeparatorMenuItem(), quit);
 
         Menu project = actions.projectMenu();
-        MenuItem edit = item("Edit compose files…", EDIT, this::openEditor);
+        MenuItem edit = item("Edit compose files…", Shortcuts.EDIT, this::openEditor);
         edit.disableProperty().bind(panes.projects().selectedProperty().isNull());
         project.getItems().addAll(new SeparatorMenuItem(), edit);
 
@@ -304,6 +305,36 @@ public final class MainWindow {
 
         Menu helpMenu = new Menu("Help", null, item("Keyboard shortcuts", Shortcuts.HELP, help::toggle));
         return new MenuBar(file, project, view, helpMenu);
+    }
+
+    /**
+     * The F1 help, from the accelerators the menus really carry (and the editor's own keys), so it lists every
+     * shortcut and cannot drift from them.
+     */
+    static List<List<HelpOverlay.Section>> helpSections(MenuBar menus) {
+        List<HelpOverlay.Row> window = new ArrayList<>();
+        for (Menu menu : menus.getMenus()) {
+            addAccelerators(menu.getText(), menu.getItems(), window);
+        }
+        List<HelpOverlay.Row> moving = Shortcuts.gestures().stream().map(g -> new HelpOverlay.Row(g[0], g[1])).toList();
+        List<HelpOverlay.Row> editor = new ArrayList<>();
+        EditorKeys.all().forEach(key -> editor.add(new HelpOverlay.Row(key.keysText(), key.description())));
+        EditorKeys.gestures().forEach(g -> editor.add(new HelpOverlay.Row(g[0], g[1])));
+        return List.of(List.of(new HelpOverlay.Section("Main window", window)),
+                List.of(new HelpOverlay.Section("Moving around", moving), new HelpOverlay.Section("Compose editor", editor)));
+    }
+
+    private static void addAccelerators(String path, List<MenuItem> items, List<HelpOverlay.Row> rows) {
+        for (MenuItem item : items) {
+            if (item instanceof Menu sub) {
+                addAccelerators(path + " › " + sub.getText(), sub.getItems(), rows);
+            } else if (item.getAccelerator() != null) {
+                KeyCombination keys = item.getAccelerator();
+                String description = Shortcuts.all().stream().filter(s -> s.keys().equals(keys)).map(Shortcuts.Shortcut::description)
+                        .findFirst().orElse(path + " › " + item.getText().replace("…", ""));
+                rows.add(new HelpOverlay.Row(Shortcuts.display(keys), description));
+            }
+        }
     }
 
     private MenuItem tabItem(String title, Shortcuts.Shortcut shortcut, int index) {

@@ -88,7 +88,7 @@ final class ProjectActionsMenu {
             menu.getItems().add(item);
         }
         graph.setOnContextMenuRequested(event -> {
-            if (selectedService().isPresent()) {
+            if (selectedService().isPresent() && !menu.isShowing()) {
                 menu.show(graph, event.getScreenX(), event.getScreenY());
             }
             event.consume();
