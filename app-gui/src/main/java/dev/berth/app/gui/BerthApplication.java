@@ -12,7 +12,9 @@ import dev.berth.app.gui.fx.FxUiScheduler;
 import dev.berth.app.gui.look.SystemThemeDetector;
 import dev.berth.app.gui.look.ThemeViewModel;
 import dev.berth.app.gui.look.WindowStateStore;
+import dev.berth.app.gui.controls.AddressDialog;
 import dev.berth.app.gui.main.MainWindow;
+import dev.berth.app.gui.main.UrlOpener;
 import dev.berth.app.gui.main.ProjectPanes;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -52,7 +54,7 @@ public final class BerthApplication extends Application {
         boolean demo = Boolean.getBoolean("berth.demo");
         FxUiScheduler ui = new FxUiScheduler();
         Clock clock = Clock.systemDefaultZone();
-        panes = new ProjectPanes(ui, background, clock, browser());
+        panes = new ProjectPanes(ui, background, clock, browser(stage));
         theme = new ThemeViewModel(SystemThemeDetector.forThisDesktop(), background, ui);
         String configDir = System.getProperty("berth.config.dir");
         WindowStateStore store = new WindowStateStore(configDir == null ? WindowStateStore.defaultFile()
@@ -109,15 +111,13 @@ public final class BerthApplication extends Application {
         return new EngineSession(() -> discovery.discover(options));
     }
 
-    /** Opens URLs through the platform's browser; a no-op where the application was not launched normally. */
-    private Consumer<String> browser() {
-        return url -> {
-            try {
-                getHostServices().showDocument(url);
-            } catch (RuntimeException e) {
-                java.util.logging.Logger.getLogger(BerthApplication.class.getName()).warning("Cannot open " + url + ": " + e);
-            }
-        };
+    /**
+     * Opens URLs (published ports) with the desktop's handler; when there is none, or it fails, a dialog shows
+     * the address to copy instead of nothing happening.
+     */
+    private Consumer<String> browser(Stage stage) {
+        UrlOpener opener = new UrlOpener(System.getenv(), System.getProperty("os.name", ""), background);
+        return url -> opener.open(url, (address, why) -> Platform.runLater(() -> AddressDialog.show(stage, address, why)));
     }
 
     /**
