@@ -103,6 +103,10 @@ public final class MainWindow {
     private final HelpOverlay help = new HelpOverlay();
     private final SplitPane mainSplit = new SplitPane();
     private final SplitPane centerSplit = new SplitPane();
+    private final DividerMemory centerDivider = DividerMemory.install(centerSplit);
+    static final double GRAPH_MIN_HEIGHT = 170;
+    static final double DETAILS_MIN_HEIGHT = 220;
+    static final double SIDEBAR_MIN_WIDTH = 150;
     private final Label statusText = new Label();
     private final ProjectActionsMenu actions;
     private final RecentProjects recent;
@@ -203,11 +207,15 @@ public final class MainWindow {
 
         centerSplit.setOrientation(Orientation.VERTICAL);
         centerSplit.getItems().setAll(upper, details);
-        centerSplit.setDividerPositions(0.48);
+        // At 800×600 the graph keeps room for a row of cards and the logs for several lines (docs/ARCHITECTURE.md).
+        upper.setMinHeight(GRAPH_MIN_HEIGHT);
+        details.setMinHeight(DETAILS_MIN_HEIGHT);
+        centerDivider.set(0.48);
         mainSplit.getItems().setAll(new ProjectsView(panes.projects()), resources == null ? centerSplit
                 : resources.around(centerSplit, panes.projects().selectedProperty().map(p -> p.name())));
         mainSplit.setDividerPositions(0.18);
         SplitPane.setResizableWithParent(mainSplit.getItems().getFirst(), false);
+        ((Region) mainSplit.getItems().getFirst()).setMinWidth(SIDEBAR_MIN_WIDTH);
         VBox unavailable = ConnectionViews.unavailablePanel(panes.connectionProperty());
         mainSplit.visibleProperty().bind(unavailable.visibleProperty().not());
         return new StackPane(mainSplit, unavailable);
@@ -547,14 +555,14 @@ public final class MainWindow {
         }
         double[] center = saved.dividers().get("center");
         if (center != null && center.length == 1) {
-            centerSplit.setDividerPositions(center);
+            centerDivider.set(center);
         }
     }
 
     private void saveState() {
         Map<String, double[]> dividers = new LinkedHashMap<>();
         dividers.put("main", mainSplit.getDividerPositions());
-        dividers.put("center", centerSplit.getDividerPositions());
+        dividers.put("center", centerDivider.wanted());
         boolean maximized = stage.isMaximized();
         WindowState state = new WindowState(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), maximized, dividers,
                 theme.modeProperty().get());
