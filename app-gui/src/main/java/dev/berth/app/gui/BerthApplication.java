@@ -75,6 +75,14 @@ public final class BerthApplication extends Application {
             window.setEditorEngine(session::compose);
         }
         StartupPhases.mark("built");
+        if (Boolean.getBoolean("berth.training")) {
+            // The launcher's AOT training run renders a real window, but the user must not see it: off-screen,
+            // transparent, without a frame (a plain window here looked like a black window popping up).
+            stage.initStyle(javafx.stage.StageStyle.UNDECORATED);
+            stage.setOpacity(0);
+            stage.setX(-32_000);
+            stage.setY(-32_000);
+        }
         window.show(stage);
         StartupPhases.mark("shown");
         String forced = System.getProperty("berth.theme", System.getenv().getOrDefault("BERTH_THEME", ""));
