@@ -135,9 +135,31 @@ class WindowWalkIT {
                 && m.getTooltip().getText().equals("More project actions")).queryAs(MenuButton.class);
         robot.clickOn(more);
         robot.clickOn("Down and remove volumes…");
-        waitFor(15, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        waitFor(60, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
         shoot("10-down-volumes");
         robot.type(KeyCode.ESCAPE);
+        waitFor(10, () -> robot.lookup(".dialog-pane").tryQuery().isEmpty());
+
+        // A port link on a desktop without a URL handler (this machine has no xdg-open).
+        robot.interact(() -> robot.lookup("#detail-tabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel().select(4));
+        waitFor(20, () -> robot.lookup(".hyperlink").tryQuery().isPresent());
+        robot.clickOn(robot.lookup(".hyperlink").queryAs(javafx.scene.control.Hyperlink.class));
+        waitFor(20, () -> robot.lookup("#address-to-copy").tryQuery().isPresent());
+        shoot("10b-port-link-no-handler");
+        robot.clickOn("#copy-address");
+        robot.type(KeyCode.ESCAPE);
+        robot.interact(() -> robot.lookup("#detail-tabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel().select(0));
+
+        // The service filter chip in the light theme, the resource tabs' words.
+        robot.interact(() -> panes.graph().select("api"));
+        shoot("10c-logs-filter-chip");
+        robot.interact(() -> robot.lookup("#resources-tabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel().select(1));
+        Thread.sleep(2_000);
+        shoot("10d-volumes");
+        robot.interact(() -> robot.lookup("#resources-tabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel().select(2));
+        Thread.sleep(2_000);
+        shoot("10e-networks");
+        robot.interact(() -> robot.lookup("#resources-tabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel().select(0));
 
         // Small, then large again.
         robot.interact(() -> {
