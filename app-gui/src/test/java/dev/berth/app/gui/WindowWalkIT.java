@@ -133,7 +133,9 @@ class WindowWalkIT {
         // Down and remove volumes: the question, answered with Escape.
         MenuButton more = robot.lookup(".menu-button").match((MenuButton m) -> m.getTooltip() != null
                 && m.getTooltip().getText().equals("More project actions")).queryAs(MenuButton.class);
+        robot.interact(() -> stage.toFront());
         robot.clickOn(more);
+        shoot("09b-more-menu");
         robot.clickOn("Down and remove volumes…");
         waitFor(60, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
         shoot("10-down-volumes");

@@ -6,6 +6,10 @@ import dev.berth.app.resources.ResourceCatalog;
 import dev.berth.app.resources.VolumeInfo;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * "Down and remove volumes" names what it deletes before it asks: the project's volumes (those with its
@@ -13,6 +17,8 @@ import java.util.Map;
  * through the shared {@link Confirmations}, whose default button is Cancel.
  */
 final class DownWithVolumes {
+
+    static final long SIZE_WAIT_SECONDS = 4;
 
     private DownWithVolumes() {}
 
@@ -22,11 +28,17 @@ final class DownWithVolumes {
         if (volumes.isEmpty()) {
             return volumes;
         }
+        // Sizes come from /system/df, which walks every volume and can take long on a busy engine: the question
+        // does not wait for them beyond a few seconds (the names matter most; sizes then show as unknown).
         Map<String, Long> sizes;
         try {
-            sizes = catalog.volumeSizes();
-        } catch (RuntimeException e) {
-            sizes = Map.of(); // the names matter most; sizes are shown as unknown
+            sizes = CompletableFuture.supplyAsync(catalog::volumeSizes, command -> Thread.ofVirtual().name("berth-volume-sizes").start(command))
+                    .get(SIZE_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            sizes = Map.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            sizes = Map.of();
         }
         Map<String, Long> known = sizes;
         return volumes.stream().map(v -> new VolumeInfo(v.name(), v.driver(), known.getOrDefault(v.name(), v.size()), v.usedBy(),

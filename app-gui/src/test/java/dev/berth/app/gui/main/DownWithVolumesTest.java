@@ -38,4 +38,25 @@ class DownWithVolumesTest {
         assertThat(DownWithVolumes.request("shop", null, "the engine went away").message())
                 .contains("could not list them first: the engine went away");
     }
+
+    @Test
+    void doesNotWaitLongForSizesTheEngineIsSlowToWalk() {
+        dev.berth.app.resources.ResourceCatalog slow = (dev.berth.app.resources.ResourceCatalog) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {dev.berth.app.resources.ResourceCatalog.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("volumes")) {
+                        return List.of(volume("shop_db-data", -1), new VolumeInfo("other", "local", -1, List.of(), "blog", "", "", Map.of()));
+                    }
+                    if (method.getName().equals("volumeSizes")) {
+                        Thread.sleep(60_000);
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+        long start = System.nanoTime();
+
+        List<VolumeInfo> volumes = DownWithVolumes.volumesOf(slow, "shop");
+
+        assertThat(volumes).extracting(VolumeInfo::name).containsExactly("shop_db-data");
+        assertThat(volumes.getFirst().size()).isEqualTo(-1);
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(DownWithVolumes.SIZE_WAIT_SECONDS + 2));
+    }
 }
