@@ -12,7 +12,9 @@ import dev.berth.app.gui.fx.FxUiScheduler;
 import dev.berth.app.gui.look.SystemThemeDetector;
 import dev.berth.app.gui.look.ThemeViewModel;
 import dev.berth.app.gui.look.WindowStateStore;
+import dev.berth.app.gui.controls.AddressDialog;
 import dev.berth.app.gui.main.MainWindow;
+import dev.berth.app.gui.main.UrlOpener;
 import dev.berth.app.gui.main.ProjectPanes;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -52,7 +54,7 @@ public final class BerthApplication extends Application {
         boolean demo = Boolean.getBoolean("berth.demo");
         FxUiScheduler ui = new FxUiScheduler();
         Clock clock = Clock.systemDefaultZone();
-        panes = new ProjectPanes(ui, background, clock, browser());
+        panes = new ProjectPanes(ui, background, clock, browser(stage));
         theme = new ThemeViewModel(SystemThemeDetector.forThisDesktop(), background, ui);
         String configDir = System.getProperty("berth.config.dir");
         WindowStateStore store = new WindowStateStore(configDir == null ? WindowStateStore.defaultFile()
@@ -67,12 +69,20 @@ public final class BerthApplication extends Application {
         window = new MainWindow(panes, theme, store, Optional.ofNullable(feed), demo, recent);
         if (session != null) {
             // The Resources area shares the feed's engine session: one connection, one events subscription.
-            resources = dev.berth.app.gui.resources.ResourcesArea.forSession(session, ui, background,
-                    new dev.berth.app.gui.controls.DialogConfirmations(() -> stage));
-            window.withResources(resources);
+            dev.berth.app.gui.controls.Confirmations confirmations = new dev.berth.app.gui.controls.DialogConfirmations(() -> stage);
+            resources = dev.berth.app.gui.resources.ResourcesArea.forSession(session, ui, background, confirmations);
+            window.withResources(resources).withConfirmations(confirmations);
             window.setEditorEngine(session::compose);
         }
         StartupPhases.mark("built");
+        if (Boolean.getBoolean("berth.training")) {
+            // The launcher's AOT training run renders a real window, but the user must not see it: off-screen,
+            // transparent, without a frame (a plain window here looked like a black window popping up).
+            stage.initStyle(javafx.stage.StageStyle.UNDECORATED);
+            stage.setOpacity(0);
+            stage.setX(-32_000);
+            stage.setY(-32_000);
+        }
         window.show(stage);
         StartupPhases.mark("shown");
         String forced = System.getProperty("berth.theme", System.getenv().getOrDefault("BERTH_THEME", ""));
@@ -109,15 +119,13 @@ public final class BerthApplication extends Application {
         return new EngineSession(() -> discovery.discover(options));
     }
 
-    /** Opens URLs through the platform's browser; a no-op where the application was not launched normally. */
-    private Consumer<String> browser() {
-        return url -> {
-            try {
-                getHostServices().showDocument(url);
-            } catch (RuntimeException e) {
-                java.util.logging.Logger.getLogger(BerthApplication.class.getName()).warning("Cannot open " + url + ": " + e);
-            }
-        };
+    /**
+     * Opens URLs (published ports) with the desktop's handler; when there is none, or it fails, a dialog shows
+     * the address to copy instead of nothing happening.
+     */
+    private Consumer<String> browser(Stage stage) {
+        UrlOpener opener = new UrlOpener(System.getenv(), System.getProperty("os.name", ""), background);
+        return url -> opener.open(url, (address, why) -> Platform.runLater(() -> AddressDialog.show(stage, address, why)));
     }
 
     /**

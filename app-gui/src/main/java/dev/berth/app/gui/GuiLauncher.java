@@ -7,6 +7,12 @@ import javafx.application.Application;
 /** Starts the JavaFX application; called by name from {@link dev.berth.app.Main} so the CLI never loads JavaFX. */
 public final class GuiLauncher {
 
+    /**
+     * Held here: java.util.logging keeps loggers only weakly, so a level set on a logger nobody references is
+     * lost at the next collection — the warning then still reached the terminal on every start.
+     */
+    private static final Logger JAVAFX_PLATFORM = Logger.getLogger("com.sun.javafx.application.PlatformImpl");
+
     private GuiLauncher() {}
 
     /** Launches the GUI and blocks until the last window closes. {@code path} may be null. */
@@ -14,7 +20,7 @@ public final class GuiLauncher {
         StartupPhases.mark("launcher");
         // Berth runs JavaFX from the class path on purpose (see docs/DECISIONS.md); silence the warning
         // JavaFX prints about it on every start.
-        Logger.getLogger("com.sun.javafx.application.PlatformImpl").setLevel(Level.SEVERE);
+        JAVAFX_PLATFORM.setLevel(Level.SEVERE);
         if (path == null) {
             Application.launch(BerthApplication.class);
         } else {

@@ -73,4 +73,24 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#help-overlay").query().isVisible()).isFalse();
     }
+
+    @Test
+    void f1ListsEveryAcceleratorOfTheMenusAndTheEditorsKeys(FxRobot robot) {
+        javafx.scene.control.MenuBar bar = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+        java.util.List<String> accelerators = new java.util.ArrayList<>();
+        java.util.function.Consumer<java.util.List<javafx.scene.control.MenuItem>>[] walk = new java.util.function.Consumer[1];
+        walk[0] = items -> items.forEach(item -> {
+            if (item instanceof javafx.scene.control.Menu menu) {
+                walk[0].accept(menu.getItems());
+            } else if (item.getAccelerator() != null) {
+                accelerators.add(item.getAccelerator().getDisplayText());
+            }
+        });
+        bar.getMenus().forEach(menu -> walk[0].accept(menu.getItems()));
+        dev.berth.app.gui.look.HelpOverlay help = robot.lookup("#help-overlay").queryAs(dev.berth.app.gui.look.HelpOverlay.class);
+        java.util.List<String> listed = help.rows().stream().map(dev.berth.app.gui.look.HelpOverlay.Row::keys).toList();
+
+        assertThat(accelerators).hasSizeGreaterThan(10).contains("Ctrl+E", "F5", "Shift+F5");
+        assertThat(listed).containsAll(accelerators).contains("Ctrl+Enter", "Ctrl+Space", "Ctrl+S", "Shift+F10 / Enter");
+    }
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
+import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -79,7 +80,10 @@ public final class CodeEditor extends BorderPane {
         area.setParagraphGraphicFactory(gutter());
         area.replaceText(document.text());
         area.getUndoManager().forgetHistory();
+        // replaceText left the caret at the end, and the view would follow it there at its first layout: a file
+        // opened scrolled to its last lines with the caret on line 1. The caret goes to the top and the view with it.
         area.moveTo(0);
+        area.requestFollowCaret();
         restyle(highlighter.reset(area.getParagraphs().size(), this::line));
 
         area.plainTextChanges().subscribe(this::textChanged);
@@ -388,6 +392,15 @@ public final class CodeEditor extends BorderPane {
                     e.consume();
                     return true;
                 }
+                case SPACE -> {
+                    if (EditorKeys.matches(EditorKeys.COMPLETE, e)) {
+                        // Ours, not the list's: a ListView's Ctrl+Space toggles its focused row off, leaving
+                        // nothing for Enter to insert.
+                        showCompletion(true);
+                        e.consume();
+                        return true;
+                    }
+                }
                 default -> { }
             }
         }
@@ -395,7 +408,7 @@ public final class CodeEditor extends BorderPane {
     }
 
     private void keyPressedInText(KeyEvent e) {
-        if (e.getCode() == KeyCode.SPACE && e.isShortcutDown()) {
+        if (EditorKeys.matches(EditorKeys.COMPLETE, e)) {
             showCompletion(true);
             e.consume();
         } else if (e.getCode() == KeyCode.TAB && !e.isShortcutDown()) {
@@ -409,16 +422,16 @@ public final class CodeEditor extends BorderPane {
         } else if (e.getCode() == KeyCode.ENTER && !e.isShortcutDown()) {
             smartNewline();
             e.consume();
-        } else if (e.getCode() == KeyCode.SLASH && e.isShortcutDown()) {
+        } else if (EditorKeys.matches(EditorKeys.COMMENT, e)) {
             toggleComment();
             e.consume();
-        } else if (e.getCode() == KeyCode.F && e.isShortcutDown()) {
+        } else if (EditorKeys.matches(EditorKeys.FIND, e)) {
             findBar.showFind(area.getSelectedText());
             e.consume();
-        } else if (e.getCode() == KeyCode.H && e.isShortcutDown()) {
+        } else if (EditorKeys.matches(EditorKeys.REPLACE, e)) {
             findBar.showReplace(area.getSelectedText());
             e.consume();
-        } else if (e.getCode() == KeyCode.L && e.isShortcutDown()) {
+        } else if (EditorKeys.matches(EditorKeys.GO_TO_LINE, e)) {
             findBar.showGoToLine();
             e.consume();
         }
@@ -500,6 +513,7 @@ public final class CodeEditor extends BorderPane {
 
     private void buildCompletionPopup() {
         completionList.setId("completion-list");
+        completionList.setFocusTraversable(false); // the caret stays in the text; the list is steered from there
         completionList.setPrefSize(420, 190);
         completionList.setFixedCellSize(26);
         completionList.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
@@ -556,11 +570,31 @@ public final class CodeEditor extends BorderPane {
         }
         completionList.getItems().setAll(items);
         completionList.getSelectionModel().selectFirst();
+        completionList.getFocusModel().focus(0);
         completionList.scrollTo(0);
         completionList.setPrefHeight(Math.min(8, items.size()) * 26 + 4);
-        Optional<Bounds> caret = area.getCaretBounds();
-        if (caret.isPresent() && getScene() != null) {
+        placeCompletion(true);
+    }
+
+    /**
+     * Shows the list under the caret. A caret scrolled out of view (moved by a find, the outline, a click on a
+     * problem) is brought back first; the area's cached caret bounds lag behind that scroll, so they are asked for
+     * afresh, and once more after the next layout when that scroll has not happened yet.
+     */
+    private void placeCompletion(boolean retry) {
+        if (getScene() == null) {
+            return;
+        }
+        Optional<Bounds> caret = area.getCaretBoundsOnScreen(area.getCaretSelectionBind().getUnderlyingCaret());
+        if (caret.isEmpty()) {
+            area.requestFollowCaret();
+            layout(); // the scroll pane lays the area out, which scrolls to the caret
+            caret = area.getCaretBoundsOnScreen(area.getCaretSelectionBind().getUnderlyingCaret());
+        }
+        if (caret.isPresent()) {
             completionPopup.show(area, caret.get().getMinX(), caret.get().getMaxY() + 2);
+        } else if (retry) {
+            Platform.runLater(() -> placeCompletion(false));
         }
     }
 
@@ -576,8 +610,9 @@ public final class CodeEditor extends BorderPane {
             return;
         }
         int p = area.getCurrentParagraph();
-        int start = area.getAbsolutePosition(p, Math.min(item.replaceFrom(), area.getCaretColumn()));
-        area.replaceText(start, area.getCaretPosition(), item.insert());
+        CompletionItem.Edit edit = item.editAt(line(p), area.getCaretColumn());
+        area.replaceText(area.getAbsolutePosition(p, edit.from()), area.getAbsolutePosition(p, edit.to()), edit.text());
+        area.moveTo(p, edit.caret());
     }
 
     public ListView<CompletionItem> completionList() {

@@ -26,8 +26,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -45,8 +43,6 @@ import org.kordamp.ikonli.feather.Feather;
  */
 public final class EditorView extends StackPane {
 
-    public static final KeyCombination SAVE = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
-    public static final KeyCombination APPLY = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
 
     private final EditorViewModel model;
     private final TabPane tabs = new TabPane();
@@ -138,10 +134,10 @@ public final class EditorView extends StackPane {
         getChildren().setAll(frame, planPane);
 
         addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (SAVE.match(e)) {
+            if (EditorKeys.matches(EditorKeys.SAVE, e)) {
                 currentEditor().ifPresent(editor -> model.save(editor.document()));
                 e.consume();
-            } else if (APPLY.match(e)) {
+            } else if (EditorKeys.matches(EditorKeys.APPLY, e)) {
                 apply();
                 e.consume();
             } else if (e.getCode() == KeyCode.ESCAPE && planPane.isVisible()) {
@@ -435,7 +431,8 @@ public final class EditorView extends StackPane {
         scroll.setFitToWidth(true);
         int lines = preview.rows().size() * 2 + preview.rows().stream().mapToInt(r -> r.details().size()).sum() + preview.warnings().size();
         scroll.setPrefViewportHeight(Math.min(380, 20 * Math.max(3, lines) + 8));
-        Button run = new Button("Run Up", Icons.icon(Feather.PLAY));
+        List<String> unsaved = model.documents().stream().filter(EditorDocument::isDirty).map(EditorDocument::name).toList();
+        Button run = new Button(unsaved.isEmpty() ? "Run Up" : "Save and run Up", Icons.icon(Feather.PLAY));
         run.setId("run-up");
         run.getStyleClass().add(Styles.ACCENT);
         run.setDisable(preview.changesNothing());
@@ -451,7 +448,15 @@ public final class EditorView extends StackPane {
                 : "Up will make these changes to project " + preview.project() + ":";
         Label sub = new Label(summary);
         sub.getStyleClass().add(Styles.TEXT_MUTED);
-        planPane.getChildren().setAll(title("Preview of Up"), sub, scroll, buttons);
+        planPane.getChildren().setAll(title("Preview of Up"), sub, scroll);
+        if (!unsaved.isEmpty() && !preview.changesNothing()) {
+            Label saving = new Label("Saves " + String.join(", ", unsaved) + " first: Up runs the files as saved, so the next Up does the same.");
+            saving.setId("save-first-note");
+            saving.setWrapText(true);
+            saving.getStyleClass().add(Styles.TEXT_MUTED);
+            planPane.getChildren().add(saving);
+        }
+        planPane.getChildren().add(buttons);
         planPane.setVisible(true);
         run.requestFocus();
     }

@@ -434,14 +434,20 @@ public final class EditorViewModel implements AutoCloseable {
         return editedProject().thenApplyAsync(project -> PlanPreview.of(compose.plan(project, UpOptions.defaults())), background);
     }
 
-    /** Runs Up with the edited texts (after the user confirmed the preview); returns the executed plan. */
+    /**
+     * Runs Up after the user confirmed the preview: unsaved documents are saved first and Up runs what is then
+     * on disk, so the containers match the files and the next Up (F5, the CLI) does not undo the change. When a
+     * save fails nothing runs. Returns the executed plan.
+     */
     public CompletableFuture<PlanPreview> up(ProgressListener progress) {
         ComposeEngine compose = engine.get().orElse(null);
         if (compose == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("not connected to an engine"));
         }
-        status.set("Running up…");
-        return editedProject().thenApplyAsync(project -> PlanPreview.of(compose.up(project, UpOptions.defaults(), progress)), background)
+        ProjectOptions options = options();
+        status.set(hasUnsavedChanges() ? "Saving, then running up…" : "Running up…");
+        return saveAll().thenApplyAsync(saved -> dev.berth.compose.ComposeLoader.load(options).orThrow(), background)
+                .thenApplyAsync(project -> PlanPreview.of(compose.up(project, UpOptions.defaults(), progress)), background)
                 .whenComplete((plan, error) -> ui.execute(() -> {
                     status.set(error == null ? "Up done" : "Up failed: " + rootMessage(error));
                     refreshDrift();

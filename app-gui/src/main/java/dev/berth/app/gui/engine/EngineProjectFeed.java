@@ -1,5 +1,6 @@
 package dev.berth.app.gui.engine;
 
+import dev.berth.app.gui.feed.EditTarget;
 import dev.berth.app.gui.feed.EngineConnection;
 import dev.berth.app.gui.feed.ProjectAction;
 import dev.berth.app.gui.feed.ProjectFeed;
@@ -178,6 +179,18 @@ public final class EngineProjectFeed implements ProjectFeed {
     @Override
     public void run(ProjectAction action, String project, Set<String> services) {
         actions.run(action, project, services);
+    }
+
+    /** The files the user opened the project from, else those the engine's labels name (when readable here). */
+    @Override
+    public EditTarget editTarget(String project) {
+        OpenedProject known = opened.get(project);
+        if (known != null) {
+            return new EditTarget.Found(known.invocation());
+        }
+        return onEngine.stream().filter(summary -> summary.name().equals(project)).findFirst()
+                .map(summary -> EditTarget.fromLabels(project, summary.configFiles(), summary.workingDir()))
+                .orElseGet(() -> new EditTarget.Unavailable(project + " is neither opened in Berth nor found on the engine."));
     }
 
     /** The project as the user opened it, else one rebuilt from the engine's labels if its files are readable. */

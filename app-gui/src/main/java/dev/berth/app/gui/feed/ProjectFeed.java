@@ -26,6 +26,14 @@ public interface ProjectFeed extends AutoCloseable {
     /** Runs {@code action} on {@code project}, on all its services ({@code services} empty) or on those. */
     default void run(ProjectAction action, String project, java.util.Set<String> services) {}
 
+    /**
+     * The compose files Project › Edit compose files opens for {@code project}, or why there are none. May read
+     * the file system: the window calls it off the UI thread.
+     */
+    default EditTarget editTarget(String project) {
+        return new EditTarget.Unavailable("Berth does not know the compose files of " + project + ".");
+    }
+
     /** Stops every stream and thread the feed started. */
     @Override
     void close();

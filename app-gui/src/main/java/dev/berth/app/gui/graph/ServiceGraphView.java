@@ -5,12 +5,17 @@ import dev.berth.app.gui.controls.Icons;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import dev.berth.app.gui.look.Shortcuts;
+import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToolBar;
+import javafx.scene.input.ContextMenuEvent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
@@ -33,7 +38,8 @@ import org.kordamp.ikonli.feather.Feather;
  * The live service graph: cards placed by {@link LayeredLayout}, dependency edges as curves with an
  * arrowhead at the dependency and the condition as a label, dashed links to networks and volumes.
  * Ctrl+wheel or the buttons zoom, dragging the background or the wheel pans, "fit" shows everything (and
- * keeps doing so as the pane is resized, until the next zoom or pan); a click on a card selects it.
+ * keeps doing so as the pane is resized, until the next zoom or pan); a click on a card selects it, and so does
+ * reaching it with Tab, where Enter, the Menu key or Shift+F10 open its actions.
  */
 public final class ServiceGraphView extends BorderPane {
 
@@ -178,9 +184,29 @@ public final class ServiceGraphView extends BorderPane {
             card.relocate(placement.x(), placement.y());
             card.setOnMouseClicked(event -> {
                 model.select(node.id());
+                card.requestFocus();
                 event.consume();
             });
             card.addEventHandler(MouseEvent.MOUSE_PRESSED, MouseEvent::consume); // a card click is not a pan
+            // Keyboard: Tab reaches every card; the focused card is the selected one; Enter, the Menu key or
+            // Shift+F10 open its actions (the context menu the graph's owner installed).
+            card.setFocusTraversable(true);
+            card.focusedProperty().addListener((obs, was, focused) -> {
+                if (focused) {
+                    model.select(node.id());
+                }
+            });
+            card.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+                if (event.getCode() == KeyCode.ENTER || event.getCode() == KeyCode.CONTEXT_MENU
+                        || Shortcuts.CARD_ACTIONS.keys().match(event)) {
+                    model.select(node.id());
+                    Bounds bounds = card.localToScreen(card.getLayoutBounds());
+                    Bounds local = card.getLayoutBounds();
+                    card.fireEvent(new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED, local.getCenterX(), local.getCenterY(),
+                            bounds == null ? 0 : bounds.getCenterX(), bounds == null ? 0 : bounds.getMaxY(), true, null));
+                    event.consume();
+                }
+            });
             cards.put(node.id(), card);
             cardLayer.getChildren().add(card);
         }

@@ -39,6 +39,11 @@ public final class InspectView extends BorderPane {
     private int current = -1;
 
     public InspectView(InspectViewModel model) {
+        this(model, "Select a container to inspect its configuration and state.");
+    }
+
+    /** @param placeholderText what the empty view says ("Select a network to inspect it.") */
+    public InspectView(InspectViewModel model, String placeholderText) {
         this.model = model;
         getStyleClass().add("inspect-view");
 
@@ -53,7 +58,7 @@ public final class InspectView extends BorderPane {
         tree.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, Styles.DENSE);
         tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         tree.setShowRoot(false);
-        Label placeholder = new Label("Select a container to inspect its configuration and state.");
+        Label placeholder = new Label(placeholderText);
         placeholder.getStyleClass().add("pane-placeholder");
         tree.setPlaceholder(placeholder);
         tree.setRowFactory(view -> new TreeTableRow<>() {

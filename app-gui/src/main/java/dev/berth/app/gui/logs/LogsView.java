@@ -131,7 +131,7 @@ public final class LogsView extends BorderPane {
         status.getStyleClass().add("logs-status");
         Button onlySource = new Button();
         onlySource.setId("logs-source-filter");
-        onlySource.getStyleClass().addAll(atlantafx.base.theme.Styles.SMALL, atlantafx.base.theme.Styles.ROUNDED, atlantafx.base.theme.Styles.ACCENT);
+        onlySource.getStyleClass().addAll(atlantafx.base.theme.Styles.SMALL, "filter-chip"); // berth.css: readable in both themes
         onlySource.setGraphic(Icons.icon(Feather.X));
         onlySource.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
         onlySource.setTooltip(new javafx.scene.control.Tooltip("Showing one service; click for all"));

@@ -14,7 +14,7 @@ public final class Shortcuts {
     /** A shortcut and what it does, in the words the help overlay shows. */
     public record Shortcut(KeyCombination keys, String description) {
         public String keysText() {
-            return keys.getDisplayText();
+            return display(keys);
         }
     }
 
@@ -30,11 +30,29 @@ public final class Shortcuts {
     public static final Shortcut CONTAINERS = new Shortcut(new KeyCodeCombination(KeyCode.DIGIT5, KeyCombination.ALT_DOWN), "Show containers");
     public static final Shortcut THEME = new Shortcut(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), "Switch light/dark theme");
     public static final Shortcut HELP = new Shortcut(new KeyCodeCombination(KeyCode.F1), "Show this help");
+    public static final Shortcut EDIT = new Shortcut(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), "Edit the project's compose files");
     public static final Shortcut QUIT = new Shortcut(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), "Quit Berth");
+
+    /** Opens the focused service card's actions (as do Enter and the context-menu key). */
+    public static final Shortcut CARD_ACTIONS = new Shortcut(new KeyCodeCombination(KeyCode.F10, KeyCombination.SHIFT_DOWN),
+            "The focused card's actions (the Menu key too)");
 
     private Shortcuts() {}
 
+    /** How the help shows keys: JavaFX's text, with words for the symbols it uses ("Ctrl+Enter", not "Ctrl+↵"). */
+    public static String display(KeyCombination keys) {
+        return keys.getDisplayText().replace("↵", "Enter").replace("⇥", "Tab").replace("⌫", "Backspace");
+    }
+
+    /** What the help says about keys that are not accelerators: moving through the window, the graph. */
+    public static List<String[]> gestures() {
+        return List.of(new String[] {"Tab / Shift+Tab", "Move to the next / previous control, service cards included"},
+                new String[] {CARD_ACTIONS.keysText() + " / Enter", CARD_ACTIONS.description()},
+                new String[] {"Ctrl+wheel / drag", "Zoom / pan the service graph"},
+                new String[] {"Space", "Press the focused button"});
+    }
+
     public static List<Shortcut> all() {
-        return List.of(OPEN, UP, DOWN, FIND, FIT, LOGS, STATS, TOP, INSPECT, CONTAINERS, THEME, HELP, QUIT);
+        return List.of(OPEN, EDIT, UP, DOWN, FIND, FIT, LOGS, STATS, TOP, INSPECT, CONTAINERS, THEME, HELP, QUIT);
     }
 }

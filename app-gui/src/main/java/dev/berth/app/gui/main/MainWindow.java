@@ -5,13 +5,21 @@ import atlantafx.base.theme.PrimerLight;
 import atlantafx.base.theme.Styles;
 import dev.berth.app.gui.AppIcons;
 import dev.berth.app.gui.containers.ContainersView;
+import dev.berth.app.gui.controls.Confirmations;
+import dev.berth.app.gui.controls.DialogConfirmations;
 import dev.berth.app.gui.controls.Icons;
+import dev.berth.app.resources.ResourceCatalog;
+import dev.berth.app.gui.editor.EditorKeys;
 import dev.berth.app.gui.editor.EditorWindow;
+import java.util.ArrayList;
+import dev.berth.app.gui.feed.EditTarget;
+import dev.berth.app.gui.feed.ProjectSummary;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.concurrent.CompletableFuture;
 import dev.berth.app.workspace.ProjectInvocation;
 import dev.berth.engine.compose.ComposeEngine;
 import java.util.function.Supplier;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import dev.berth.app.gui.feed.ProjectFeed;
 import dev.berth.app.gui.graph.GraphNode;
@@ -34,8 +42,6 @@ import java.util.List;
 import dev.berth.app.gui.feed.EngineConnection;
 import dev.berth.app.workspace.ProjectInvocation;
 import dev.berth.app.workspace.RecentProjects;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
 import javafx.scene.input.TransferMode;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -97,15 +103,19 @@ public final class MainWindow {
     private final HelpOverlay help = new HelpOverlay();
     private final SplitPane mainSplit = new SplitPane();
     private final SplitPane centerSplit = new SplitPane();
+    private final DividerMemory centerDivider = DividerMemory.install(centerSplit);
+    static final double GRAPH_MIN_HEIGHT = 170;
+    static final double DETAILS_MIN_HEIGHT = 220;
+    static final double SIDEBAR_MIN_WIDTH = 150;
     private final Label statusText = new Label();
     private final ProjectActionsMenu actions;
     private final RecentProjects recent;
     private Stage stage;
     private dev.berth.app.gui.resources.ResourcesArea resources;
-    private static final KeyCombination EDIT = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN);
-    private final Map<java.nio.file.Path, EditorWindow> editors = new java.util.HashMap<>();
+    private final Map<List<Path>, EditorWindow> editors = new HashMap<>();
     private final java.util.concurrent.ExecutorService editorBackground = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
     private Supplier<Optional<ComposeEngine>> editorEngine = Optional::empty;
+    private Confirmations confirmations = new DialogConfirmations(() -> stage);
 
     public MainWindow(ProjectPanes panes, ThemeViewModel theme, WindowStateStore store, Optional<ProjectFeed> feed, boolean demo) {
         this(panes, theme, store, feed, demo, null);
@@ -123,7 +133,7 @@ public final class MainWindow {
         this.graphView = new ServiceGraphView(panes.graph());
         graphView.setPlaceholderShown(false); // the welcome panel stands over an empty graph instead
         this.logsView = new LogsView(panes.logs());
-        this.actions = new ProjectActionsMenu(panes, feed, this::confirmRemoveVolumes);
+        this.actions = new ProjectActionsMenu(panes, feed, this::confirmDownWithVolumes);
     }
 
     /** Hosts the Volumes / Networks / Images tabs beside the project content; call before {@link #show}. */
@@ -141,7 +151,9 @@ public final class MainWindow {
         applyTheme(theme.darkProperty().get());
         theme.start();
 
-        BorderPane frame = new BorderPane(center(), new VBox(menuBar(), toolBar(), ConnectionViews.lostBanner(panes.connectionProperty())),
+        MenuBar menus = menuBar();
+        help.setSections(helpSections(menus));
+        BorderPane frame = new BorderPane(center(), new VBox(menus, toolBar(), ConnectionViews.lostBanner(panes.connectionProperty())),
                 null, statusBar(), null);
         StackPane root = new StackPane(frame, help);
         panes.onFailure((title, details) -> FailureDialog.show(stage, title, details));
@@ -195,11 +207,15 @@ public final class MainWindow {
 
         centerSplit.setOrientation(Orientation.VERTICAL);
         centerSplit.getItems().setAll(upper, details);
-        centerSplit.setDividerPositions(0.48);
+        // At 800×600 the graph keeps room for a row of cards and the logs for several lines (docs/ARCHITECTURE.md).
+        upper.setMinHeight(GRAPH_MIN_HEIGHT);
+        details.setMinHeight(DETAILS_MIN_HEIGHT);
+        centerDivider.set(0.48);
         mainSplit.getItems().setAll(new ProjectsView(panes.projects()), resources == null ? centerSplit
                 : resources.around(centerSplit, panes.projects().selectedProperty().map(p -> p.name())));
         mainSplit.setDividerPositions(0.18);
         SplitPane.setResizableWithParent(mainSplit.getItems().getFirst(), false);
+        ((Region) mainSplit.getItems().getFirst()).setMinWidth(SIDEBAR_MIN_WIDTH);
         VBox unavailable = ConnectionViews.unavailablePanel(panes.connectionProperty());
         mainSplit.visibleProperty().bind(unavailable.visibleProperty().not());
         return new StackPane(mainSplit, unavailable);
@@ -266,7 +282,7 @@ public final class MainWindow {
         Menu file = new Menu("File", null, open, openFolder, openRecent, new SeparatorMenuItem(), quit);
 
         Menu project = actions.projectMenu();
-        MenuItem edit = item("Edit compose files…", EDIT, this::openEditor);
+        MenuItem edit = item("Edit compose files…", Shortcuts.EDIT, this::openEditor);
         edit.disableProperty().bind(panes.projects().selectedProperty().isNull());
         project.getItems().addAll(new SeparatorMenuItem(), edit);
 
@@ -297,6 +313,36 @@ public final class MainWindow {
 
         Menu helpMenu = new Menu("Help", null, item("Keyboard shortcuts", Shortcuts.HELP, help::toggle));
         return new MenuBar(file, project, view, helpMenu);
+    }
+
+    /**
+     * The F1 help, from the accelerators the menus really carry (and the editor's own keys), so it lists every
+     * shortcut and cannot drift from them.
+     */
+    static List<List<HelpOverlay.Section>> helpSections(MenuBar menus) {
+        List<HelpOverlay.Row> window = new ArrayList<>();
+        for (Menu menu : menus.getMenus()) {
+            addAccelerators(menu.getText(), menu.getItems(), window);
+        }
+        List<HelpOverlay.Row> moving = Shortcuts.gestures().stream().map(g -> new HelpOverlay.Row(g[0], g[1])).toList();
+        List<HelpOverlay.Row> editor = new ArrayList<>();
+        EditorKeys.all().forEach(key -> editor.add(new HelpOverlay.Row(key.keysText(), key.description())));
+        EditorKeys.gestures().forEach(g -> editor.add(new HelpOverlay.Row(g[0], g[1])));
+        return List.of(List.of(new HelpOverlay.Section("Main window", window)),
+                List.of(new HelpOverlay.Section("Moving around", moving), new HelpOverlay.Section("Compose editor", editor)));
+    }
+
+    private static void addAccelerators(String path, List<MenuItem> items, List<HelpOverlay.Row> rows) {
+        for (MenuItem item : items) {
+            if (item instanceof Menu sub) {
+                addAccelerators(path + " › " + sub.getText(), sub.getItems(), rows);
+            } else if (item.getAccelerator() != null) {
+                KeyCombination keys = item.getAccelerator();
+                String description = Shortcuts.all().stream().filter(s -> s.keys().equals(keys)).map(Shortcuts.Shortcut::description)
+                        .findFirst().orElse(path + " › " + item.getText().replace("…", ""));
+                rows.add(new HelpOverlay.Row(Shortcuts.display(keys), description));
+            }
+        }
     }
 
     private MenuItem tabItem(String title, Shortcuts.Shortcut shortcut, int index) {
@@ -428,29 +474,73 @@ public final class MainWindow {
         });
     }
 
-    private boolean confirmRemoveVolumes(String project) {
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "This stops and removes the containers and networks of " + project
-                + " and deletes its named volumes, with all the data in them. This cannot be undone.", ButtonType.CANCEL, ButtonType.OK);
-        alert.initOwner(stage);
-        alert.setTitle("Berth");
-        alert.setHeaderText("Remove " + project + " and its volumes?");
-        ((Button) alert.getDialogPane().lookupButton(ButtonType.OK)).setText("Remove volumes");
-        return alert.showAndWait().filter(ButtonType.OK::equals).isPresent();
+    /**
+     * "Down and remove volumes": lists the project's volumes and their sizes off the FX thread, then asks through
+     * the shared {@link Confirmations} (Cancel is the default: Enter keeps the data); {@code proceed} runs only
+     * on an explicit yes.
+     */
+    private void confirmDownWithVolumes(String project, Runnable proceed) {
+        ResourceCatalog catalog = resources == null ? null : resources.catalog();
+        CompletableFuture.supplyAsync(() -> catalog == null ? null : DownWithVolumes.volumesOf(catalog, project), editorBackground)
+                .whenComplete((volumes, error) -> Platform.runLater(() -> {
+                    String why = error != null ? String.valueOf(error.getCause() == null ? error.getMessage() : error.getCause().getMessage())
+                            : catalog == null ? "no engine catalog" : null;
+                    if (confirmations.ask(DownWithVolumes.request(project, volumes, why)).confirmed()) {
+                        proceed.run();
+                    }
+                }));
     }
 
-    /** The compose editor of the selected project, in its own window (one per project). */
+    /** Where destructive actions ask (the app's dialog by default; tests script the answers). */
+    public MainWindow withConfirmations(Confirmations asking) {
+        this.confirmations = asking;
+        return this;
+    }
+
+    /**
+     * The compose editor of the selected project, in its own window (one per set of files): the files it was
+     * opened from, or those the engine's labels name; otherwise a message saying why there are none. Where the
+     * files are is worked out off the FX thread (it looks at the disk).
+     */
     private void openEditor() {
         var selected = panes.projects().selectedProperty().get();
-        if (selected == null || selected.source() == null || selected.source().isBlank()) {
+        if (selected == null) {
             return;
         }
-        java.nio.file.Path source = java.nio.file.Path.of(selected.source());
-        EditorWindow open = editors.get(source);
+        String name = selected.name();
+        CompletableFuture.supplyAsync(() -> editTarget(selected), editorBackground).whenComplete((target, error) -> Platform.runLater(() -> {
+            if (error != null) {
+                FailureDialog.show(stage, "Cannot edit the compose files of " + name, String.valueOf(error.getMessage()));
+            } else if (target instanceof EditTarget.Unavailable unavailable) {
+                FailureDialog.show(stage, "Cannot edit the compose files of " + name, unavailable.reason());
+            } else if (target instanceof EditTarget.Found found) {
+                openEditor(found.invocation());
+            }
+        }));
+    }
+
+    private EditTarget editTarget(ProjectSummary selected) {
+        if (feed.isPresent() && !demo) {
+            return feed.get().editTarget(selected.name());
+        }
+        // Without an engine feed the sidebar holds the opened path itself.
+        Path path = selected.source() == null || selected.source().isBlank() ? null : Path.of(selected.source());
+        return path != null && Files.exists(path) ? new EditTarget.Found(ProjectInvocation.ofPath(path))
+                : new EditTarget.Unavailable(selected.name() + " has no compose files here: the demo data is made up.");
+    }
+
+    private void openEditor(ProjectInvocation invocation) {
+        EditorWindow open = editors.get(invocation.files());
         if (open != null && open.stage().isShowing()) {
             open.stage().toFront();
             return;
         }
-        editors.put(source, EditorWindow.open(stage, ProjectInvocation.ofPath(source), editorBackground, editorEngine));
+        editors.put(invocation.files(), EditorWindow.open(stage, invocation, editorBackground, editorEngine));
+    }
+
+    /** The open editor windows (tests). */
+    public List<EditorWindow> editorWindows() {
+        return editors.values().stream().filter(e -> e.stage().isShowing()).toList();
     }
 
     /** Where the editor's plan preview, Up and image names come from; the engine session sets it once connected. */
@@ -465,14 +555,14 @@ public final class MainWindow {
         }
         double[] center = saved.dividers().get("center");
         if (center != null && center.length == 1) {
-            centerSplit.setDividerPositions(center);
+            centerDivider.set(center);
         }
     }
 
     private void saveState() {
         Map<String, double[]> dividers = new LinkedHashMap<>();
         dividers.put("main", mainSplit.getDividerPositions());
-        dividers.put("center", centerSplit.getDividerPositions());
+        dividers.put("center", centerDivider.wanted());
         boolean maximized = stage.isMaximized();
         WindowState state = new WindowState(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), maximized, dividers,
                 theme.modeProperty().get());

@@ -9,7 +9,7 @@ import dev.berth.app.gui.graph.ServiceGraphView;
 import dev.berth.app.gui.look.Shortcuts;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
+import java.util.function.BiConsumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.scene.control.Button;
@@ -25,19 +25,20 @@ import org.kordamp.ikonli.feather.Feather;
 /**
  * The project verbs in the toolbar, the Project menu (with F5 / Shift+F5) and the graph's context menu
  * (there they act on the clicked service). They run on the selected project through the feed, which reuses
- * the project's remembered invocation; "Down and remove volumes" asks first.
+ * the project's remembered invocation; "Down and remove volumes" asks first,
+ * naming the volumes it deletes.
  */
 final class ProjectActionsMenu {
 
     private final ProjectPanes panes;
     private final Optional<ProjectFeed> feed;
-    private final Predicate<String> confirmRemoveVolumes;
+    private final BiConsumer<String, Runnable> confirmDownWithVolumes;
     private final BooleanBinding unavailable;
 
-    ProjectActionsMenu(ProjectPanes panes, Optional<ProjectFeed> feed, Predicate<String> confirmRemoveVolumes) {
+    ProjectActionsMenu(ProjectPanes panes, Optional<ProjectFeed> feed, BiConsumer<String, Runnable> confirmDownWithVolumes) {
         this.panes = panes;
         this.feed = feed;
-        this.confirmRemoveVolumes = confirmRemoveVolumes;
+        this.confirmDownWithVolumes = confirmDownWithVolumes;
         this.unavailable = Bindings.createBooleanBinding(
                 () -> feed.isEmpty() || panes.projects().selectedProperty().get() == null
                         || panes.connectionProperty().get().kind() != EngineConnection.Kind.CONNECTED,
@@ -87,7 +88,7 @@ final class ProjectActionsMenu {
             menu.getItems().add(item);
         }
         graph.setOnContextMenuRequested(event -> {
-            if (selectedService().isPresent()) {
+            if (selectedService().isPresent() && !menu.isShowing()) {
                 menu.show(graph, event.getScreenX(), event.getScreenY());
             }
             event.consume();
@@ -124,7 +125,8 @@ final class ProjectActionsMenu {
         if (project == null || feed.isEmpty()) {
             return;
         }
-        if (action == ProjectAction.DOWN_WITH_VOLUMES && !confirmRemoveVolumes.test(project.name())) {
+        if (action == ProjectAction.DOWN_WITH_VOLUMES) {
+            confirmDownWithVolumes.accept(project.name(), () -> feed.get().run(action, project.name(), services));
             return;
         }
         feed.get().run(action, project.name(), services);

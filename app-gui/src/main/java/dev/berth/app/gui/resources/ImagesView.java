@@ -38,7 +38,7 @@ public final class ImagesView extends BorderPane {
             row.contextMenuProperty().bind(row.emptyProperty().map(empty -> empty ? null : new ContextMenu(remove)));
             return row;
         });
-        InspectView inspect = new InspectView(model.inspect());
+        InspectView inspect = new InspectView(model.inspect(), "Select an image to inspect it.");
         SplitPane split = new SplitPane(table, inspect);
         split.setDividerPositions(0.55);
 

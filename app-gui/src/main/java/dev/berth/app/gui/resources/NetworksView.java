@@ -35,7 +35,7 @@ public final class NetworksView extends BorderPane {
             row.contextMenuProperty().bind(row.emptyProperty().map(empty -> empty ? null : new ContextMenu(remove)));
             return row;
         });
-        InspectView inspect = new InspectView(model.inspect());
+        InspectView inspect = new InspectView(model.inspect(), "Select a network to inspect it.");
         SplitPane split = new SplitPane(table, inspect);
         split.setDividerPositions(0.55);
 

@@ -108,6 +108,12 @@ final class ResourceViews {
         return names.isEmpty() ? "—" : String.join(", ", names);
     }
 
+    /** "1 volume", "3 volumes", "1 of 3 volumes": {@code noun} is the plural; one alone drops its "s". */
+    static String countText(int shown, int total, String noun) {
+        String singular = noun.endsWith("s") ? noun.substring(0, noun.length() - 1) : noun;
+        return shown == total ? total + " " + (total == 1 ? singular : noun) : shown + " of " + total + " " + noun;
+    }
+
     /** Filter field, a count, then the given buttons, and a spinner while the list is busy. */
     static ToolBar toolBar(ResourceListViewModel<?> model, String filterId, String prompt, String noun, List<Node> leading,
                            List<Node> actions) {
@@ -122,7 +128,7 @@ final class ResourceViews {
         Runnable updateCount = () -> {
             int shown = model.rows().size();
             int total = model.allRows().size();
-            count.setText(shown == total ? total + " " + noun : shown + " of " + total + " " + noun);
+            count.setText(countText(shown, total, noun));
         };
         model.rows().addListener((ListChangeListener<Object>) c -> updateCount.run());
         model.allRows().addListener((ListChangeListener<Object>) c -> updateCount.run());

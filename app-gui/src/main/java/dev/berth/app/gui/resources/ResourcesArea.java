@@ -41,6 +41,7 @@ public final class ResourcesArea {
     /** Browse helpers older than this were left by a Berth that was killed. */
     private static final java.time.Duration LEFTOVER_AGE = java.time.Duration.ofHours(1);
 
+    private final ResourceCatalog catalog;
     private final UiScheduler ui;
     private final Executor background;
     private final VolumesViewModel volumes;
@@ -55,11 +56,17 @@ public final class ResourcesArea {
     public enum Shown { PROJECT, VOLUMES, NETWORKS, IMAGES }
 
     public ResourcesArea(ResourceCatalog catalog, UiScheduler ui, Executor background, Confirmations confirmations) {
+        this.catalog = catalog;
         this.ui = ui;
         this.background = background;
         this.volumes = new VolumesViewModel(catalog, ui, background, confirmations);
         this.networks = new NetworksViewModel(catalog, ui, background, confirmations);
         this.images = new ImagesViewModel(catalog, ui, background, confirmations);
+    }
+
+    /** The engine's volumes, networks and images (I/O: off the UI thread), for other views that must name them. */
+    public ResourceCatalog catalog() {
+        return catalog;
     }
 
     /** The app's wiring: the lists read the session's current engine and follow its events. */

@@ -73,4 +73,34 @@ class CompletionEngineTest {
     void offersTopLevelSections() {
         assertThat(labels(at("services:\n  web:\n    image: x\nvol|"))).containsExactly("volumes");
     }
+
+    /** Accepts the first proposal at the caret ('|') of a one-line text: the line after, with the caret shown as '|'. */
+    private String accept(String services, String label) {
+        String text = "services:\n  web:\n" + services;
+        CompletionItem item = at(text).stream().filter(i -> i.label().equals(label)).findFirst().orElseThrow();
+        String line = text.substring(text.lastIndexOf('\n') + 1);
+        int caret = line.indexOf('|');
+        line = line.replace("|", "");
+        CompletionItem.Edit edit = item.editAt(line, caret);
+        String after = line.substring(0, edit.from()) + edit.text() + line.substring(edit.to());
+        return after.substring(0, edit.caret()) + "|" + after.substring(edit.caret());
+    }
+
+    @Test
+    void completingAKeyBeforeItsExistingColonKeepsOneColon() {
+        assertThat(accept("    rest|: on-failure", "restart")).isEqualTo("    restart: |on-failure");
+        assertThat(accept("    restart|: on-failure", "restart")).isEqualTo("    restart: |on-failure");
+        assertThat(accept("    rest|art: on-failure", "restart")).isEqualTo("    restart: |on-failure");
+        assertThat(accept("    rest|art:", "restart")).isEqualTo("    restart:|");
+    }
+
+    @Test
+    void completingANewKeyAddsItsColonOnce() {
+        assertThat(accept("    rest|", "restart")).isEqualTo("    restart: |");
+    }
+
+    @Test
+    void anImageReplacesTheWholeNameUnderTheCaret() {
+        assertThat(accept("    image: berth|-test/busy", "berth-test/busybox:latest")).isEqualTo("    image: berth-test/busybox:latest|");
+    }
 }

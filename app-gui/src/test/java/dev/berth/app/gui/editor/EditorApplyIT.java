@@ -113,4 +113,29 @@ class EditorApplyIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> model.driftProperty().get() == null);
         assertThat(model.preview().get().render()).contains("unchanged web");
     }
+
+    @Test
+    void runUpFromThePreviewSavesTheBufferFirstSoTheFileMatchesTheContainers(FxRobot robot) throws Exception {
+        await().atMost(Duration.ofSeconds(20)).until(() -> window.view().editor("compose.yaml").isPresent()
+                && model.validationsProperty().get() > 0);
+        CodeArea area = window.view().editor("compose.yaml").orElseThrow().area();
+        robot.interact(() -> {
+            area.requestFocus();
+            area.moveTo(5, area.getParagraph(5).length());
+        });
+        robot.type(KeyCode.BACK_SPACE).write("c");
+        robot.press(KeyCode.CONTROL).press(KeyCode.ENTER).release(KeyCode.ENTER).release(KeyCode.CONTROL);
+        await().atMost(Duration.ofSeconds(30)).until(() -> robot.lookup("#run-up").tryQuery().isPresent());
+        assertThat(robot.lookup("#run-up").queryButton().getText()).isEqualTo("Save and run Up");
+        assertThat(robot.lookup("#save-first-note").queryAs(Label.class).getText()).startsWith("Saves compose.yaml first");
+
+        robot.clickOn("#run-up");
+        await().atMost(Duration.ofSeconds(60)).until(() -> "Up done".equals(model.statusProperty().get()));
+
+        Path file = model.documents().getFirst().path();
+        assertThat(Files.readString(file)).isEqualTo(WaitForAsyncUtils.asyncFx(() -> area.getText()).get()).contains("FOO: c");
+        assertThat(model.hasUnsavedChanges()).isFalse();
+        assertThat(client.containers().inspect(name + "-web-1").config().env()).contains("FOO=c");
+        await().atMost(Duration.ofSeconds(30)).until(() -> model.driftProperty().get() == null);
+    }
 }

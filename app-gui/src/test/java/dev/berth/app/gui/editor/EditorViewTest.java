@@ -214,4 +214,49 @@ class EditorViewTest {
         Path file = model.documents().getFirst().path();
         assertThat(Files.readString(file)).startsWith("# mine\nservices:");
     }
+
+    @Test
+    void theFirstCtrlSpacePopupHasTheFirstProposalSelectedAndEnterInsertsIt(FxRobot robot) {
+        CodeArea area = area(robot);
+        robot.interact(() -> area.moveTo(2, area.getParagraph(2).length()));
+        robot.type(KeyCode.ENTER);
+        robot.press(KeyCode.CONTROL).press(KeyCode.SPACE).release(KeyCode.SPACE).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        CodeEditor editor = window.view().editor("compose.yaml").orElseThrow();
+        assertThat(editor.isCompletionShowing()).isTrue();
+        CompletionItem first = editor.completionList().getItems().getFirst();
+        assertThat(editor.completionList().getSelectionModel().getSelectedIndex()).isZero();
+        assertThat(editor.completionList().getFocusModel().getFocusedIndex()).isZero();
+
+        // Pressed again (or repeated by the keyboard) while the list shows: a ListView's own Ctrl+Space toggles
+        // the focused row's selection, which left nothing selected for Enter.
+        robot.press(KeyCode.CONTROL).press(KeyCode.SPACE).release(KeyCode.SPACE).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(editor.isCompletionShowing()).isTrue();
+        assertThat(editor.completionList().getSelectionModel().getSelectedIndex()).isZero();
+
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(area.getParagraph(3).getText()).isEqualTo("    " + first.insert());
+    }
+
+    @Test
+    void completingAnExistingKeyDoesNotDoubleItsColon(FxRobot robot) {
+        CodeArea area = area(robot);
+        robot.interact(() -> {
+            area.moveTo(2, area.getParagraph(2).length());
+            area.insertText(area.getCaretPosition(), "\n    rest: on-failure");
+            area.moveTo(3, "    rest".length());
+        });
+        robot.press(KeyCode.CONTROL).press(KeyCode.SPACE).release(KeyCode.SPACE).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        CodeEditor editor = window.view().editor("compose.yaml").orElseThrow();
+        assertThat(editor.completionList().getItems()).extracting(CompletionItem::label).startsWith("restart");
+
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(area.getParagraph(3).getText()).isEqualTo("    restart: on-failure");
+        assertThat(area.getCaretColumn()).isEqualTo("    restart: ".length());
+    }
 }

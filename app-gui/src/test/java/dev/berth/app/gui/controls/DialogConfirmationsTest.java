@@ -1,0 +1,70 @@
+package dev.berth.app.gui.controls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Button;
+import javafx.scene.control.DialogPane;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The shared confirmation dialog, driven by the keyboard: Enter and Escape keep the data, only the action button removes. */
+@ExtendWith(ApplicationExtension.class)
+class DialogConfirmationsTest {
+
+    private Stage owner;
+
+    @Start
+    void start(Stage stage) {
+        owner = stage;
+        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 300, 200));
+        stage.show();
+    }
+
+    private Future<Confirmations.Answer> ask() {
+        DialogConfirmations confirmations = new DialogConfirmations(() -> owner);
+        Future<Confirmations.Answer> answer = WaitForAsyncUtils.asyncFx(() -> confirmations.ask(Confirmations.Request.of(
+                "Remove shop and its volumes?", "Deletes shop_db-data (12.0 MiB).", "Remove volumes")));
+        try {
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> new FxRobot().lookup(".dialog-pane").tryQuery().isPresent());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no dialog", e);
+        }
+        return answer;
+    }
+
+    @Test
+    void enterCancelsBecauseCancelIsTheDefaultAndFocusedButton(FxRobot robot) throws Exception {
+        Future<Confirmations.Answer> answer = ask();
+        DialogPane pane = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+        Button cancel = robot.from(pane).lookup("Cancel").queryButton();
+        assertThat(cancel.isDefaultButton()).isTrue();
+        assertThat(robot.from(pane).lookup("Remove volumes").queryButton().isDefaultButton()).isFalse();
+        assertThat(cancel.isFocused()).isTrue();
+
+        robot.type(KeyCode.ENTER);
+
+        assertThat(answer.get(5, TimeUnit.SECONDS).confirmed()).isFalse();
+    }
+
+    @Test
+    void escapeCancels(FxRobot robot) throws Exception {
+        Future<Confirmations.Answer> answer = ask();
+        robot.type(KeyCode.ESCAPE);
+        assertThat(answer.get(5, TimeUnit.SECONDS).confirmed()).isFalse();
+    }
+
+    @Test
+    void onlyTheActionButtonConfirms(FxRobot robot) throws Exception {
+        Future<Confirmations.Answer> answer = ask();
+        robot.clickOn("Remove volumes");
+        assertThat(answer.get(5, TimeUnit.SECONDS).confirmed()).isTrue();
+    }
+}
