@@ -54,6 +54,8 @@ public final class LogsViewModel {
     private final ReadOnlyLongWrapper droppedLines = new ReadOnlyLongWrapper(this, "droppedLines");
     private final ReadOnlyLongWrapper receivedLines = new ReadOnlyLongWrapper(this, "receivedLines");
     private LogSearch search = new LogSearch("");
+    /** Travels through the batcher like a line: what was offered before it is dropped, what follows shows. */
+    private static final LogLine RESET = new LogLine("", java.time.Instant.EPOCH, LogLine.Stream.STDOUT, "reset");
 
     public LogsViewModel(UiScheduler ui, Executor background) {
         this(ui, background, DEFAULT_CAPACITY, ZoneId.systemDefault());
@@ -84,8 +86,17 @@ public final class LogsViewModel {
     }
 
     private void onBatch(PulseBatcher.Batch<LogLine> batch) {
-        all.appendAll(batch.items());
-        receivedLines.set(receivedLines.get() + batch.items().size());
+        List<LogLine> items = batch.items();
+        int reset = -1;
+        for (int i = items.size() - 1; i >= 0 && reset < 0; i--) {
+            reset = items.get(i) == RESET ? i : -1; // by identity: a record's equals would match a real empty line
+        }
+        if (reset >= 0) {
+            all.clear0();
+            items = items.subList(reset + 1, items.size());
+        }
+        all.appendAll(items);
+        receivedLines.set(receivedLines.get() + items.size());
         if (batch.droppedBefore() > 0) {
             droppedLines.set(droppedLines.get() + batch.droppedBefore());
         }
@@ -96,9 +107,18 @@ public final class LogsViewModel {
         palette.assignInOrder(services);
     }
 
-    /** Empties the pane (lines still waiting in the batcher arrive afterwards). */
+    /** Empties the pane now (UI thread); lines still waiting in the batcher arrive afterwards. */
     public void clear() {
         all.clear0();
+    }
+
+    /**
+     * Empties the pane in order with the lines, from any thread: lines appended before it never show (also
+     * those still waiting for the pulse), lines appended after it do. A feed calls it when it replaces the
+     * stream of one project by another's, or by the same project's again.
+     */
+    public void reset() {
+        batcher.offer(RESET);
     }
 
     private void applyFilter() {

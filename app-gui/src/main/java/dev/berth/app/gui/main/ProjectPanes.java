@@ -124,9 +124,9 @@ public final class ProjectPanes implements ProjectSink {
 
     @Override
     public void reset() {
+        logs.reset(); // in order with the lines: a line the previous watch left waiting must not land after it
         updates.offer(() -> {
             graph.setGraph(ProjectGraph.EMPTY);
-            logs.clear();
             List.copyOf(stats.rows()).forEach(row -> stats.removeContainer(row.name()));
             containers.setAll(List.of());
             top.clear();
