@@ -40,7 +40,8 @@ public final class EngineProjectFeed implements ProjectFeed {
     private final RecentProjects recent;
     private final Map<String, String> environment;
     private final Map<String, OpenedProject> opened = new ConcurrentHashMap<>();
-    private final Debouncer catalogRefresh = new Debouncer(Duration.ofMillis(150), this::refreshCatalog);
+    private final BackgroundTasks tasks;
+    private final Debouncer catalogRefresh;
     private final ProjectActions actions;
     private volatile List<dev.berth.engine.compose.ProjectSummary> onEngine = List.of();
     private volatile ProjectSink sink;
@@ -52,10 +53,17 @@ public final class EngineProjectFeed implements ProjectFeed {
 
     /** @param recent where opened projects are remembered, or null to remember nothing (tests) */
     public EngineProjectFeed(EngineSession session, RecentProjects recent, Map<String, String> environment) {
+        this(session, recent, environment, BackgroundTasks.virtualThreads());
+    }
+
+    /** @param tasks where engine calls, streams and debounced refreshes run (a manual one in tests) */
+    EngineProjectFeed(EngineSession session, RecentProjects recent, Map<String, String> environment, BackgroundTasks tasks) {
         this.session = session;
+        this.tasks = tasks;
+        this.catalogRefresh = new Debouncer(tasks, "berth-projects", Duration.ofMillis(150), this::refreshCatalog);
         this.recent = recent;
         this.environment = Map.copyOf(environment);
-        this.actions = new ProjectActions(this::compose, this::definitionOf, this::afterAction);
+        this.actions = new ProjectActions(tasks, this::compose, this::definitionOf, this::afterAction);
     }
 
     @Override
@@ -112,7 +120,7 @@ public final class EngineProjectFeed implements ProjectFeed {
         catalogRefresh.trigger();
         ProjectWatch current = watch;
         if (current != null && current.project().equals(project)) {
-            current.containerEvent();
+            current.containerEvent(event.actor().id(), action);
         }
     }
 
@@ -146,7 +154,7 @@ public final class EngineProjectFeed implements ProjectFeed {
 
     @Override
     public void open(Path path) {
-        Thread.ofVirtual().name("berth-open").start(() -> {
+        tasks.run("berth-open", () -> {
             ProjectSink target = sink;
             try {
                 OpenedProject project = OpenedProject.load(ProjectInvocation.ofPath(path), environment);
@@ -245,7 +253,8 @@ public final class EngineProjectFeed implements ProjectFeed {
             }
             return;
         }
-        ProjectWatch next = new ProjectWatch(client.get(), project, definition == null ? null : definition.project(), target, topVisible);
+        ProjectWatch next = new ProjectWatch(WatchedEngine.of(client.get()), tasks, project,
+                definition == null ? null : definition.project(), target, topVisible);
         watch = next;
         next.start();
         if (selectedService != null) {

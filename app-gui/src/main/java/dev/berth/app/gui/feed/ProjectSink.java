@@ -23,6 +23,12 @@ public interface ProjectSink {
     /** One service's observed state changed; never moves the graph. */
     void serviceState(String service, ServiceState state, String replicas);
 
+    /**
+     * What one service's state alone does not say (a crash loop's restart count, last exit code, an OOM kill),
+     * or empty; only sent when it changed.
+     */
+    default void serviceDetail(String service, String detail) {}
+
     /** The project's containers, all of them (a fresh listing). */
     void containers(List<ContainerRow> rows);
 

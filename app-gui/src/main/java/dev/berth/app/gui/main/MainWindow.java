@@ -5,6 +5,7 @@ import atlantafx.base.theme.PrimerLight;
 import atlantafx.base.theme.Styles;
 import dev.berth.app.gui.AppIcons;
 import dev.berth.app.gui.containers.ContainersView;
+import dev.berth.app.gui.controls.FailureDialog;
 import dev.berth.app.gui.controls.Icons;
 import dev.berth.app.gui.editor.EditorWindow;
 import dev.berth.app.workspace.ProjectInvocation;

@@ -84,6 +84,11 @@ public final class ProjectPanes implements ProjectSink {
     }
 
     @Override
+    public void serviceDetail(String service, String detail) {
+        updates.offer(() -> graph.updateDetail(service, detail));
+    }
+
+    @Override
     public void containers(List<ContainerRow> rows) {
         updates.offer(() -> containers.setAll(rows));
     }
