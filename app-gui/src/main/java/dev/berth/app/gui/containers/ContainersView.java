@@ -38,6 +38,7 @@ public final class ContainersView extends BorderPane {
                 text("Name", ContainerRow::name, 170),
                 text("Service", ContainerRow::service, 110),
                 stateColumn(),
+                text("Restarts", ContainerRow::restartsText, 150),
                 text("Image", ContainerRow::image, 170),
                 portsColumn(),
                 uptimeColumn(),
