@@ -82,6 +82,7 @@ public final class BerthApplication extends Application {
                     new dev.berth.app.gui.controls.DialogConfirmations(() -> stage));
             window.withResources(resources);
             window.setEditorEngine(session::compose);
+            window.containerCommands(new dev.berth.app.gui.controls.DialogConfirmations(() -> stage));
         }
         StartupPhases.mark("built");
         window.show(stage);

@@ -188,6 +188,41 @@ public final class EngineProjectFeed implements ProjectFeed {
         actions.run(action, project, services);
     }
 
+    @Override
+    public void inspectContainer(String containerId) {
+        ProjectWatch current = watch;
+        if (current != null) {
+            current.inspectContainer(containerId);
+        }
+    }
+
+    @Override
+    public void run(dev.berth.app.gui.feed.ContainerAction action, String containerId) {
+        tasks.run("berth-container-" + action.name().toLowerCase(java.util.Locale.ROOT), () -> {
+            ProjectSink target = sink;
+            Optional<EngineClient> client = session.client();
+            if (client.isEmpty()) {
+                target.failure(action.title() + " failed", "Not connected to an engine.");
+                return;
+            }
+            String shortId = containerId.substring(0, Math.min(12, containerId.length()));
+            target.activity(action.title() + " container " + shortId + "…");
+            try {
+                switch (action) {
+                    case RESTART -> client.get().containers().restart(containerId, null);
+                    case STOP -> client.get().containers().stop(containerId, null);
+                    case REMOVE -> client.get().containers().remove(containerId, true, false);
+                }
+                target.activity(action.title() + " container " + shortId + ": done");
+            } catch (RuntimeException e) {
+                target.activity(action.title() + " container " + shortId + ": failed");
+                target.failure(action.title() + " container " + shortId + " failed", e.getMessage() == null ? e.toString() : e.getMessage());
+            } finally {
+                afterAction();
+            }
+        });
+    }
+
     /** The project as the user opened it, else one rebuilt from the engine's labels if its files are readable. */
     private Optional<OpenedProject> definitionOf(String project) {
         OpenedProject known = opened.get(project);

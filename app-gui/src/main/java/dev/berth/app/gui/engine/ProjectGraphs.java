@@ -43,7 +43,8 @@ public final class ProjectGraphs {
     public static ProjectGraph fromProject(Project project) {
         List<GraphNode> nodes = new ArrayList<>();
         List<GraphEdge> edges = new ArrayList<>();
-        replicas(project).forEach((service, count) -> nodes.add(GraphNode.service(service, ServiceState.NOT_CREATED, "0/" + count)));
+        replicas(project).forEach((service, count) -> nodes.add(GraphNode.service(service, ServiceState.NOT_CREATED, "0/" + count)
+                .withBuild(project.services().get(service).build() != null)));
         for (Edge edge : ServiceGraph.of(project).edges()) {
             String label = edge.kind() == EdgeKind.DEPENDS_ON ? edge.condition() : edge.kind().key();
             edges.add(new GraphEdge(edge.from(), edge.to(), label));

@@ -87,6 +87,10 @@ final class ProjectWatch implements AutoCloseable {
         selection.select(service);
     }
 
+    void inspectContainer(String id) {
+        selection.inspectContainer(id);
+    }
+
     void topVisible(boolean visible) {
         selection.topVisible(visible);
     }

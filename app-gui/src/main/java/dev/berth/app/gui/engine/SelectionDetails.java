@@ -48,6 +48,24 @@ final class SelectionDetails implements AutoCloseable {
         topNow();
     }
 
+    /** One container's document (the containers tab's Inspect), whatever service is selected. */
+    void inspectContainer(String id) {
+        tasks.run("berth-inspect", () -> {
+            ContainerSummary container = containers.get().stream().filter(c -> c.id().equals(id)).findFirst().orElse(null);
+            if (container == null || closed) {
+                return;
+            }
+            try {
+                Map<String, Object> json = engine.inspectDocument(id);
+                if (!closed) {
+                    sink.inspect(ContainerRows.nameOf(container), json);
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "Cannot inspect " + id, e);
+            }
+        });
+    }
+
     void topVisible(boolean visible) {
         topVisible = visible;
         topNow();

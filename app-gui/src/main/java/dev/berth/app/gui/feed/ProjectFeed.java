@@ -26,6 +26,12 @@ public interface ProjectFeed extends AutoCloseable {
     /** Runs {@code action} on {@code project}, on all its services ({@code services} empty) or on those. */
     default void run(ProjectAction action, String project, java.util.Set<String> services) {}
 
+    /** Runs {@code action} on one container of the selected project (the containers tab's menu). */
+    default void run(ContainerAction action, String containerId) {}
+
+    /** Shows one container's inspect document (not the selected service's first replica). */
+    default void inspectContainer(String containerId) {}
+
     /** Stops every stream and thread the feed started. */
     @Override
     void close();

@@ -28,6 +28,11 @@ public final class GraphNodeModel {
         return node.label();
     }
 
+    /** Whether the service has a {@code build:} section. */
+    public boolean buildable() {
+        return node.buildable();
+    }
+
     public GraphNode.Kind kind() {
         return node.kind();
     }

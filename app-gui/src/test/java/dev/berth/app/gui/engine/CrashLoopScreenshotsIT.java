@@ -47,6 +47,16 @@ class CrashLoopScreenshotsIT {
                             .filter(t -> "tab-containers".equals(t.getId())).findFirst().orElseThrow()));
             driver.await("#containers-table", Duration.ofSeconds(10));
             driver.save("crash-loop-containers");
+            driver.fx(() -> {
+                for (javafx.scene.Node node : driver.<javafx.scene.Node>lookup("#containers-table").lookupAll(".table-row-cell")) {
+                    if (node instanceof javafx.scene.control.TableRow<?> row && row.getItem() != null && row.getContextMenu() != null) {
+                        javafx.geometry.Bounds b = row.localToScreen(row.getBoundsInLocal());
+                        row.getContextMenu().show(row, b.getMinX() + 120, b.getMaxY());
+                        break;
+                    }
+                }
+            });
+            driver.saveDialog("crash-loop-container-menu");
             driver.fx(() -> panes.graph().selectedNodeProperty().set("calm"));
             driver.fx(() -> driver.<javafx.scene.control.TabPane>lookup("#detail-tabs").getSelectionModel().select(
                     driver.<javafx.scene.control.TabPane>lookup("#detail-tabs").getTabs().stream()
@@ -55,6 +65,19 @@ class CrashLoopScreenshotsIT {
             driver.save("crash-loop-inspect");
             driver.fx(() -> driver.<javafx.scene.control.TabPane>lookup("#detail-tabs").getSelectionModel().select(0));
             driver.save("crash-loop-logs");
+            // the card menu of the running service: Stop, no Start, no Build (no build: section)
+            driver.fx(() -> {
+                javafx.scene.Node card = driver.lookup(".graph-node");
+                for (javafx.scene.Node node : card.getScene().getRoot().lookupAll(".graph-node")) {
+                    if ("calm".equals(node.getAccessibleText())) {
+                        card = node;
+                    }
+                }
+                javafx.geometry.Bounds b = card.localToScreen(card.getBoundsInLocal());
+                card.fireEvent(new javafx.scene.input.ContextMenuEvent(javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED,
+                        b.getWidth() / 2, b.getHeight() / 2, b.getCenterX(), b.getCenterY(), false, null));
+            });
+            driver.saveDialog("crash-loop-card-menu");
         } finally {
             TestProjects.remove(project);
         }
