@@ -65,6 +65,17 @@ class CrashLoopScreenshotsIT {
             driver.save("crash-loop-inspect");
             driver.fx(() -> driver.<javafx.scene.control.TabPane>lookup("#detail-tabs").getSelectionModel().select(0));
             driver.save("crash-loop-logs");
+            // a narrow window, one service shown and a search typed: the count stays visible with its matches
+            driver.fx(() -> {
+                panes.graph().selectedNodeProperty().set("calm");
+                panes.logs().searchQueryProperty().set("line 1");
+                driver.<javafx.scene.Node>lookup("#logs-search").getScene().getWindow().setWidth(900);
+            });
+            driver.save("crash-loop-logs-filtered");
+            driver.fx(() -> {
+                panes.logs().searchQueryProperty().set("");
+                driver.<javafx.scene.Node>lookup("#logs-search").getScene().getWindow().setWidth(1280);
+            });
             // the card menu of the running service: Stop, no Start, no Build (no build: section)
             driver.fx(() -> {
                 javafx.scene.Node card = driver.lookup(".graph-node");
