@@ -131,6 +131,9 @@ public final class ContainersViewModel {
         for (int i = 0; i < rows.size(); i++) {
             ContainerRow row = rows.get(i);
             if (row.name().equals(name)) {
+                if (!"running".equals(row.state())) {
+                    return; // a sample that was on its way when the container stopped: no figures for a stopped one
+                }
                 if (row.cpuPercent() != cpu || row.memoryUsage() != memory || row.memoryLimit() != limit) {
                     rows.set(i, row.withUsage(cpu, memory, limit));
                 }

@@ -22,6 +22,7 @@ final class ContainerListing {
     private final Project definition;
     private final Map<String, ServiceStates.Observed> shown = new HashMap<>();
     private ProjectGraph shownGraph;
+    private java.util.Set<String> running = java.util.Set.of();
 
     /** @param definition the loaded compose project when the user opened it, else null (graph from labels) */
     ContainerListing(String project, Project definition) {
@@ -62,5 +63,17 @@ final class ContainerListing {
             rows.add(ContainerRows.of(container, details.getOrDefault(container.id(), ContainerDetails.UNKNOWN)));
         }
         sink.containers(rows);
+        java.util.Set<String> now = new java.util.HashSet<>();
+        for (ContainerSummary container : listed) {
+            if ("running".equals(container.state())) {
+                now.add(ContainerRows.nameOf(container));
+            }
+        }
+        for (String name : running) {
+            if (!now.contains(name)) {
+                sink.containerStopped(name);
+            }
+        }
+        running = now;
     }
 }

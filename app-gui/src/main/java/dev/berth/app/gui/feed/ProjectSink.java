@@ -34,6 +34,9 @@ public interface ProjectSink {
 
     void logLine(LogLine line);
 
+    /** A container of the project stopped (it was running at the previous listing): drop its live figures. */
+    default void containerStopped(String container) {}
+
     void stats(StatsSample sample);
 
     /** The processes of the container the selection points at. */

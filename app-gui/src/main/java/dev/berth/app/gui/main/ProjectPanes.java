@@ -99,6 +99,11 @@ public final class ProjectPanes implements ProjectSink {
     }
 
     @Override
+    public void containerStopped(String container) {
+        stats.stopped(container);
+    }
+
+    @Override
     public void stats(StatsSample sample) {
         stats.accept(sample);
         updates.offer(() -> containers.updateUsage(sample.containerName(), sample.cpuPercent(), sample.memUsage(), sample.memLimit()));

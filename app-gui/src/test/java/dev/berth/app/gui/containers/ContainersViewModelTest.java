@@ -132,4 +132,11 @@ class ContainersViewModelTest {
         assertThat(ran).containsExactly("REMOVE 1", "RESTART 1", "STOP 1", "logs web", "inspect 1");
         assertThat(containers.webPort(web)).map(PortBinding::url).contains("http://127.0.0.1:8080");
     }
+
+    @Test
+    void aStatsSampleArrivingAfterTheContainerStoppedShowsNoFigures() {
+        containers.setAll(List.of(row("1", "web", "exited", "", "nginx", 0).withUsage(0, 0, 0)));
+        containers.updateUsage("shop-web-1", 3.5, 42_000_000, 512_000_000);
+        assertThat(containers.rows().getFirst().memoryUsage()).isZero();
+    }
 }

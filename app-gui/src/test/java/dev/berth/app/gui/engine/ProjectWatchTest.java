@@ -151,4 +151,20 @@ class ProjectWatchTest {
         assertThat(engine.tops.get()).isEqualTo(3);
         assertThat(tasks.waiting("berth-top")).as("nothing polls a hidden pane").isZero();
     }
+
+    @Test
+    void aContainerThatStopsIsReportedOnceSoItsFiguresGo() {
+        twoContainers();
+        watch.start();
+        tasks.runPending();
+        assertThat(sink.stopped).isEmpty();
+
+        engine.listing = List.of(container("w1", "web", "exited", "Exited (0) 1 second ago"), engine.listing.get(1));
+        watch.containerEvent("w1", "die");
+        tasks.advance(Duration.ofSeconds(1));
+        watch.containerEvent("w1", "destroy");
+        tasks.advance(Duration.ofSeconds(1));
+
+        assertThat(sink.stopped).containsExactly("demo-web-1");
+    }
 }

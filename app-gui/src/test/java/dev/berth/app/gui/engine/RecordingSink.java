@@ -20,6 +20,7 @@ class RecordingSink implements ProjectSink {
     final Map<String, String> details = new ConcurrentHashMap<>();
     volatile List<ContainerRow> rows = List.of();
     final List<LogLine> lines = new CopyOnWriteArrayList<>();
+    final List<String> stopped = new CopyOnWriteArrayList<>();
     final List<String> processes = new CopyOnWriteArrayList<>();
     final Map<String, Map<String, Object>> inspected = new ConcurrentHashMap<>();
 
@@ -32,6 +33,7 @@ class RecordingSink implements ProjectSink {
     @Override public void serviceDetail(String service, String detail) { details.put(service, detail); }
     @Override public void containers(List<ContainerRow> list) { rows = list; }
     @Override public void logLine(LogLine line) { lines.add(line); }
+    @Override public void containerStopped(String container) { stopped.add(container); }
     @Override public void stats(StatsSample sample) {}
     @Override public void processes(String container, List<String> titles, List<List<String>> list) { processes.add(container); }
     @Override public void inspect(String container, Map<String, Object> json) { inspected.put(container, json); }
