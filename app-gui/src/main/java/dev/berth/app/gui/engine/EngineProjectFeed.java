@@ -44,6 +44,7 @@ public final class EngineProjectFeed implements ProjectFeed {
     private final Debouncer catalogRefresh;
     private final ProjectActions actions;
     private volatile List<dev.berth.engine.compose.ProjectSummary> onEngine = List.of();
+    private volatile Map<String, Integer> completedOneShots = Map.of();
     private volatile ProjectSink sink;
     private volatile ProjectWatch watch;
     private volatile String selectedProject;
@@ -254,6 +255,10 @@ public final class EngineProjectFeed implements ProjectFeed {
         }
         try {
             onEngine = compose.get().listProjects(true);
+            // One more listing (every container with a project label): which stopped ones are one-shots that completed.
+            completedOneShots = session.client().map(client -> CompletedOneShots.count(client.containers().list(
+                    dev.berth.engine.api.ContainersApi.ListOptions.allContainers().withFilters(dev.berth.engine.api.Filters.none()
+                            .label(ComposeLabels.PROJECT))))).orElse(Map.of());
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "Listing the projects failed", e);
             return;
@@ -264,7 +269,8 @@ public final class EngineProjectFeed implements ProjectFeed {
     private void publishProjects() {
         List<ProjectSummary> list = new ArrayList<>();
         for (dev.berth.engine.compose.ProjectSummary p : onEngine) {
-            list.add(new ProjectSummary(p.name(), p.running(), p.total(), p.unhealthy() > 0, opened.containsKey(p.name()) ? "opened" : "engine"));
+            list.add(new ProjectSummary(p.name(), p.running(), p.total(), p.unhealthy() > 0, opened.containsKey(p.name()) ? "opened" : "engine",
+                    completedOneShots.getOrDefault(p.name(), 0)));
         }
         opened.values().stream().filter(o -> onEngine.stream().noneMatch(p -> p.name().equals(o.name())))
                 .forEach(o -> list.add(new ProjectSummary(o.name(), 0, 0, false, "opened")));
