@@ -47,6 +47,17 @@ public final class BerthApplication extends Application {
     private ProjectPanes panes;
     private MainWindow window;
     private ThemeViewModel theme;
+    private final java.util.List<String> arguments;
+
+    /** As the launcher starts it: the arguments come from {@link #getParameters()}. */
+    public BerthApplication() {
+        this.arguments = null;
+    }
+
+    /** As a test starts it, with the launcher's arguments ({@code open PATH} passes PATH). */
+    public BerthApplication(java.util.List<String> arguments) {
+        this.arguments = java.util.List.copyOf(arguments);
+    }
 
     @Override
     public void start(Stage stage) {
@@ -73,6 +84,7 @@ public final class BerthApplication extends Application {
             resources = dev.berth.app.gui.resources.ResourcesArea.forSession(session, ui, background, confirmations);
             window.withResources(resources).withConfirmations(confirmations);
             window.setEditorEngine(session::compose);
+            window.containerCommands(new dev.berth.app.gui.controls.DialogConfirmations(() -> stage));
         }
         StartupPhases.mark("built");
         if (Boolean.getBoolean("berth.training")) {
@@ -93,9 +105,9 @@ public final class BerthApplication extends Application {
             feed.start(panes);
         }
         // ./berth open PATH
-        if (getParameters() != null) { // null when a test starts the application object itself
-            getParameters().getRaw().stream().findFirst().ifPresent(path -> window.opened(Path.of(path).toFile()));
-        }
+        java.util.List<String> raw = arguments != null ? arguments
+                : getParameters() != null ? getParameters().getRaw() : java.util.List.of(); // null: a test started it
+        raw.stream().findFirst().ifPresent(path -> window.opened(Path.of(path).toFile()));
         if (Boolean.getBoolean("berth.measure.startup")) {
             reportFirstFrame(stage);
         }

@@ -94,6 +94,12 @@ public final class ContainersApi {
         return calls.get("/containers/" + Query.segment(id) + "/json", ContainerInspect.class, "Inspecting container " + id);
     }
 
+    /** The container's inspect document as the engine sent it, every field kept: for showing, not for logic. */
+    public java.util.Map<String, Object> inspectDocument(String id) {
+        return calls.json(HttpRequest.get(calls.path("/containers/" + Query.segment(id) + "/json")),
+                EngineCalls.type(java.util.Map.class), "Inspecting container " + id);
+    }
+
     /** Creates a container; {@code name} may be null for an engine-chosen name. */
     public ContainerCreateResponse create(String name, ContainerCreateRequest request) {
         return calls.post("/containers/create" + Query.of().add("name", name), request, ContainerCreateResponse.class,

@@ -10,7 +10,14 @@ import java.util.Objects;
  * not running.
  */
 public record ContainerRow(String id, String name, String service, String state, String health, String image,
-                           List<PortBinding> ports, Instant startedAt, double cpuPercent, long memoryUsage, long memoryLimit) {
+                           List<PortBinding> ports, Instant startedAt, double cpuPercent, long memoryUsage, long memoryLimit,
+                           int restartCount, int exitCode, boolean oomKilled) {
+
+    /** A row without restart details (nothing inspected yet). */
+    public ContainerRow(String id, String name, String service, String state, String health, String image,
+                        List<PortBinding> ports, Instant startedAt, double cpuPercent, long memoryUsage, long memoryLimit) {
+        this(id, name, service, state, health, image, ports, startedAt, cpuPercent, memoryUsage, memoryLimit, 0, 0, false);
+    }
 
     public ContainerRow {
         Objects.requireNonNull(id, "id");
@@ -44,6 +51,28 @@ public record ContainerRow(String id, String name, String service, String state,
     }
 
     public ContainerRow withUsage(double cpu, long memory, long limit) {
-        return new ContainerRow(id, name, service, state, health, image, ports, startedAt, cpu, memory, limit);
+        return new ContainerRow(id, name, service, state, health, image, ports, startedAt, cpu, memory, limit,
+                restartCount, exitCode, oomKilled);
+    }
+
+    /** The same row with what inspect says about restarts and the last exit. */
+    public ContainerRow withDetails(int restarts, int lastExit, boolean oom) {
+        return new ContainerRow(id, name, service, state, health, image, ports, startedAt, cpuPercent, memoryUsage, memoryLimit,
+                restarts, lastExit, oom);
+    }
+
+    /** For the table's "Restarts" column and tooltip: "12 · last exit 137 · OOMKilled", or "" when it never restarted. */
+    public String restartsText() {
+        List<String> parts = new java.util.ArrayList<>();
+        if (restartCount > 0) {
+            parts.add(Integer.toString(restartCount));
+        }
+        if (exitCode != 0) {
+            parts.add("last exit " + exitCode);
+        }
+        if (oomKilled) {
+            parts.add("OOMKilled");
+        }
+        return String.join(" · ", parts);
     }
 }

@@ -38,12 +38,34 @@ public final class ContainersView extends BorderPane {
                 text("Name", ContainerRow::name, 170),
                 text("Service", ContainerRow::service, 110),
                 stateColumn(),
+                text("Restarts", ContainerRow::restartsText, 150),
                 text("Image", ContainerRow::image, 170),
                 portsColumn(),
                 uptimeColumn(),
                 number("CPU", ContainerRow::cpuPercent, Formats::percent, 80),
                 number("Memory", row -> (double) row.memoryUsage(), value -> Formats.bytes(value.longValue()), 100)));
         table.setItems(model.rows());
+        table.setRowFactory(view -> {
+            javafx.scene.control.TableRow<ContainerRow> row = new javafx.scene.control.TableRow<>();
+            row.contextMenuProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
+                    () -> row.getItem() == null ? null : rowMenu(row.getItem()), row.itemProperty()));
+            return row;
+        });
+        // Uptime ticks: a running container's cell is redrawn every second while the table is on screen.
+        javafx.animation.Timeline tick = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1),
+                event -> {
+                    if (table.getScene() != null && isVisible() && model.rows().stream().anyMatch(r -> r.startedAt() != null)) {
+                        table.refresh();
+                    }
+                }));
+        tick.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene == null) {
+                tick.stop();
+            } else {
+                tick.play();
+            }
+        });
         model.rows().comparatorProperty().bind(table.comparatorProperty());
         Label placeholder = new Label("No containers — they appear here once the project is up.");
         placeholder.getStyleClass().add("pane-placeholder");
@@ -63,6 +85,34 @@ public final class ContainersView extends BorderPane {
 
         setTop(new ToolBar(filter, spacer, count));
         setCenter(table);
+    }
+
+    /** A row's menu: its logs and inspect document, restart, stop, remove (asked first) and its web port. */
+    private javafx.scene.control.ContextMenu rowMenu(ContainerRow row) {
+        javafx.scene.control.MenuItem logs = new javafx.scene.control.MenuItem("Logs", Icons.icon(Feather.FILE_TEXT));
+        logs.setOnAction(event -> model.showLogs(row));
+        javafx.scene.control.MenuItem inspect = new javafx.scene.control.MenuItem("Inspect", Icons.icon(Feather.SEARCH));
+        inspect.setOnAction(event -> model.inspect(row));
+        javafx.scene.control.MenuItem restart = new javafx.scene.control.MenuItem("Restart", Icons.icon(Feather.ROTATE_CW));
+        restart.setOnAction(event -> model.restart(row));
+        javafx.scene.control.MenuItem stop = new javafx.scene.control.MenuItem("Stop", Icons.icon(Feather.STOP_CIRCLE));
+        stop.setOnAction(event -> model.stop(row));
+        stop.setDisable(!"running".equals(row.state()) && !"restarting".equals(row.state()) && !"paused".equals(row.state()));
+        javafx.scene.control.MenuItem remove = new javafx.scene.control.MenuItem("Remove…", Icons.icon(Feather.TRASH_2));
+        remove.setOnAction(event -> model.remove(row));
+        var port = model.webPort(row);
+        javafx.scene.control.MenuItem open = new javafx.scene.control.MenuItem(port.map(p -> "Open " + p.url()).orElse("Open port"),
+                Icons.icon(Feather.EXTERNAL_LINK));
+        open.setDisable(port.isEmpty());
+        open.setOnAction(event -> port.ifPresent(model::open));
+        logs.setId("container-logs");
+        inspect.setId("container-inspect");
+        restart.setId("container-restart");
+        stop.setId("container-stop");
+        remove.setId("container-remove");
+        open.setId("container-open-port");
+        return new javafx.scene.control.ContextMenu(logs, inspect, new javafx.scene.control.SeparatorMenuItem(), restart, stop, remove,
+                new javafx.scene.control.SeparatorMenuItem(), open);
     }
 
     public TableView<ContainerRow> table() {

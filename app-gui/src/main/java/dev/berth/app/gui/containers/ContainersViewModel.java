@@ -29,12 +29,67 @@ public final class ContainersViewModel {
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
     private final Consumer<String> browser;
     private final Clock clock;
+    private Commands commands = Commands.NONE;
+    private dev.berth.app.gui.controls.Confirmations confirmations = request -> dev.berth.app.gui.controls.Confirmations.Answer.NO;
+
+    /** What the row menu does, wired by the window to the feed and its tabs. Called on the UI thread. */
+    public interface Commands {
+        Commands NONE = new Commands() {
+            @Override public void showLogs(ContainerRow row) {}
+            @Override public void inspect(ContainerRow row) {}
+            @Override public void run(dev.berth.app.gui.feed.ContainerAction action, ContainerRow row) {}
+        };
+
+        void showLogs(ContainerRow row);
+
+        void inspect(ContainerRow row);
+
+        void run(dev.berth.app.gui.feed.ContainerAction action, ContainerRow row);
+    }
 
     /** {@code browser} opens a URL (HostServices::showDocument in the app, a recorder in tests). */
     public ContainersViewModel(Consumer<String> browser, Clock clock) {
         this.browser = browser;
         this.clock = clock;
         filter.addListener((obs, old, text) -> applyFilter(text));
+    }
+
+    /** Wires the row menu: what its items do, and who asks before a container is removed. */
+    public void setCommands(Commands commands, dev.berth.app.gui.controls.Confirmations confirmations) {
+        this.commands = commands;
+        this.confirmations = confirmations;
+    }
+
+    public void showLogs(ContainerRow row) {
+        commands.showLogs(row);
+    }
+
+    public void inspect(ContainerRow row) {
+        commands.inspect(row);
+    }
+
+    public void restart(ContainerRow row) {
+        commands.run(dev.berth.app.gui.feed.ContainerAction.RESTART, row);
+    }
+
+    public void stop(ContainerRow row) {
+        commands.run(dev.berth.app.gui.feed.ContainerAction.STOP, row);
+    }
+
+    /** Removes the container after the user confirmed (Cancel is the default); returns whether it was asked for. */
+    public boolean remove(ContainerRow row) {
+        var answer = confirmations.ask(dev.berth.app.gui.controls.Confirmations.Request.of("Remove container " + row.name() + "?",
+                "This stops (if running) and removes the container " + row.name() + " of service " + row.service()
+                        + ". Named volumes stay; Up creates the container again.", "Remove"));
+        if (answer.confirmed()) {
+            commands.run(dev.berth.app.gui.feed.ContainerAction.REMOVE, row);
+        }
+        return answer.confirmed();
+    }
+
+    /** The row's first port that opens in a browser, if any. */
+    public java.util.Optional<PortBinding> webPort(ContainerRow row) {
+        return row.ports().stream().filter(PortBinding::isWebLink).findFirst();
     }
 
     /** Replaces every row (a fresh list from the engine), keeping the order of rows that stay. */
@@ -76,6 +131,9 @@ public final class ContainersViewModel {
         for (int i = 0; i < rows.size(); i++) {
             ContainerRow row = rows.get(i);
             if (row.name().equals(name)) {
+                if (!"running".equals(row.state())) {
+                    return; // a sample that was on its way when the container stopped: no figures for a stopped one
+                }
                 if (row.cpuPercent() != cpu || row.memoryUsage() != memory || row.memoryLimit() != limit) {
                     rows.set(i, row.withUsage(cpu, memory, limit));
                 }

@@ -16,6 +16,11 @@ public final class ContainerRows {
     private ContainerRows() {}
 
     public static ContainerRow of(ContainerSummary container, Instant startedAt) {
+        return of(container, new ContainerDetails(startedAt, 0, 0, false, ""));
+    }
+
+    /** @param details what inspect said (start time, restarts, last exit, OOM kill) */
+    public static ContainerRow of(ContainerSummary container, ContainerDetails details) {
         Map<String, String> labels = container.labels() == null ? Map.of() : container.labels();
         List<PortBinding> ports = new ArrayList<>();
         if (container.ports() != null) {
@@ -36,7 +41,8 @@ public final class ContainerRows {
         }
         boolean running = "running".equals(container.state());
         return new ContainerRow(container.id(), nameOf(container), labels.getOrDefault(ComposeLabels.SERVICE, ""), container.state(),
-                health, container.image(), ports, running ? startedAt : null, 0, 0, 0);
+                health, container.image(), ports, running ? details.startedAt() : null, 0, 0, 0)
+                .withDetails(details.restartCount(), details.exitCode(), details.oomKilled());
     }
 
     public static String nameOf(ContainerSummary container) {

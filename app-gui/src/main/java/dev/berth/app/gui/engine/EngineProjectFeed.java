@@ -41,9 +41,11 @@ public final class EngineProjectFeed implements ProjectFeed {
     private final RecentProjects recent;
     private final Map<String, String> environment;
     private final Map<String, OpenedProject> opened = new ConcurrentHashMap<>();
-    private final Debouncer catalogRefresh = new Debouncer(Duration.ofMillis(150), this::refreshCatalog);
+    private final BackgroundTasks tasks;
+    private final Debouncer catalogRefresh;
     private final ProjectActions actions;
     private volatile List<dev.berth.engine.compose.ListedProject> onEngine = List.of();
+    private volatile Map<String, Integer> completedOneShots = Map.of();
     private volatile ProjectSink sink;
     private volatile ProjectWatch watch;
     private volatile String selectedProject;
@@ -53,10 +55,17 @@ public final class EngineProjectFeed implements ProjectFeed {
 
     /** @param recent where opened projects are remembered, or null to remember nothing (tests) */
     public EngineProjectFeed(EngineSession session, RecentProjects recent, Map<String, String> environment) {
+        this(session, recent, environment, BackgroundTasks.virtualThreads());
+    }
+
+    /** @param tasks where engine calls, streams and debounced refreshes run (a manual one in tests) */
+    EngineProjectFeed(EngineSession session, RecentProjects recent, Map<String, String> environment, BackgroundTasks tasks) {
         this.session = session;
+        this.tasks = tasks;
+        this.catalogRefresh = new Debouncer(tasks, "berth-projects", Duration.ofMillis(150), this::refreshCatalog);
         this.recent = recent;
         this.environment = Map.copyOf(environment);
-        this.actions = new ProjectActions(this::compose, this::definitionOf, this::afterAction);
+        this.actions = new ProjectActions(tasks, this::compose, this::definitionOf, this::afterAction);
     }
 
     @Override
@@ -113,7 +122,7 @@ public final class EngineProjectFeed implements ProjectFeed {
         catalogRefresh.trigger();
         ProjectWatch current = watch;
         if (current != null && current.project().equals(project)) {
-            current.containerEvent();
+            current.containerEvent(event.actor().id(), action);
         }
     }
 
@@ -147,7 +156,7 @@ public final class EngineProjectFeed implements ProjectFeed {
 
     @Override
     public void open(Path path) {
-        Thread.ofVirtual().name("berth-open").start(() -> {
+        tasks.run("berth-open", () -> {
             ProjectSink target = sink;
             try {
                 OpenedProject project = OpenedProject.load(ProjectInvocation.ofPath(path), environment);
@@ -193,6 +202,41 @@ public final class EngineProjectFeed implements ProjectFeed {
                 .orElseGet(() -> new EditTarget.Unavailable(project + " is neither opened in Berth nor found on the engine."));
     }
 
+    @Override
+    public void inspectContainer(String containerId) {
+        ProjectWatch current = watch;
+        if (current != null) {
+            current.inspectContainer(containerId);
+        }
+    }
+
+    @Override
+    public void run(dev.berth.app.gui.feed.ContainerAction action, String containerId) {
+        tasks.run("berth-container-" + action.name().toLowerCase(java.util.Locale.ROOT), () -> {
+            ProjectSink target = sink;
+            Optional<EngineClient> client = session.client();
+            if (client.isEmpty()) {
+                target.failure(action.title() + " failed", "Not connected to an engine.");
+                return;
+            }
+            String shortId = containerId.substring(0, Math.min(12, containerId.length()));
+            target.activity(action.title() + " container " + shortId + "…");
+            try {
+                switch (action) {
+                    case RESTART -> client.get().containers().restart(containerId, null);
+                    case STOP -> client.get().containers().stop(containerId, null);
+                    case REMOVE -> client.get().containers().remove(containerId, true, false);
+                }
+                target.activity(action.title() + " container " + shortId + ": done");
+            } catch (RuntimeException e) {
+                target.activity(action.title() + " container " + shortId + ": failed");
+                target.failure(action.title() + " container " + shortId + " failed", e.getMessage() == null ? e.toString() : e.getMessage());
+            } finally {
+                afterAction();
+            }
+        });
+    }
+
     /** The project as the user opened it, else one rebuilt from the engine's labels if its files are readable. */
     private Optional<OpenedProject> definitionOf(String project) {
         OpenedProject known = opened.get(project);
@@ -224,6 +268,10 @@ public final class EngineProjectFeed implements ProjectFeed {
         }
         try {
             onEngine = compose.get().listProjects(true);
+            // One more listing (every container with a project label): which stopped ones are one-shots that completed.
+            completedOneShots = session.client().map(client -> CompletedOneShots.count(client.containers().list(
+                    dev.berth.engine.api.ContainersApi.ListOptions.allContainers().withFilters(dev.berth.engine.api.Filters.none()
+                            .label(ComposeLabels.PROJECT))))).orElse(Map.of());
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "Listing the projects failed", e);
             return;
@@ -234,7 +282,8 @@ public final class EngineProjectFeed implements ProjectFeed {
     private void publishProjects() {
         List<ProjectSummary> list = new ArrayList<>();
         for (dev.berth.engine.compose.ListedProject p : onEngine) {
-            list.add(new ProjectSummary(p.name(), p.running(), p.total(), p.unhealthy() > 0, opened.containsKey(p.name()) ? "opened" : "engine"));
+            list.add(new ProjectSummary(p.name(), p.running(), p.total(), p.unhealthy() > 0, opened.containsKey(p.name()) ? "opened" : "engine",
+                    completedOneShots.getOrDefault(p.name(), 0)));
         }
         opened.values().stream().filter(o -> onEngine.stream().noneMatch(p -> p.name().equals(o.name())))
                 .forEach(o -> list.add(new ProjectSummary(o.name(), 0, 0, false, "opened")));
@@ -258,7 +307,8 @@ public final class EngineProjectFeed implements ProjectFeed {
             }
             return;
         }
-        ProjectWatch next = new ProjectWatch(client.get(), project, definition == null ? null : definition.project(), target, topVisible);
+        ProjectWatch next = new ProjectWatch(WatchedEngine.of(client.get()), tasks, project,
+                definition == null ? null : definition.project(), target, topVisible);
         watch = next;
         next.start();
         if (selectedService != null) {

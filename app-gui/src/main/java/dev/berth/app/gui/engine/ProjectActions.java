@@ -18,20 +18,22 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Runs the toolbar's verbs with {@link ComposeEngine} on a virtual thread, each time with the project's
+ * Runs the toolbar's verbs with {@link ComposeEngine} on the injected {@link BackgroundTasks}, each time with the project's
  * remembered invocation loaded afresh (the files may have changed). The orchestrator's progress events
  * become per-service progress on the graph cards and a line in the status bar; errors and warnings are
  * collected and shown with their details when the action ends.
  */
 final class ProjectActions {
 
+    private final BackgroundTasks tasks;
     private final Supplier<Optional<ComposeEngine>> engine;
     private final Function<String, Optional<OpenedProject>> definitions;
     private final Runnable afterEach;
     private volatile ProjectSink sink;
 
-    ProjectActions(Supplier<Optional<ComposeEngine>> engine, Function<String, Optional<OpenedProject>> definitions,
-                   Runnable afterEach) {
+    ProjectActions(BackgroundTasks tasks, Supplier<Optional<ComposeEngine>> engine,
+                   Function<String, Optional<OpenedProject>> definitions, Runnable afterEach) {
+        this.tasks = tasks;
         this.engine = engine;
         this.definitions = definitions;
         this.afterEach = afterEach;
@@ -42,7 +44,7 @@ final class ProjectActions {
     }
 
     void run(ProjectAction action, String project, Set<String> services) {
-        Thread.ofVirtual().name("berth-action-" + action.name().toLowerCase(java.util.Locale.ROOT)).start(() -> execute(action, project, services));
+        tasks.run("berth-action-" + action.name().toLowerCase(java.util.Locale.ROOT), () -> execute(action, project, services));
     }
 
     private void execute(ProjectAction action, String project, Set<String> services) {

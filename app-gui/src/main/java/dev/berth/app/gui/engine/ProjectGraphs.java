@@ -42,7 +42,8 @@ public final class ProjectGraphs {
     public static ProjectGraph fromProject(Project project) {
         List<GraphNode> nodes = new ArrayList<>();
         List<GraphEdge> edges = new ArrayList<>();
-        replicas(project).forEach((service, count) -> nodes.add(GraphNode.service(service, ServiceState.NOT_CREATED, "0/" + count)));
+        replicas(project).forEach((service, count) -> nodes.add(GraphNode.service(service, ServiceState.NOT_CREATED, "0/" + count)
+                .withBuild(project.services().get(service).build() != null)));
         for (Edge edge : ServiceGraph.of(project).edges()) {
             String label = edge.kind() == EdgeKind.DEPENDS_ON ? edge.condition() : edge.kind().key();
             edges.add(new GraphEdge(edge.from(), edge.to(), label));
@@ -70,11 +71,15 @@ public final class ProjectGraphs {
         return new ProjectGraph(nodes, distinct(edges));
     }
 
-    /** The graph of a project known only from the engine: what its containers' labels and attachments say. */
+    /**
+     * The graph of a project known only from the engine: what its containers' labels and attachments say.
+     * Services, networks, volumes and edges come out sorted by name, whatever order the engine lists the
+     * containers in (newest first, so a restart reorders them): the layout is the same at every launch.
+     */
     public static ProjectGraph fromContainers(String project, List<ContainerSummary> containers) {
-        Map<String, GraphNode> services = new LinkedHashMap<>();
-        Set<String> networks = new LinkedHashSet<>();
-        Set<String> volumes = new LinkedHashSet<>();
+        Map<String, GraphNode> services = new java.util.TreeMap<>();
+        Set<String> networks = new java.util.TreeSet<>();
+        Set<String> volumes = new java.util.TreeSet<>();
         List<GraphEdge> edges = new ArrayList<>();
         String prefix = project + "_";
         for (ContainerSummary container : containers) {
@@ -108,6 +113,8 @@ public final class ProjectGraphs {
         networks.forEach(n -> nodes.add(GraphNode.network(n)));
         volumes.forEach(v -> nodes.add(GraphNode.volume(v)));
         // A dependency whose containers are gone is not drawn (the view-model drops dangling edges).
+        edges.sort(java.util.Comparator.comparing(GraphEdge::from).thenComparing(GraphEdge::to)
+                .thenComparing(e -> e.label() == null ? "" : e.label()));
         return new ProjectGraph(nodes, distinct(edges));
     }
 

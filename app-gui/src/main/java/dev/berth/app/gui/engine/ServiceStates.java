@@ -18,8 +18,16 @@ import java.util.regex.Pattern;
  */
 public final class ServiceStates {
 
-    /** A service as its card shows it. */
-    public record Observed(ServiceState state, String replicas) {}
+    /**
+     * A service as its card shows it. {@code detail} says what the state alone hides, from the containers'
+     * inspect details: "restarted 12× · last exit 137 · OOMKilled" for a crash loop; empty when nothing is worth saying.
+     */
+    public record Observed(ServiceState state, String replicas, String detail) {
+
+        public Observed(ServiceState state, String replicas) {
+            this(state, replicas, "");
+        }
+    }
 
     private static final Pattern EXIT_CODE = Pattern.compile("Exited \\((-?\\d+)\\)");
 
@@ -31,6 +39,12 @@ public final class ServiceStates {
      *                   without containers are "not created"
      */
     public static Map<String, Observed> of(List<ContainerSummary> containers, Map<String, Integer> declared) {
+        return of(containers, declared, Map.of());
+    }
+
+    /** @param details what inspect said, per container id (containers without an entry say nothing more) */
+    public static Map<String, Observed> of(List<ContainerSummary> containers, Map<String, Integer> declared,
+                                           Map<String, ContainerDetails> details) {
         Map<String, List<ContainerSummary>> byService = new LinkedHashMap<>();
         declared.keySet().forEach(service -> byService.put(service, new ArrayList<>()));
         for (ContainerSummary container : containers) {
@@ -47,7 +61,8 @@ public final class ServiceStates {
         byService.forEach((service, list) -> {
             int wanted = Math.max(declared.getOrDefault(service, 0), list.size());
             long running = list.stream().filter(c -> "running".equals(c.state())).count();
-            result.put(service, new Observed(combine(list.stream().map(ServiceStates::stateOf).toList()), running + "/" + wanted));
+            ServiceState state = combine(list.stream().map(ServiceStates::stateOf).toList());
+            result.put(service, new Observed(state, running + "/" + wanted, detail(state, list, details)));
         });
         return result;
     }
@@ -67,6 +82,33 @@ public final class ServiceStates {
             case "exited", "dead" -> ServiceState.exited(exitCode(status));
             default -> ServiceState.NOT_CREATED;
         };
+    }
+
+    /** What a crash loop looks like: the most restarted replica's count, its last exit code, an OOM kill. */
+    static String detail(ServiceState state, List<ContainerSummary> replicas, Map<String, ContainerDetails> details) {
+        ContainerDetails worst = null;
+        for (ContainerSummary container : replicas) {
+            ContainerDetails d = details.get(container.id());
+            if (d != null && (worst == null || d.restartCount() > worst.restartCount()
+                    || d.restartCount() == worst.restartCount() && d.oomKilled() && !worst.oomKilled())) {
+                worst = d;
+            }
+        }
+        if (worst == null) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        if (worst.restartCount() > 0) {
+            parts.add("restarted " + worst.restartCount() + "×");
+        }
+        // an exited card already reads "exited (137)"; a running or restarting one hides how it last ended
+        if (worst.exitCode() != 0 && state.kind() != ServiceState.Kind.EXITED) {
+            parts.add("last exit " + worst.exitCode());
+        }
+        if (worst.oomKilled()) {
+            parts.add("OOMKilled");
+        }
+        return String.join(" · ", parts);
     }
 
     static int exitCode(String status) {

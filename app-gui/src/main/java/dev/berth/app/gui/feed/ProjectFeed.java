@@ -34,6 +34,12 @@ public interface ProjectFeed extends AutoCloseable {
         return new EditTarget.Unavailable("Berth does not know the compose files of " + project + ".");
     }
 
+    /** Runs {@code action} on one container of the selected project (the containers tab's menu). */
+    default void run(ContainerAction action, String containerId) {}
+
+    /** Shows one container's inspect document (not the selected service's first replica). */
+    default void inspectContainer(String containerId) {}
+
     /** Stops every stream and thread the feed started. */
     @Override
     void close();

@@ -23,10 +23,19 @@ public interface ProjectSink {
     /** One service's observed state changed; never moves the graph. */
     void serviceState(String service, ServiceState state, String replicas);
 
+    /**
+     * What one service's state alone does not say (a crash loop's restart count, last exit code, an OOM kill),
+     * or empty; only sent when it changed.
+     */
+    default void serviceDetail(String service, String detail) {}
+
     /** The project's containers, all of them (a fresh listing). */
     void containers(List<ContainerRow> rows);
 
     void logLine(LogLine line);
+
+    /** A container of the project stopped (it was running at the previous listing): drop its live figures. */
+    default void containerStopped(String container) {}
 
     void stats(StatsSample sample);
 

@@ -24,6 +24,8 @@ final class GraphCard extends VBox {
     private final GraphNodeModel node;
     private final Label state = new Label();
     private final Label replicas = new Label();
+    private final Label detail = new Label();
+    private final javafx.scene.control.Tooltip tooltip = new javafx.scene.control.Tooltip();
     private String stateClass;
 
     GraphCard(GraphNodeModel node) {
@@ -45,7 +47,14 @@ final class GraphCard extends VBox {
             HBox.setHgrow(spacer, Priority.ALWAYS);
             HBox status = new HBox(6, dot, state, spacer, replicas);
             status.setAlignment(Pos.CENTER_LEFT);
-            getChildren().addAll(name, status);
+            detail.getStyleClass().add("graph-node-detail");
+            detail.setMaxWidth(ServiceGraphViewModel.NODE_WIDTH - 24);
+            detail.textProperty().bind(node.detailProperty());
+            detail.visibleProperty().bind(node.detailProperty().isNotEmpty());
+            detail.managedProperty().bind(detail.visibleProperty());
+            getChildren().addAll(name, status, detail);
+            javafx.scene.control.Tooltip.install(this, tooltip);
+            node.detailProperty().addListener((obs, old, now) -> showState(node.stateProperty().get()));
             node.stateProperty().addListener((obs, old, now) -> showState(now));
             node.progressProperty().addListener((obs, old, now) -> showState(node.stateProperty().get()));
             replicas.textProperty().bind(node.replicasProperty());
@@ -80,5 +89,8 @@ final class GraphCard extends VBox {
         String progress = node.progressProperty().get();
         state.setText(progress == null || progress.isEmpty() ? now.label() : progress + "\u2026");
         pseudoClassStateChanged(BUSY, progress != null && !progress.isEmpty());
+        String more = node.detailProperty().get();
+        tooltip.setText(node.label() + ": " + now.label() + " · " + node.replicasProperty().get() + " running"
+                + (more == null || more.isEmpty() ? "" : "\n" + more));
     }
 }

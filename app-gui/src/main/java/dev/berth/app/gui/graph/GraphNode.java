@@ -6,7 +6,11 @@ import java.util.Objects;
  * A node of the project graph as the engine layer hands it over: a service (with its state and replica
  * count such as "2/3"), or a network or volume it uses.
  */
-public record GraphNode(String id, Kind kind, String label, ServiceState state, String replicas) {
+public record GraphNode(String id, Kind kind, String label, ServiceState state, String replicas, boolean buildable) {
+
+    public GraphNode(String id, Kind kind, String label, ServiceState state, String replicas) {
+        this(id, kind, label, state, replicas, false);
+    }
 
     public enum Kind { SERVICE, NETWORK, VOLUME }
 
@@ -28,6 +32,11 @@ public record GraphNode(String id, Kind kind, String label, ServiceState state, 
 
     public static GraphNode volume(String name) {
         return new GraphNode("volume:" + name, Kind.VOLUME, name, null, null);
+    }
+
+    /** The same service, known to have a {@code build:} section (its card menu offers Build). */
+    public GraphNode withBuild(boolean build) {
+        return new GraphNode(id, kind, label, state, replicas, build);
     }
 
     public boolean isService() {

@@ -12,6 +12,7 @@ public final class GraphNodeModel {
     private final ObjectProperty<ServiceState> state;
     private final StringProperty replicas;
     private final StringProperty progress = new SimpleStringProperty(this, "progress", "");
+    private final StringProperty detail = new SimpleStringProperty(this, "detail", "");
 
     GraphNodeModel(GraphNode node) {
         this.node = node;
@@ -27,6 +28,11 @@ public final class GraphNodeModel {
         return node.label();
     }
 
+    /** Whether the service has a {@code build:} section. */
+    public boolean buildable() {
+        return node.buildable();
+    }
+
     public GraphNode.Kind kind() {
         return node.kind();
     }
@@ -37,6 +43,11 @@ public final class GraphNodeModel {
 
     public StringProperty replicasProperty() {
         return replicas;
+    }
+
+    /** What the state hides: "restarted 12× · last exit 137 · OOMKilled", empty when nothing. */
+    public StringProperty detailProperty() {
+        return detail;
     }
 
     /** What an action is doing to the service right now ("Pulling 40 %"), empty when nothing. */

@@ -82,6 +82,14 @@ public final class ServiceGraphViewModel {
         }
     }
 
+    /** A crash loop's restart count, last exit code and OOM kill (or empty); the card shows it under its state. */
+    public void updateDetail(String name, String text) {
+        GraphNodeModel node = nodes.get(name);
+        if (node != null) {
+            node.detailProperty().set(text == null ? "" : text);
+        }
+    }
+
     /** An action's progress on a service ("Creating"), or empty when it is done; the card shows it over the state. */
     public void updateProgress(String name, String text) {
         GraphNodeModel node = nodes.get(name);

@@ -4,7 +4,6 @@ import atlantafx.base.controls.CustomTextField;
 import dev.berth.app.gui.controls.Icons;
 import java.io.File;
 import java.nio.file.Path;
-import java.text.NumberFormat;
 import java.util.List;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
@@ -59,6 +58,9 @@ public final class LogsView extends BorderPane {
         model.lines().addListener((ListChangeListener<LogLine>) change -> onLinesChanged());
         model.droppedLinesProperty().addListener((obs, old, dropped) -> updateStatus());
         model.filterModeProperty().addListener((obs, old, on) -> updateStatus());
+        model.sourceFilterProperty().addListener((obs, old, on) -> updateStatus());
+        model.matchesProperty().addListener((obs, old, on) -> updateStatus());
+        model.searchQueryProperty().addListener((obs, old, on) -> updateStatus());
         linesView.addEventHandler(MouseEvent.MOUSE_PRESSED, this::onMousePressed);
         body.addEventHandler(KeyEvent.KEY_PRESSED, this::onKeyPressed);
         updateStatus();
@@ -89,7 +91,7 @@ public final class LogsView extends BorderPane {
         search.setId("logs-search");
         search.setPromptText("Search logs");
         search.setLeft(Icons.icon(Feather.SEARCH));
-        search.setPrefColumnCount(22);
+        search.setPrefColumnCount(16);
         search.textProperty().bindBidirectional(model.searchQueryProperty());
         search.setOnAction(event -> jumpToMatch(true));
         search.setOnKeyPressed(event -> {
@@ -139,10 +141,12 @@ public final class LogsView extends BorderPane {
         onlySource.visibleProperty().bind(model.sourceFilterProperty().isNotNull());
         onlySource.managedProperty().bind(onlySource.visibleProperty());
         onlySource.setOnAction(event -> model.sourceFilterProperty().set(null));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        return new ToolBar(search, previous, next, filter, new Separator(), timestamps, wrap, follow, new Separator(),
-                copy, save, clear, spacer, onlySource, status);
+        // The service chip and the count (with the search's matches) come right after the search: a toolbar
+        // moves what does not fit into its overflow menu from the end, and the count must stay visible.
+        status.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        onlySource.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return new ToolBar(search, previous, next, filter, status, onlySource, new Separator(), timestamps, wrap, follow,
+                new Separator(), copy, save, clear);
     }
 
     private static Label placeholder() {
@@ -205,16 +209,7 @@ public final class LogsView extends BorderPane {
     }
 
     private void updateStatus() {
-        NumberFormat numbers = NumberFormat.getIntegerInstance();
-        StringBuilder text = new StringBuilder(numbers.format(model.keptLines())).append(" lines");
-        if (model.filterModeProperty().get() && !model.search().isEmpty()) {
-            text.append(" · ").append(numbers.format(model.lines().size())).append(" shown");
-        }
-        long dropped = model.droppedLinesProperty().get();
-        if (dropped > 0) {
-            text.append(" · ").append(numbers.format(dropped)).append(" dropped");
-        }
-        status.setText(text.toString());
+        status.setText(model.statusText());
     }
 
     private void jumpToMatch(boolean forward) {

@@ -53,7 +53,10 @@ public final class LogsViewModel {
     private final StringProperty sourceFilter = new SimpleStringProperty(this, "sourceFilter", null);
     private final ReadOnlyLongWrapper droppedLines = new ReadOnlyLongWrapper(this, "droppedLines");
     private final ReadOnlyLongWrapper receivedLines = new ReadOnlyLongWrapper(this, "receivedLines");
+    private final javafx.beans.property.ReadOnlyIntegerWrapper matches = new javafx.beans.property.ReadOnlyIntegerWrapper(this, "matches");
     private LogSearch search = new LogSearch("");
+    /** Travels through the batcher like a line: what was offered before it is dropped, what follows shows. */
+    private static final LogLine RESET = new LogLine("", java.time.Instant.EPOCH, LogLine.Stream.STDOUT, "reset");
 
     public LogsViewModel(UiScheduler ui, Executor background) {
         this(ui, background, DEFAULT_CAPACITY, ZoneId.systemDefault());
@@ -68,9 +71,13 @@ public final class LogsViewModel {
         searchQuery.addListener((obs, old, query) -> {
             search = new LogSearch(query);
             applyFilter();
+            recountMatches();
         });
         filterMode.addListener((obs, old, on) -> applyFilter());
-        sourceFilter.addListener((obs, old, source) -> applyFilter());
+        sourceFilter.addListener((obs, old, source) -> {
+            applyFilter();
+            recountMatches();
+        });
     }
 
     /** Accepts a line from any thread; it shows up at the next pulse. */
@@ -84,8 +91,37 @@ public final class LogsViewModel {
     }
 
     private void onBatch(PulseBatcher.Batch<LogLine> batch) {
-        all.appendAll(batch.items());
-        receivedLines.set(receivedLines.get() + batch.items().size());
+        List<LogLine> items = batch.items();
+        int reset = -1;
+        for (int i = items.size() - 1; i >= 0 && reset < 0; i--) {
+            reset = items.get(i) == RESET ? i : -1; // by identity: a record's equals would match a real empty line
+        }
+        if (reset >= 0) {
+            all.clear0();
+            matches.set(0);
+            items = items.subList(reset + 1, items.size());
+        }
+        if (!search.isEmpty()) {
+            // Counted per batch: the lines the ring evicts now, then the new ones; never a pass over the ring.
+            int evicted = Math.max(0, all.size() + items.size() - all.capacity());
+            if (items.size() >= all.capacity()) {
+                all.appendAll(items);
+                recountMatches();
+            } else {
+                int delta = 0;
+                for (int i = 0; i < evicted; i++) {
+                    delta -= counts(all.get(i)) ? 1 : 0;
+                }
+                for (LogLine line : items) {
+                    delta += counts(line) ? 1 : 0;
+                }
+                all.appendAll(items);
+                matches.set(matches.get() + delta);
+            }
+        } else {
+            all.appendAll(items);
+        }
+        receivedLines.set(receivedLines.get() + items.size());
         if (batch.droppedBefore() > 0) {
             droppedLines.set(droppedLines.get() + batch.droppedBefore());
         }
@@ -96,9 +132,66 @@ public final class LogsViewModel {
         palette.assignInOrder(services);
     }
 
-    /** Empties the pane (lines still waiting in the batcher arrive afterwards). */
+    /** Empties the pane now (UI thread); lines still waiting in the batcher arrive afterwards. */
     public void clear() {
         all.clear0();
+        matches.set(0);
+    }
+
+    /** Whether a line counts as a match: it matches the search and is of the service shown (if one is). */
+    private boolean counts(LogLine line) {
+        String source = sourceFilter.get();
+        return (source == null || line.source().equals(source)) && search.matches(line.plainText());
+    }
+
+    private void recountMatches() {
+        if (search.isEmpty()) {
+            matches.set(0);
+            return;
+        }
+        int n = 0;
+        for (int i = 0; i < all.size(); i++) {
+            n += counts(all.get(i)) ? 1 : 0;
+        }
+        matches.set(n);
+    }
+
+    /** How many kept lines match the search (of the shown service, when one is): "12 matches". */
+    public javafx.beans.property.ReadOnlyIntegerProperty matchesProperty() {
+        return matches.getReadOnlyProperty();
+    }
+
+    /**
+     * The pane's status: "1,204 lines", or "87 of 1,204 lines" when a service or the search filters them,
+     * "· 12 matches" while a search is typed, "· 30 dropped" after a flood.
+     */
+    public String statusText() {
+        java.text.NumberFormat numbers = java.text.NumberFormat.getIntegerInstance();
+        int shown = visible.size();
+        int kept = all.size();
+        StringBuilder text = new StringBuilder();
+        if (shown != kept) {
+            text.append(numbers.format(shown)).append(" of ");
+        }
+        text.append(numbers.format(kept)).append(kept == 1 ? " line" : " lines");
+        if (!search.isEmpty()) {
+            int found = matches.get();
+            text.append(" · ").append(numbers.format(found)).append(found == 1 ? " match" : " matches");
+        }
+        long dropped = droppedLines.get();
+        if (dropped > 0) {
+            text.append(" · ").append(numbers.format(dropped)).append(" dropped");
+        }
+        return text.toString();
+    }
+
+    /**
+     * Empties the pane in order with the lines, from any thread: lines appended before it never show (also
+     * those still waiting for the pulse), lines appended after it do. A feed calls it when it replaces the
+     * stream of one project by another's, or by the same project's again.
+     */
+    public void reset() {
+        batcher.offer(RESET);
     }
 
     private void applyFilter() {

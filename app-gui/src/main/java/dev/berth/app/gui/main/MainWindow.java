@@ -7,6 +7,7 @@ import dev.berth.app.gui.AppIcons;
 import dev.berth.app.gui.containers.ContainersView;
 import dev.berth.app.gui.controls.Confirmations;
 import dev.berth.app.gui.controls.DialogConfirmations;
+import dev.berth.app.gui.controls.FailureDialog;
 import dev.berth.app.gui.controls.Icons;
 import dev.berth.app.resources.ResourceCatalog;
 import dev.berth.app.gui.editor.EditorKeys;
@@ -172,7 +173,7 @@ public final class MainWindow {
         target.setMaximized(saved.maximized());
         target.setOnHiding(event -> saveState());
         wireSelection();
-        actions.installContextMenu(graphView);
+        actions.installContextMenu(graphView, index -> details.getSelectionModel().select(index));
         target.show();
         Platform.runLater(root::requestFocus);
     }
@@ -431,6 +432,31 @@ public final class MainWindow {
         if (folder != null) {
             opened(folder);
         }
+    }
+
+    /**
+     * Wires the containers tab's row menu: Logs selects the container's service and shows the logs tab,
+     * Inspect shows that container's document, Restart/Stop/Remove go to the feed (Remove asked first).
+     */
+    public void containerCommands(dev.berth.app.gui.controls.Confirmations confirmations) {
+        panes.containers().setCommands(new dev.berth.app.gui.containers.ContainersViewModel.Commands() {
+            @Override
+            public void showLogs(dev.berth.app.gui.containers.ContainerRow row) {
+                panes.graph().selectedNodeProperty().set(row.service());
+                details.getSelectionModel().select(0);
+            }
+
+            @Override
+            public void inspect(dev.berth.app.gui.containers.ContainerRow row) {
+                feed.ifPresent(f -> f.inspectContainer(row.id()));
+                details.getSelectionModel().select(3);
+            }
+
+            @Override
+            public void run(dev.berth.app.gui.feed.ContainerAction action, dev.berth.app.gui.containers.ContainerRow row) {
+                feed.ifPresent(f -> f.run(action, row.id()));
+            }
+        }, confirmations);
     }
 
     /** Opens a compose file or folder: the feed loads it, lists it and selects it (or says why not). */

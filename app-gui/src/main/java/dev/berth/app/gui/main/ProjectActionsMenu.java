@@ -34,6 +34,7 @@ final class ProjectActionsMenu {
     private final Optional<ProjectFeed> feed;
     private final BiConsumer<String, Runnable> confirmDownWithVolumes;
     private final BooleanBinding unavailable;
+    private ContextMenu serviceMenu;
 
     ProjectActionsMenu(ProjectPanes panes, Optional<ProjectFeed> feed, BiConsumer<String, Runnable> confirmDownWithVolumes) {
         this.panes = panes;
@@ -77,22 +78,60 @@ final class ProjectActionsMenu {
         return new HBox(4, up, down, restart, more);
     }
 
-    /** Right-click on a service card: the verbs for that service alone. */
-    void installContextMenu(ServiceGraphView graph) {
+    /**
+     * Right-click on a service card: its logs, inspect and published port, and the verbs for that service
+     * alone, each enabled only where it applies to the service's state ({@link ServiceMenuItems}).
+     *
+     * @param showTab selects a detail tab (0 logs, 3 inspect) once the card is selected
+     */
+    void installContextMenu(ServiceGraphView graph, java.util.function.IntConsumer showTab) {
         ContextMenu menu = new ContextMenu();
+        java.util.Map<ServiceMenuItems.Item, MenuItem> items = new java.util.EnumMap<>(ServiceMenuItems.Item.class);
+        MenuItem logs = new MenuItem("Logs", Icons.icon(Feather.FILE_TEXT));
+        logs.setOnAction(event -> showTab.accept(0));
+        MenuItem inspect = new MenuItem("Inspect", Icons.icon(Feather.SEARCH));
+        inspect.setOnAction(event -> showTab.accept(3));
+        MenuItem openPort = new MenuItem("Open port", Icons.icon(Feather.EXTERNAL_LINK));
+        openPort.setOnAction(event -> selectedService().flatMap(this::webPort).ifPresent(panes.containers()::open));
+        items.put(ServiceMenuItems.Item.LOGS, logs);
+        items.put(ServiceMenuItems.Item.INSPECT, inspect);
+        items.put(ServiceMenuItems.Item.OPEN_PORT, openPort);
+        menu.getItems().addAll(logs, inspect, openPort, new SeparatorMenuItem());
         for (ProjectAction action : new ProjectAction[] {ProjectAction.UP, ProjectAction.RESTART, ProjectAction.STOP,
                 ProjectAction.START, ProjectAction.PULL, ProjectAction.BUILD, ProjectAction.RECREATE}) {
             MenuItem item = new MenuItem(action.title() + " this service");
+            item.setId("service-" + action.name().toLowerCase(java.util.Locale.ROOT));
             item.setOnAction(event -> selectedService().ifPresent(service -> run(action, Set.of(service))));
-            item.disableProperty().bind(unavailable);
+            items.put(ServiceMenuItems.Item.valueOf(action.name()), item);
             menu.getItems().add(item);
         }
+        logs.setId("service-logs");
+        inspect.setId("service-inspect");
+        openPort.setId("service-open-port");
+        menu.setOnShowing(event -> selectedService().flatMap(id -> panes.graph().node(id)).ifPresent(node -> {
+            java.util.Set<ServiceMenuItems.Item> enabled = ServiceMenuItems.enabled(node.stateProperty().get(), node.buildable(),
+                    webPort(node.id()).isPresent());
+            boolean offline = unavailable.get();
+            items.forEach((kind, item) -> item.setDisable(!enabled.contains(kind)
+                    || offline && kind != ServiceMenuItems.Item.LOGS && kind != ServiceMenuItems.Item.INSPECT));
+        }));
         graph.setOnContextMenuRequested(event -> {
             if (selectedService().isPresent() && !menu.isShowing()) {
                 menu.show(graph, event.getScreenX(), event.getScreenY());
             }
             event.consume();
         });
+        this.serviceMenu = menu;
+    }
+
+    /** The card menu, for tests and screenshots. */
+    ContextMenu serviceMenu() {
+        return serviceMenu;
+    }
+
+    private Optional<dev.berth.app.gui.containers.PortBinding> webPort(String service) {
+        return panes.containers().rows().stream().filter(row -> row.service().equals(service))
+                .flatMap(row -> row.ports().stream()).filter(dev.berth.app.gui.containers.PortBinding::isWebLink).findFirst();
     }
 
     private Optional<String> selectedService() {

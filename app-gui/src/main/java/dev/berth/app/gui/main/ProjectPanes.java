@@ -84,6 +84,11 @@ public final class ProjectPanes implements ProjectSink {
     }
 
     @Override
+    public void serviceDetail(String service, String detail) {
+        updates.offer(() -> graph.updateDetail(service, detail));
+    }
+
+    @Override
     public void containers(List<ContainerRow> rows) {
         updates.offer(() -> containers.setAll(rows));
     }
@@ -91,6 +96,11 @@ public final class ProjectPanes implements ProjectSink {
     @Override
     public void logLine(LogLine line) {
         logs.append(line);
+    }
+
+    @Override
+    public void containerStopped(String container) {
+        stats.stopped(container);
     }
 
     @Override
@@ -124,9 +134,9 @@ public final class ProjectPanes implements ProjectSink {
 
     @Override
     public void reset() {
+        logs.reset(); // in order with the lines: a line the previous watch left waiting must not land after it
         updates.offer(() -> {
             graph.setGraph(ProjectGraph.EMPTY);
-            logs.clear();
             List.copyOf(stats.rows()).forEach(row -> stats.removeContainer(row.name()));
             containers.setAll(List.of());
             top.clear();

@@ -37,7 +37,7 @@ public final class ProjectsView extends VBox {
                 name.getStyleClass().add("project-name");
                 Circle dot = new Circle(4);
                 dot.getStyleClass().addAll("project-dot", project.unhealthy() ? "project-dot-bad"
-                        : project.total() > 0 && project.running() == project.total() ? "project-dot-good" : "project-dot-idle");
+                        : project.allUp() ? "project-dot-good" : "project-dot-idle");
                 name.setGraphic(dot);
                 Label summary = new Label(project.total() == 0 ? "not started" : project.summary());
                 summary.getStyleClass().add("project-summary");

@@ -43,9 +43,26 @@ public final class StatsViewModel {
         batcher.offer(sample);
     }
 
+    /**
+     * A container stopped: its row drops its last figures (a stopped container uses no CPU or memory; the
+     * chart keeps its history). From any thread, in order with the samples: one still waiting is not shown after it.
+     */
+    public void stopped(String name) {
+        batcher.offer(new StatsSample(name, STOPPED, 0, 0, 0, 0, 0, 0, 0));
+    }
+
+    /** The time of the marker {@link #stopped} sends through the batcher. */
+    private static final java.time.Instant STOPPED = java.time.Instant.EPOCH;
+
     private void apply(Iterable<StatsSample> samples) {
         Set<String> touched = new LinkedHashSet<>();
+        Set<String> stopped = new LinkedHashSet<>();
         for (StatsSample sample : samples) {
+            if (sample.time() == STOPPED) {
+                stopped.add(sample.containerName()); // after its last sample in this batch
+                continue;
+            }
+            stopped.remove(sample.containerName());
             history.add(sample);
             touched.add(sample.containerName());
         }
@@ -58,6 +75,12 @@ public final class StatsViewModel {
             history.latest(name).ifPresent(row.latestProperty()::set);
             row.cpuProperty().set(history.series(name, StatsSample::cpuPercent));
             row.memoryProperty().set(history.series(name, sample -> sample.memUsage()));
+        }
+        for (String name : stopped) {
+            ContainerStatsRow row = rowsByName.get(name);
+            if (row != null) {
+                row.latestProperty().set(null);
+            }
         }
         if (!touched.isEmpty()) {
             projectCpu.set(history.projectSeries(StatsSample::cpuPercent));

@@ -103,4 +103,40 @@ class ContainersViewModelTest {
         assertThat(row("1", "web", "running", "unhealthy", "nginx", 0).tone()).isEqualTo("bad");
         assertThat(row("1", "web", "running", "starting", "nginx", 0).tone()).isEqualTo("busy");
     }
+
+    /** Issue 12, defect 8: the row menu's Remove asks first (Cancel removes nothing); restart and stop go straight on. */
+    @Test
+    void theRowMenuRemovesOnlyAfterTheUserConfirmsAndRunsTheOtherActionsOnTheContainer() {
+        List<String> ran = new ArrayList<>();
+        List<dev.berth.app.gui.controls.Confirmations.Request> asked = new ArrayList<>();
+        boolean[] answer = {false};
+        containers.setCommands(new ContainersViewModel.Commands() {
+            @Override public void showLogs(ContainerRow row) { ran.add("logs " + row.service()); }
+            @Override public void inspect(ContainerRow row) { ran.add("inspect " + row.id()); }
+            @Override public void run(dev.berth.app.gui.feed.ContainerAction action, ContainerRow row) { ran.add(action + " " + row.id()); }
+        }, request -> {
+            asked.add(request);
+            return new dev.berth.app.gui.controls.Confirmations.Answer(answer[0], false);
+        });
+        ContainerRow web = row("1", "web", "running", "", "nginx", 8080);
+
+        assertThat(containers.remove(web)).isFalse();
+        assertThat(ran).isEmpty();
+        assertThat(asked).singleElement().satisfies(r -> assertThat(r.message()).contains("shop-web-1").contains("Named volumes stay"));
+        answer[0] = true;
+        containers.remove(web);
+        containers.restart(web);
+        containers.stop(web);
+        containers.showLogs(web);
+        containers.inspect(web);
+        assertThat(ran).containsExactly("REMOVE 1", "RESTART 1", "STOP 1", "logs web", "inspect 1");
+        assertThat(containers.webPort(web)).map(PortBinding::url).contains("http://127.0.0.1:8080");
+    }
+
+    @Test
+    void aStatsSampleArrivingAfterTheContainerStoppedShowsNoFigures() {
+        containers.setAll(List.of(row("1", "web", "exited", "", "nginx", 0).withUsage(0, 0, 0)));
+        containers.updateUsage("shop-web-1", 3.5, 42_000_000, 512_000_000);
+        assertThat(containers.rows().getFirst().memoryUsage()).isZero();
+    }
 }

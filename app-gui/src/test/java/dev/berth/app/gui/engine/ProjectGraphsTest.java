@@ -87,8 +87,27 @@ class ProjectGraphsTest {
                 null, null, new SummaryNetworkSettings(Map.of("shop_default", endpoint())),
                 List.of(new MountPoint("volume", "shop_data", "/x", "/data", "local", "", true, "")));
         ProjectGraph graph = ProjectGraphs.fromContainers("shop", List.of(web, db));
-        assertThat(graph.nodes()).extracting(GraphNode::id).containsExactly("web", "db", "network:default", "volume:data");
+        assertThat(graph.nodes()).extracting(GraphNode::id).containsExactly("db", "web", "network:default", "volume:data");
         assertThat(graph.edges()).contains(new GraphEdge("web", "db", "service_healthy"), new GraphEdge("db", "volume:data", null));
+    }
+
+    /** Issue 12, defect 13: the engine lists newest first, so a restart reordered the graph between launches. */
+    @Test
+    void anEngineOnlyProjectGetsTheSameGraphWhateverOrderItsContainersAreListedIn() {
+        List<ContainerSummary> containers = new java.util.ArrayList<>();
+        for (String service : List.of("proxy", "web", "api", "db", "cache")) {
+            containers.add(new ContainerSummary(service, List.of("/shop-" + service + "-1"), "busybox", "sha", "", 0L, "running", "Up",
+                    List.of(), Map.of("com.docker.compose.project", "shop", "com.docker.compose.service", service,
+                            "com.docker.compose.depends_on", service.equals("db") || service.equals("cache") ? "" : "db:service_started:false,cache:service_started:false"),
+                    null, null, new SummaryNetworkSettings(Map.of("shop_" + service + "-net", endpoint(), "shop_default", endpoint())), List.of()));
+        }
+        ProjectGraph listed = ProjectGraphs.fromContainers("shop", containers);
+        java.util.Collections.reverse(containers);
+        ProjectGraph reversed = ProjectGraphs.fromContainers("shop", containers);
+
+        // the layout is a function of the node and edge order (LayeredLayout starts from the input order)
+        assertThat(reversed.nodes()).containsExactlyElementsOf(listed.nodes());
+        assertThat(reversed.edges()).containsExactlyElementsOf(listed.edges());
     }
 
     private static EndpointSettings endpoint() {

@@ -61,7 +61,7 @@ class ProjectWatchIT {
             }
         };
         try (EngineClient client = TestProjects.client()) {
-            watch.set(new ProjectWatch(client, project, null, closingSink, false));
+            watch.set(new ProjectWatch(WatchedEngine.of(client), BackgroundTasks.virtualThreads(), project, null, closingSink, false));
             watch.get().start();
             assertThat(listed.await(20, TimeUnit.SECONDS)).isTrue();
             await().atMost(Duration.ofSeconds(10)).until(() -> watch.get().openStreams() == 0);
@@ -69,6 +69,57 @@ class ProjectWatchIT {
             Thread.sleep(2_000); // the sample's services log every second
             assertThat(watch.get().openStreams()).isZero();
             assertThat(lines.get()).as("log lines delivered by a closed watch").isEqualTo(before);
+        }
+    }
+
+    /**
+     * Issue 12, defects 7 and 11 on the real engine: a crash-looping service's card says how often it
+     * restarted and how it last exited (inspect after its die/start events, not per listing), and the Inspect
+     * pane gets the engine's own document (keys such as {@code NetworkID}, all of NetworkSettings).
+     */
+    @Test
+    void aCrashLoopShowsItsRestartsAndExitCodeAndInspectIsTheEnginesDocument(@TempDir Path parent) throws Exception {
+        Path dir = java.nio.file.Files.createDirectories(parent.resolve(project));
+        java.nio.file.Files.writeString(dir.resolve("compose.yaml"), """
+                name: %s
+                services:
+                  crash:
+                    image: %s
+                    command: ["sh", "-c", "echo starting; sleep 0.3; exit 3"]
+                    restart: always
+                  calm:
+                    image: %s
+                    command: ["sh", "-c", "while true; do sleep 1; done"]
+                """.formatted(project, dev.berth.testkit.TestEngine.BUSYBOX_IMAGE, dev.berth.testkit.TestEngine.BUSYBOX_IMAGE));
+        TestProjects.up(dir);
+        RecordingSink sink = new RecordingSink();
+        try (EngineClient client = TestProjects.client();
+             var events = client.system().events(dev.berth.engine.api.SystemApi.EventsOptions.fromNow())) {
+            ProjectWatch watch = new ProjectWatch(WatchedEngine.of(client), BackgroundTasks.virtualThreads(), project, null, sink, false);
+            Thread.ofVirtual().start(() -> {
+                for (var event = events.next(); event != null; event = events.next()) {
+                    if ("container".equals(event.type()) && event.actor() != null && event.actor().attributes() != null
+                            && project.equals(event.actor().attributes().get(dev.berth.engine.compose.ComposeLabels.PROJECT))) {
+                        watch.containerEvent(event.actor().id(), event.action());
+                    }
+                }
+            });
+            watch.start();
+            await().atMost(Duration.ofSeconds(40)).until(() -> sink.details.getOrDefault("crash", "").matches("restarted [2-9]\\d*× · last exit 3"));
+            assertThat(sink.rows).filteredOn(r -> r.service().equals("crash")).singleElement()
+                    .satisfies(r -> assertThat(r.restartCount()).isGreaterThanOrEqualTo(1));
+
+            watch.select("calm");
+            await().atMost(Duration.ofSeconds(10)).until(() -> sink.inspected.containsKey(project + "-calm-1"));
+            Map<String, Object> doc = sink.inspected.get(project + "-calm-1");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> settings = (Map<String, Object>) doc.get("NetworkSettings");
+            assertThat(settings).containsKeys("Networks", "SandboxKey", "Ports");
+            @SuppressWarnings("unchecked")
+            Map<String, Map<String, Object>> networks = (Map<String, Map<String, Object>>) settings.get("Networks");
+            assertThat(networks.values()).allSatisfy(n -> assertThat(n).containsKeys("NetworkID", "IPAddress", "EndpointID"));
+            assertThat(doc).containsKeys("Id", "State", "RestartCount", "HostConfig", "Config", "Mounts");
+            watch.close();
         }
     }
 

@@ -142,4 +142,36 @@ class LogsViewModelTest {
         assertThat(paced.droppedLinesProperty().get()).isEqualTo(100);
         assertThat(paced.keptLines()).isEqualTo(1_000);
     }
+
+    /** Issue 12, defect 13: the count honours the service filter and the search, and says how many lines match. */
+    @Test
+    void theStatusCountsWhatTheServiceFilterShowsAndHowManyLinesMatchTheSearch() {
+        logs.appendAll(List.of(line("web", "GET / 200"), line("db", "ready"), line("web", "GET /health 500"), line("web", "POST / 200")));
+        assertThat(logs.statusText()).isEqualTo("4 lines");
+
+        logs.sourceFilterProperty().set("web");
+        assertThat(logs.statusText()).isEqualTo("3 of 4 lines");
+
+        logs.searchQueryProperty().set("200");
+        assertThat(logs.statusText()).isEqualTo("3 of 4 lines · 2 matches");
+        logs.append(line("web", "GET /cart 200"));
+        logs.append(line("db", "checkpoint 200 buffers"));
+        assertThat(logs.matchesProperty().get()).as("the db line is not of the shown service").isEqualTo(3);
+        logs.sourceFilterProperty().set(null);
+        assertThat(logs.statusText()).isEqualTo("6 lines · 4 matches");
+        logs.filterModeProperty().set(true);
+        assertThat(logs.statusText()).isEqualTo("4 of 6 lines · 4 matches");
+    }
+
+    @Test
+    void theMatchCountFollowsLinesTheRingEvicts() {
+        LogsViewModel small = new LogsViewModel(new DirectUiScheduler(), Runnable::run, 3, ZoneOffset.UTC);
+        small.searchQueryProperty().set("error");
+        small.appendAll(List.of(line("web", "error 1"), line("web", "ok"), line("web", "error 2")));
+        assertThat(small.matchesProperty().get()).isEqualTo(2);
+        small.append(line("web", "ok again")); // evicts "error 1"
+        assertThat(small.matchesProperty().get()).isEqualTo(1);
+        small.reset();
+        assertThat(small.matchesProperty().get()).isZero();
+    }
 }

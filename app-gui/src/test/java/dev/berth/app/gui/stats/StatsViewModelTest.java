@@ -93,4 +93,20 @@ class StatsViewModelTest {
         assertThat(stats.rows()).isEmpty();
         assertThat(stats.history().containers()).isEmpty();
     }
+
+    /** Issue 12, defect 13: a stopped container no longer shows its last memory figure (its chart stays). */
+    @Test
+    void aStoppedContainerDropsItsLastFiguresAndKeepsItsChart() {
+        stats.accept(sample("web", 0, 1));
+        stats.accept(sample("web", 1, 2));
+        stats.stopped("web");
+        ui.pulse();
+        ContainerStatsRow web = stats.rows().getFirst();
+        assertThat(web.latestProperty().get()).isNull();
+        assertThat(web.memoryProperty().get().values()).hasSize(2);
+
+        stats.accept(sample("web", 5, 3)); // started again
+        ui.pulse();
+        assertThat(web.latestProperty().get().cpuPercent()).isEqualTo(3);
+    }
 }

@@ -1,15 +1,15 @@
-package dev.berth.app.gui.main;
+package dev.berth.app.gui.controls;
 
 import javafx.scene.control.Alert;
 import javafx.scene.control.TextArea;
 import javafx.stage.Window;
 
 /** An action that failed: its title, and every detail (engine message, diagnostics) in an expandable area. */
-final class FailureDialog {
+public final class FailureDialog {
 
     private FailureDialog() {}
 
-    static void show(Window owner, String title, String details) {
+    public static void show(Window owner, String title, String details) {
         Alert alert = new Alert(Alert.AlertType.ERROR);
         alert.initOwner(owner);
         alert.setTitle("Berth");

@@ -1,0 +1,182 @@
+package dev.berth.app.gui.engine;
+
+import dev.berth.app.gui.feed.ProjectSink;
+import dev.berth.app.gui.logs.LogLine;
+import dev.berth.app.gui.stats.StatsSample;
+import dev.berth.engine.api.ContainersApi.LogsOptions;
+import dev.berth.engine.api.StatsCalculator;
+import dev.berth.engine.api.model.ContainerStats;
+import dev.berth.engine.api.model.ContainerSummary;
+import dev.berth.engine.compose.ComposeLabels;
+import dev.berth.engine.stream.EngineStream;
+import dev.berth.engine.stream.LogSource;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One follow-logs stream and one stats stream per running container of the watched project, each consumed
+ * by a task of the injected {@link BackgroundTasks}. A log stream asks for the last lines the first time,
+ * everything for a container created while watching, and from the last line's time after a restart (what
+ * was shown is dropped). Once {@link #close()} returns nothing more reaches the sink: a replaced watch
+ * must not feed the panes of the one that replaced it.
+ */
+final class ContainerStreams implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(ContainerStreams.class.getName());
+    static final int FIRST_TAIL = 500;
+
+    private final WatchedEngine engine;
+    private final BackgroundTasks tasks;
+    private final ProjectSink sink;
+    private final Instant watchStarted;
+    private final Runnable logsEnded;
+    private final Map<String, EngineStream<?>> logStreams = new ConcurrentHashMap<>();
+    private final Map<String, EngineStream<?>> statsStreams = new ConcurrentHashMap<>();
+    private final Map<String, Instant> lastLogTime = new ConcurrentHashMap<>();
+    private final Object gate = new Object();
+    private volatile boolean closed;
+
+    /** @param logsEnded called when a log stream ends while open (the container stopped or restarted) */
+    ContainerStreams(WatchedEngine engine, BackgroundTasks tasks, ProjectSink sink, Instant watchStarted, Runnable logsEnded) {
+        this.engine = engine;
+        this.tasks = tasks;
+        this.sink = sink;
+        this.watchStarted = watchStarted;
+        this.logsEnded = logsEnded;
+    }
+
+    /** Follows every running container of {@code listed} not followed yet; lets go of the stats of stopped ones. */
+    void follow(List<ContainerSummary> listed) {
+        if (closed) {
+            return;
+        }
+        Set<String> running = new HashSet<>();
+        logStreams.values().removeIf(EngineStream::isClosed);
+        statsStreams.values().removeIf(EngineStream::isClosed);
+        for (ContainerSummary container : listed) {
+            if ("running".equals(container.state())) {
+                running.add(container.id());
+                logStreams.computeIfAbsent(container.id(), id -> followLogs(container));
+                statsStreams.computeIfAbsent(container.id(), id -> followStats(container));
+            }
+        }
+        statsStreams.keySet().removeIf(id -> {
+            if (!running.contains(id)) {
+                statsStreams.get(id).close();
+                return true;
+            }
+            return false;
+        });
+        if (closed) {
+            // close() ran while the streams above were being opened and may have missed them.
+            closeAll();
+        }
+    }
+
+    private EngineStream<?> followLogs(ContainerSummary container) {
+        String id = container.id();
+        String service = container.labels() == null ? "" : container.labels().getOrDefault(ComposeLabels.SERVICE, "");
+        Instant after = lastLogTime.get(id);
+        boolean createdWhileWatching = container.created() != null
+                && container.created() >= watchStarted.minusSeconds(5).getEpochSecond();
+        LogsOptions options = after != null ? new LogsOptions(true, true, true, after, null, true, null, null)
+                : createdWhileWatching ? LogsOptions.everything().following().withTimestamps()
+                : LogsOptions.everything().following().withTimestamps().withTail(FIRST_TAIL);
+        EngineStream<dev.berth.engine.stream.OutputLine> stream;
+        try {
+            stream = engine.logs(id, options);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Cannot follow the logs of " + id, e);
+            return null;
+        }
+        tasks.run("berth-logs-" + service, () -> {
+            try {
+                for (dev.berth.engine.stream.OutputLine line = stream.next(); line != null; line = stream.next()) {
+                    Instant at = line.timestamp() == null ? Instant.now() : line.timestamp();
+                    if (after != null && !at.isAfter(after)) {
+                        continue;
+                    }
+                    lastLogTime.put(id, at);
+                    LogLine shown = new LogLine(service, at,
+                            line.source() == LogSource.STDERR ? LogLine.Stream.STDERR : LogLine.Stream.STDOUT, line.text());
+                    synchronized (gate) {
+                        if (closed) {
+                            return;
+                        }
+                        sink.logLine(shown);
+                    }
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "The logs of " + id + " ended", e);
+            } finally {
+                stream.close();
+                logStreams.remove(id, stream);
+                if (!closed) {
+                    logsEnded.run();
+                }
+            }
+        });
+        return stream;
+    }
+
+    private EngineStream<?> followStats(ContainerSummary container) {
+        String id = container.id();
+        String name = ContainerRows.nameOf(container);
+        EngineStream<ContainerStats> stream;
+        try {
+            stream = engine.stats(id);
+        } catch (RuntimeException e) {
+            return null;
+        }
+        tasks.run("berth-stats-" + name, () -> {
+            try {
+                for (ContainerStats stats = stream.next(); stats != null; stats = stream.next()) {
+                    StatsCalculator.StatsSummary s = StatsCalculator.summarize(stats);
+                    if (s.memoryLimit() == 0 && s.memoryUsage() == 0) {
+                        continue; // the engine's last sample of a stopped container is all zeros
+                    }
+                    StatsSample sample = new StatsSample(name, Instant.now(), s.cpuPercent(), s.memoryUsage(), s.memoryLimit(),
+                            s.networkRx(), s.networkTx(), s.blockRead(), s.blockWrite());
+                    synchronized (gate) {
+                        if (closed) {
+                            return;
+                        }
+                        sink.stats(sample);
+                    }
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "The stats of " + id + " ended", e);
+            } finally {
+                stream.close();
+                statsStreams.remove(id, stream);
+            }
+        });
+        return stream;
+    }
+
+    /** Log and stats streams held open (tests: none may outlive close()). */
+    int openStreams() {
+        return logStreams.size() + statsStreams.size();
+    }
+
+    @Override
+    public void close() {
+        synchronized (gate) {
+            closed = true; // a line in hand is dropped, not delivered after this returns
+        }
+        closeAll();
+    }
+
+    private void closeAll() {
+        logStreams.values().forEach(EngineStream::close);
+        statsStreams.values().forEach(EngineStream::close);
+        logStreams.clear();
+        statsStreams.clear();
+    }
+}

@@ -1,0 +1,98 @@
+package dev.berth.app.gui.engine;
+
+import dev.berth.app.gui.main.ProjectPanes;
+import dev.berth.app.gui.shots.ScreenshotDriver;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import javax.management.ObjectName;
+
+/**
+ * Issue 12, defect 16: the real window used for a while, as a user would, then its RSS and heap histogram.
+ * Brings the sample shop project up through the window, then cycles: select each service (logs filter,
+ * inspect), every detail tab, the Volumes tab, the compose editor (opened and closed); prints {@code VmRSS}
+ * every minute and {@code GC.class_histogram} at the end, then Down. Run it under Xvfb with the launcher's
+ * GUI options: {@code java $JVM_OPTS -cp app-gui/target/test-classes:testkit/target/classes:packaging/target/dist/lib/*
+ * dev.berth.app.gui.engine.MemoryWalk MINUTES}.
+ */
+public final class MemoryWalk {
+
+    private MemoryWalk() {}
+
+    public static void main(String[] args) throws Exception {
+        Duration length = Duration.ofMinutes(args.length > 0 ? Long.parseLong(args[0]) : 10);
+        String project = "memwalk" + Long.toHexString(System.nanoTime() & 0xffffL);
+        Path dir = TestProjects.sample(Files.createTempDirectory("berth-memwalk"), project);
+        System.setProperty("berth.host", "unix://" + dev.berth.testkit.TestEngine.socket());
+        long started = System.nanoTime();
+        try (ScreenshotDriver driver = ScreenshotDriver.launch(1280, 800, Files.createTempDirectory("berth-memwalk-shots"))) {
+            ProjectPanes panes = driver.app().panes();
+            driver.fx(() -> driver.app().window().opened(dir.toFile()));
+            driver.waitUntil("the graph", () -> panes.graph().node("proxy").isPresent(), Duration.ofSeconds(60));
+            driver.fx(() -> driver.<javafx.scene.control.Button>lookup("#button-up").fire());
+            driver.waitUntil("proxy running", () -> panes.graph().node("proxy").map(n -> n.stateProperty().get().kind()
+                    == dev.berth.app.gui.graph.ServiceState.Kind.RUNNING).orElse(false), Duration.ofMinutes(3));
+            System.out.println("up after " + seconds(started) + " s; RSS " + rss() + " MB");
+            List<String> services = List.of("proxy", "web", "api", "worker", "db", "cache", "migrate");
+            long nextReport = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+            for (int step = 0; System.nanoTime() - started < length.toNanos(); step++) {
+                String service = services.get(step % services.size());
+                int tab = step % 5;
+                driver.fx(() -> {
+                    panes.graph().selectedNodeProperty().set(service);
+                    driver.<javafx.scene.control.TabPane>lookup("#detail-tabs").getSelectionModel().select(tab);
+                });
+                if (step % 6 == 3) {
+                    driver.fx(() -> driver.<javafx.scene.control.TabPane>lookup("#resources-tabs").getSelectionModel().select(1));
+                    Thread.sleep(2_000);
+                    driver.fx(() -> driver.<javafx.scene.control.TabPane>lookup("#resources-tabs").getSelectionModel().select(0));
+                }
+                if (step % 12 == 6) {
+                    driver.fx(() -> editMenuItem(driver).fire());
+                    Thread.sleep(3_000);
+                    driver.fx(() -> javafx.stage.Window.getWindows().stream().filter(w -> w.isShowing() && w.getScene() != null
+                            && w != driver.<javafx.scene.Node>lookup("#detail-tabs").getScene().getWindow()).toList()
+                            .forEach(javafx.stage.Window::hide));
+                }
+                Thread.sleep(2_500);
+                if (System.nanoTime() > nextReport) {
+                    System.out.println("at " + seconds(started) + " s: RSS " + rss() + " MB, heap used "
+                            + (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / 1_000_000 + " MB of "
+                            + Runtime.getRuntime().totalMemory() / 1_000_000 + " MB committed, log lines kept " + driver.fx(() -> panes.logs().keptLines()));
+                    nextReport += Duration.ofMinutes(1).toNanos();
+                }
+            }
+            System.out.println("after " + seconds(started) + " s of use: RSS " + rss() + " MB");
+            String histogram = (String) ManagementFactory.getPlatformMBeanServer().invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"),
+                    "gcClassHistogram", new Object[] {null}, new String[] {String[].class.getName()});
+            histogram.lines().limit(30).forEach(System.out::println);
+            System.out.println("after the histogram's full GC: RSS " + rss() + " MB");
+            driver.fx(() -> driver.<javafx.scene.control.Button>lookup("#button-down").fire());
+            driver.waitUntil("down", () -> panes.containers().totalRows() == 0, Duration.ofMinutes(2));
+        } finally {
+            TestProjects.remove(project);
+        }
+        System.exit(0);
+    }
+
+    private static javafx.scene.control.MenuItem editMenuItem(ScreenshotDriver driver) {
+        javafx.scene.control.MenuBar bar = driver.lookup(".menu-bar");
+        return bar.getMenus().stream().flatMap(m -> m.getItems().stream())
+                .filter(i -> i.getText() != null && i.getText().startsWith("Edit compose files")).findFirst().orElseThrow();
+    }
+
+    private static long seconds(long since) {
+        return (System.nanoTime() - since) / 1_000_000_000L;
+    }
+
+    private static long rss() throws java.io.IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D+", "")) / 1024;
+            }
+        }
+        return -1;
+    }
+}

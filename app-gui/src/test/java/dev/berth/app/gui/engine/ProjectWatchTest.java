@@ -1,0 +1,170 @@
+package dev.berth.app.gui.engine;
+
+import static dev.berth.app.gui.engine.FakeEngine.container;
+import static dev.berth.app.gui.engine.FakeEngine.inspect;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.berth.app.gui.containers.ContainerRow;
+import dev.berth.app.gui.graph.ServiceState;
+import dev.berth.app.gui.logs.LogLine;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The project watch's parts on a scripted engine and manual tasks: no engine, no threads, no sleeping. */
+class ProjectWatchTest {
+
+    private final FakeEngine engine = new FakeEngine();
+    private final ManualTasks tasks = new ManualTasks();
+    private final RecordingSink sink = new RecordingSink();
+    private final ProjectWatch watch = new ProjectWatch(engine, tasks, "demo", null, sink, false);
+
+    private void twoContainers() {
+        engine.listing = List.of(container("w1", "web", "running", "Up 3 minutes"), container("d1", "db", "exited", "Exited (1) 2 minutes ago"));
+        engine.inspects.put("w1", inspect("w1", "2026-12-02T10:00:00Z", 0, 0, false));
+        engine.inspects.put("d1", inspect("d1", "2026-12-02T09:00:00Z", 0, 1, false));
+        engine.logLines.put("w1", List.of("web says hello", "web says hello again"));
+    }
+
+    @Test
+    void theFirstListingShowsStatesRowsAndTheLogsOfEachRunningContainer() {
+        twoContainers();
+        watch.start();
+        tasks.runPending();
+
+        assertThat(sink.states).containsEntry("web", ServiceState.RUNNING).containsEntry("db", ServiceState.exited(1));
+        assertThat(sink.rows).extracting(ContainerRow::name).containsExactly("demo-web-1", "demo-db-1");
+        assertThat(sink.rows.getFirst().startedAt()).isEqualTo(Instant.parse("2026-12-02T10:00:00Z"));
+        assertThat(engine.logRequests).as("one log stream, for the running container only").hasSize(1);
+        assertThat(engine.logRequests.getFirst().tail()).isEqualTo(String.valueOf(ContainerStreams.FIRST_TAIL));
+        assertThat(sink.lines).extracting(LogLine::text).containsExactly("web says hello", "web says hello again");
+        assertThat(sink.graphs).as("graph from the labels").hasSize(1);
+    }
+
+    @Test
+    void aBurstOfEngineEventsIsReadAsOneListing() {
+        twoContainers();
+        watch.start();
+        tasks.runPending();
+        int before = engine.listings.get();
+
+        for (int i = 0; i < 20; i++) {
+            watch.containerEvent("w1", "health_status: healthy");
+        }
+        tasks.advance(Duration.ofMillis(79));
+        assertThat(engine.listings.get()).isEqualTo(before);
+        tasks.advance(Duration.ofMillis(1));
+        assertThat(engine.listings.get()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void inspectsEachContainerOnceAndAgainOnlyAfterAnEventThatChangesIt() {
+        twoContainers();
+        watch.start();
+        tasks.runPending();
+        assertThat(engine.inspected).containsExactlyInAnyOrder("w1", "d1");
+
+        watch.containerEvent("w1", "health_status: healthy");
+        watch.containerEvent("d1", "exec_start: sh");
+        tasks.advance(Duration.ofSeconds(1));
+        assertThat(engine.inspected).as("no inspect per listing").hasSize(2);
+
+        watch.containerEvent("w1", "die");
+        tasks.advance(Duration.ofSeconds(1));
+        assertThat(engine.inspected).containsExactlyInAnyOrder("w1", "d1", "w1");
+    }
+
+    /** Issue 12, defect 7: a crash loop shows its restart count, last exit code and an OOM kill. */
+    @Test
+    void aCrashLoopShowsItsRestartsLastExitAndOomKillOnTheCardAndTheRow() {
+        twoContainers();
+        watch.start();
+        tasks.runPending();
+        assertThat(sink.details).doesNotContainKey("web");
+
+        engine.inspects.put("w1", inspect("w1", "2026-12-02T10:05:00Z", 7, 137, true));
+        engine.listing = List.of(container("w1", "web", "restarting", "Restarting (137) 1 second ago"), engine.listing.get(1));
+        watch.containerEvent("w1", "die");
+        tasks.advance(Duration.ofSeconds(1));
+
+        assertThat(sink.states).containsEntry("web", ServiceState.RESTARTING);
+        assertThat(sink.details).containsEntry("web", "restarted 7× · last exit 137 · OOMKilled");
+        ContainerRow web = sink.rows.getFirst();
+        assertThat(web.restartCount()).isEqualTo(7);
+        assertThat(web.restartsText()).isEqualTo("7 · last exit 137 · OOMKilled");
+    }
+
+    /** Issue 12, defect 8: the uptime starts again after a restart (the start time was read once and kept). */
+    @Test
+    void aRestartedContainerShowsItsNewStartTime() {
+        twoContainers();
+        watch.start();
+        tasks.runPending();
+        assertThat(sink.rows.getFirst().startedAt()).isEqualTo(Instant.parse("2026-12-02T10:00:00Z"));
+
+        engine.inspects.put("w1", inspect("w1", "2026-12-02T11:30:00Z", 0, 0, false));
+        watch.containerEvent("w1", "restart");
+        tasks.advance(Duration.ofSeconds(1));
+
+        assertThat(sink.rows.getFirst().startedAt()).isEqualTo(Instant.parse("2026-12-02T11:30:00Z"));
+    }
+
+    @Test
+    void aWatchClosedBeforeItsStreamsRunDeliversNothingAndHoldsNoStream() {
+        twoContainers();
+        watch.start();
+        tasks.runPending();
+        int shown = sink.lines.size();
+        watch.containerEvent("w1", "start");
+        engine.logLines.put("w1", List.of("after the restart"));
+        // the listing runs and opens streams, whose loops wait in the queue; the user selects something else
+        tasks.advance(Duration.ofMillis(80));
+        watch.close();
+        tasks.runPending();
+
+        assertThat(sink.lines).hasSize(shown);
+        assertThat(watch.openStreams()).isZero();
+        assertThat(engine.opened).allMatch(FakeEngine.ScriptedStream::isClosed);
+    }
+
+    @Test
+    void topRunsEveryTwoSecondsOnlyWhileItsPaneIsVisible() {
+        twoContainers();
+        watch.start();
+        tasks.runPending();
+        watch.select("web");
+        tasks.runPending();
+        assertThat(engine.tops.get()).as("hidden top pane").isZero();
+        assertThat(sink.inspected).containsKey("demo-web-1");
+
+        watch.topVisible(true);
+        tasks.runPending();
+        assertThat(engine.tops.get()).isEqualTo(1);
+        tasks.advance(Duration.ofSeconds(2));
+        tasks.advance(Duration.ofSeconds(2));
+        assertThat(engine.tops.get()).isEqualTo(3);
+
+        watch.topVisible(false);
+        tasks.runPending();
+        tasks.advance(Duration.ofSeconds(10));
+        assertThat(engine.tops.get()).isEqualTo(3);
+        assertThat(tasks.waiting("berth-top")).as("nothing polls a hidden pane").isZero();
+    }
+
+    @Test
+    void aContainerThatStopsIsReportedOnceSoItsFiguresGo() {
+        twoContainers();
+        watch.start();
+        tasks.runPending();
+        assertThat(sink.stopped).isEmpty();
+
+        engine.listing = List.of(container("w1", "web", "exited", "Exited (0) 1 second ago"), engine.listing.get(1));
+        watch.containerEvent("w1", "die");
+        tasks.advance(Duration.ofSeconds(1));
+        watch.containerEvent("w1", "destroy");
+        tasks.advance(Duration.ofSeconds(1));
+
+        assertThat(sink.stopped).containsExactly("demo-web-1");
+    }
+}
