@@ -30,9 +30,12 @@ PACKAGES=(busybox-static tini docker.io containerd runc iptables e2fsprogs "$KPK
   libgpg-error0 liblz4-1 liblzma5 libzstd1 libxtables12 libip4tc2 libip6tc2 libext2fs2 libcom-err2 libblkid1 libuuid1
   libnetfilter-conntrack3 libnfnetlink0 libmnl0)
 
+declare -A candidate
+while read -r p v; do candidate[$p]=$v; done < <(apt-cache policy "${PACKAGES[@]}" 2>/dev/null \
+  | awk '/^[^ ].*:$/{sub(/:$/,""); p=$0} /^  Candidate:/{print p, $2}')
 versions=()
 for p in "${PACKAGES[@]}"; do
-  v=$(apt-cache policy "$p" | awk '/Candidate:/{print $2}')
+  v=${candidate[$p]:-}
   [ -n "$v" ] && [ "$v" != "(none)" ] || fail "package $p has no candidate version (apt-get update?)"
   versions+=("$p=$v")
 done
