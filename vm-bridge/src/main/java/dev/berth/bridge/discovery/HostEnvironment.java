@@ -34,4 +34,13 @@ public record HostEnvironment(Map<String, String> variables, Path home, Path roo
     public Path dockerConfigDir() {
         return variable("DOCKER_CONFIG").map(Path::of).orElse(home.resolve(".docker"));
     }
+
+    /**
+     * Berth's state folder (its engine VMs live under {@code vm/}): {@code BERTH_STATE_DIR}, else
+     * {@code $XDG_STATE_HOME/berth}, else {@code ~/.local/state/berth}.
+     */
+    public Path berthStateDir() {
+        return variable("BERTH_STATE_DIR").map(Path::of)
+                .orElseGet(() -> variable("XDG_STATE_HOME").map(d -> Path.of(d).resolve("berth")).orElse(home.resolve(".local/state/berth")));
+    }
 }

@@ -50,6 +50,30 @@ public final class VmManager {
         this.provider = provider;
     }
 
+    /**
+     * The manager for this machine: the state folder from {@link dev.berth.bridge.discovery.HostEnvironment#berthStateDir()},
+     * the image from {@code berth.vm.image} / {@code BERTH_VM_IMAGE}, else {@code <berth.home>/packaging/target/vm-image}
+     * (what {@code berth vm build-image} writes), QEMU from the PATH.
+     */
+    public static VmManager standard(dev.berth.bridge.discovery.HostEnvironment environment) {
+        HostPlatform platform = HostPlatform.current();
+        Path state = environment.berthStateDir();
+        return new VmManager(state, defaultImageDir(environment), environment.dockerConfigDir(), platform, QemuProvider.standard(platform, state));
+    }
+
+    public static Path defaultImageDir(dev.berth.bridge.discovery.HostEnvironment environment) {
+        String image = System.getProperty("berth.vm.image", environment.variable("BERTH_VM_IMAGE").orElse(""));
+        if (!image.isBlank()) {
+            return Path.of(image);
+        }
+        return berthHome().resolve("packaging/target/vm-image");
+    }
+
+    /** The source tree the launcher runs from ({@code berth.home}, set by {@code ./berth}), else the working folder. */
+    public static Path berthHome() {
+        return Path.of(System.getProperty("berth.home", ".")).toAbsolutePath().normalize();
+    }
+
     public VmLayout layout(String profile) {
         return VmLayout.of(stateDir, profile);
     }
@@ -425,16 +449,26 @@ public final class VmManager {
         }
     }
 
+    /** The blocks a sparse file really takes (du), or its size where du is not available. */
     static long allocatedBytes(Path file) {
+        if (!Files.exists(file)) {
+            return 0;
+        }
         try {
-            Object blocks = Files.getAttribute(file, "unix:blocks"); // not in every JDK file system; fall back to the size
-            return ((Number) blocks).longValue() * 512;
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-            try {
-                return Files.exists(file) ? Files.size(file) : 0;
-            } catch (IOException ignored) {
-                return 0;
+            Process du = new ProcessBuilder("du", "-k", file.toString()).redirectErrorStream(true).start();
+            String out = new String(du.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+            if (du.waitFor() == 0) {
+                return Long.parseLong(out.split("\\s+")[0]) * 1024;
             }
+        } catch (IOException | NumberFormatException e) {
+            // fall through
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
         }
     }
 
