@@ -8,7 +8,7 @@
 # Reproducible: the inputs are the exact package versions (recorded in the manifest), file times are
 # clamped to SOURCE_DATE_EPOCH and the cpio is written in sorted order with root ownership. When the
 # inputs (package versions + this script + the guest files) match the manifest's inputKey, nothing is
-# rebuilt. The .debs are taken from apt's cache when it holds the exact version, else `apt-get download`.
+# rebuilt. Needs a Debian host with apt lists, kmod, cpio and binutils (readelf). The .debs are taken from apt's cache when it holds the exact version, else `apt-get download`.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 OUT=$(realpath -m "${1:-$HERE/../target/vm-image}")
@@ -17,7 +17,7 @@ export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1700000000}
 start=$(date +%s.%N)
 step() { printf 'build-image: %s\n' "$*" >&2; }
 fail() { printf 'build-image: FAILED: %s\n' "$*" >&2; exit 1; }
-for tool in apt-get apt-cache dpkg-deb modprobe depmod cpio readelf sha256sum; do
+for tool in apt-get apt-cache dpkg-deb modprobe depmod cpio readelf sha256sum awk; do
   command -v "$tool" >/dev/null || fail "needs $tool (a Debian host with kmod, cpio and binutils)"
 done
 
@@ -93,7 +93,8 @@ cp -L "$X/lib64/ld-linux-x86-64.so.2" "$R/lib64/"
 # Kernel modules: the dependency closure, in load order.
 MODS=(virtio_mmio virtio_pci virtio_net virtio_console virtio_blk virtio_rng ext4 overlay veth bridge br_netfilter
   ip_tables iptable_filter iptable_nat ip6_tables ip6table_filter ip6table_nat nf_nat nf_conntrack
-  xt_addrtype xt_conntrack xt_MASQUERADE xt_nat xt_tcpudp xt_comment ipt_REJECT 9p 9pnet_virtio vmw_vsock_virtio_transport)
+  xt_addrtype xt_conntrack xt_MASQUERADE xt_nat xt_tcpudp xt_comment ipt_REJECT nf_conntrack_netlink 9p 9pnet_virtio
+  vmw_vsock_virtio_transport)
 depmod -b "$X" "$KVER"
 : > "$R/etc/modules.order"
 for m in "${MODS[@]}"; do
@@ -102,6 +103,8 @@ done | awk '!seen[$0]++' | while read -r ko; do
   rel=${ko#$X/}; mkdir -p "$R/$(dirname "$rel")"; cp "$ko" "$R/$rel"; echo "/$rel" >> "$R/etc/modules.order"
 done
 [ -s "$R/etc/modules.order" ] || fail "no kernel modules resolved for $KVER"
+cp "$X/lib/modules/$KVER/modules.builtin" "$X/lib/modules/$KVER/modules.order" "$R/lib/modules/$KVER/" 2>/dev/null || true
+depmod -b "$R" "$KVER"   # modules.dep of what the image carries: dockerd modprobes a few at run time
 for m in virtio_mmio overlay bridge ip_tables; do
   grep -q "/$m.ko" "$R/etc/modules.order" || modprobe -d "$X" -S "$KVER" -n "$m" >/dev/null 2>&1 || fail "kernel module $m is missing"
 done
@@ -146,4 +149,4 @@ size() { stat -c %s "$1"; }
 } > "$OUT.new/manifest.json"
 rm -rf "$OUT"; mv "$OUT.new" "$OUT"; rm -rf "$WORK"
 end=$(date +%s.%N)
-step "done in $(echo "$end - $start" | bc) s: $OUT ($(du -sh --apparent-size "$OUT" | cut -f1); initramfs $(($(size "$OUT/initramfs.cpio")/1048576)) MiB, kernel $(($(size "$OUT/vmlinuz")/1048576)) MiB)"
+step "done in $(awk "BEGIN{printf \"%.1f\", $end - $start}") s: $OUT ($(du -sh --apparent-size "$OUT" | cut -f1); initramfs $(($(size "$OUT/initramfs.cpio")/1048576)) MiB, kernel $(($(size "$OUT/vmlinuz")/1048576)) MiB)"

@@ -126,7 +126,7 @@ final class VmCommand implements Callable<Integer> {
 
     @Command(name = "stop", description = "Stop the VM gracefully (the guest unmounts its disk); forced after --timeout.")
     static final class Stop extends VmSubcommand {
-        @Option(names = "--timeout", paramLabel = "SECONDS", description = "Force after this long (default: ${DEFAULT-VALUE}).", defaultValue = "30")
+        @Option(names = "--timeout", paramLabel = "SECONDS", description = "Force after this long (default: ${DEFAULT-VALUE}).", defaultValue = "60")
         int timeout;
 
         @Override

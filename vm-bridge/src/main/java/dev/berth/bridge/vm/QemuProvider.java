@@ -135,25 +135,40 @@ public final class QemuProvider implements VmProvider {
             return new StopOutcome(false, "was not running");
         }
         long deadline = System.nanoTime() + graceful.toNanos();
-        String asked;
-        try {
-            sendControl(layout, "stop");
-            asked = "asked the guest to stop";
-        } catch (IOException e) {
-            asked = "the control port did not answer (" + e.getMessage() + ")";
-        }
+        String asked = "asked the guest to stop";
         long stoppedSeen = 0;
-        while (System.nanoTime() < deadline) {
-            if (!process.get().isAlive()) {
-                return new StopOutcome(false, asked + "; the guest powered off");
+        long lastAsk = 0;
+        SocketChannel control = null;
+        try {
+            while (System.nanoTime() < deadline) {
+                if (!process.get().isAlive()) {
+                    return new StopOutcome(false, asked + "; the guest powered off");
+                }
+                // Ask until the guest says STOPPING: a line written while the guest has the port closed may be lost.
+                if (!guestSaid(layout, "STOPPING") && System.nanoTime() - lastAsk > Duration.ofSeconds(2).toNanos()) {
+                    try {
+                        if (control == null) {
+                            control = SocketChannel.open(StandardProtocolFamily.UNIX);
+                            control.connect(UnixDomainSocketAddress.of(layout.control()));
+                        }
+                        control.write(ByteBuffer.wrap("stop\n".getBytes(StandardCharsets.US_ASCII)));
+                    } catch (IOException e) {
+                        asked = "the control port did not answer (" + e.getMessage() + ")";
+                        closeQuietly(control);
+                        control = null;
+                    }
+                    lastAsk = System.nanoTime();
+                }
+                if (stoppedSeen == 0 && guestSaid(layout, "STOPPED")) {
+                    stoppedSeen = System.nanoTime();
+                }
+                if (stoppedSeen != 0 && System.nanoTime() - stoppedSeen > Duration.ofSeconds(2).toNanos()) {
+                    quit(layout); // the guest has unmounted its disk: ending QEMU now loses nothing
+                }
+                sleep(200);
             }
-            if (stoppedSeen == 0 && guestSaid(layout, "STOPPED")) {
-                stoppedSeen = System.nanoTime();
-            }
-            if (stoppedSeen != 0 && System.nanoTime() - stoppedSeen > Duration.ofSeconds(2).toNanos()) {
-                quit(layout); // the guest has unmounted its disk: ending QEMU now loses nothing
-            }
-            sleep(200);
+        } finally {
+            closeQuietly(control);
         }
         boolean clean = guestSaid(layout, "STOPPED");
         quit(layout);
@@ -195,11 +210,13 @@ public final class QemuProvider implements VmProvider {
         }
     }
 
-    private static void sendControl(VmLayout layout, String command) throws IOException {
-        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            channel.connect(UnixDomainSocketAddress.of(layout.control()));
-            channel.write(ByteBuffer.wrap((command + "\n").getBytes(StandardCharsets.US_ASCII)));
-            sleep(300); // let QEMU hand the line to the guest before the connection closes
+    private static void closeQuietly(SocketChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
         }
     }
 

@@ -33,7 +33,7 @@ import java.util.stream.Stream;
 public final class VmManager {
 
     public static final Duration DEFAULT_START_DEADLINE = Duration.ofSeconds(180);
-    public static final Duration DEFAULT_STOP_DEADLINE = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_STOP_DEADLINE = Duration.ofSeconds(60);
     private static final int CONSOLE_TAIL = 15;
 
     private final Path stateDir;
@@ -100,7 +100,7 @@ public final class VmManager {
     public VmStatus status(String profile) {
         VmLayout layout = layout(profile);
         if (!Files.isDirectory(layout.dir())) {
-            return new VmStatus(profile, VmState.ABSENT, 0, layout.engineSocket(), DockerContexts.contextName(profile), null, null, 0,
+            return new VmStatus(profile, VmState.ABSENT, 0, layout.engineSocket().toString(), DockerContexts.contextName(profile), null, null, 0,
                     VmSettings.load(layout.settingsFile()), null, null, "never started", 0, List.of());
         }
         InstanceState state = InstanceState.read(layout.stateFile());
@@ -126,7 +126,7 @@ public final class VmManager {
                 }
             }
         }
-        return new VmStatus(profile, vmState, state.pid(), layout.engineSocket(), DockerContexts.contextName(profile), state.accelerator(),
+        return new VmStatus(profile, vmState, state.pid(), layout.engineSocket().toString(), DockerContexts.contextName(profile), state.accelerator(),
                 state.machine(), state.enginePort(), VmSettings.load(layout.settingsFile()), state.startedAt(), state.lastStop(), detail,
                 allocatedBytes(layout.dataDisk()), state.notes());
     }
