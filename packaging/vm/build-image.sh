@@ -103,7 +103,7 @@ done | awk '!seen[$0]++' | while read -r ko; do
   rel=${ko#$X/}; mkdir -p "$R/$(dirname "$rel")"; cp "$ko" "$R/$rel"; echo "/$rel" >> "$R/etc/modules.order"
 done
 [ -s "$R/etc/modules.order" ] || fail "no kernel modules resolved for $KVER"
-cp "$X/lib/modules/$KVER/modules.builtin" "$X/lib/modules/$KVER/modules.order" "$R/lib/modules/$KVER/" 2>/dev/null || true
+cp "$X/lib/modules/$KVER"/modules.builtin* "$X/lib/modules/$KVER/modules.order" "$R/lib/modules/$KVER/" 2>/dev/null || true
 depmod -b "$R" "$KVER"   # modules.dep of what the image carries: dockerd modprobes a few at run time
 for m in virtio_mmio overlay bridge ip_tables; do
   grep -q "/$m.ko" "$R/etc/modules.order" || modprobe -d "$X" -S "$KVER" -n "$m" >/dev/null 2>&1 || fail "kernel module $m is missing"

@@ -254,18 +254,41 @@ class EngineVmIT {
         assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(STATE.resolve("vm/default/docker.sock"))));
         latencyFigures();
+        hostEngineFigure();
+    }
+
+    /** The same first up -d (build + health gate) on the host engine, for the side-by-side figure. */
+    private static void hostEngineFigure() throws IOException {
+        if (!Files.exists(TestEngine.socket())) {
+            return;
+        }
+        String name = "vmithost" + UUID.randomUUID().toString().substring(0, 6);
+        Path dir = project(name);
+        String hostEngine = "unix://" + TestEngine.socket();
+        long start = System.nanoTime();
+        Run up = berth(dir, name, hostEngine, "up", "-d");
+        figure("first up -d of the 3-service project (build + health gate) on the host engine",
+                (System.nanoTime() - start) / 1_000_000 + " ms (exit " + up.exitCode() + ")");
+        berth(dir, name, hostEngine, "down", "-v", "--rmi", "all");
     }
 
     /** Per-request cost: GET /_ping on one kept-alive connection, through the VM's host socket vs the host engine. */
     private static void latencyFigures() {
         figure("GET /_ping median through the VM socket", medianPingMicros(STATE.resolve("vm/default/docker.sock")) + " µs");
+        int port = status().path("enginePort").asInt();
+        figure("GET /_ping median over TLS straight to the forwarded port (no relay)", medianPingMicros(
+                new EngineEndpoint.Tcp("127.0.0.1", port, new EngineEndpoint.TlsSettings(STATE.resolve("vm/default/tls"), true))) + " µs");
         if (Files.exists(TestEngine.socket())) {
             figure("GET /_ping median on the host engine", medianPingMicros(TestEngine.socket()) + " µs");
         }
     }
 
     private static long medianPingMicros(Path socket) {
-        try (EngineClient client = EngineClient.connect(new EngineEndpoint.Unix(socket))) {
+        return medianPingMicros(new EngineEndpoint.Unix(socket));
+    }
+
+    private static long medianPingMicros(EngineEndpoint endpoint) {
+        try (EngineClient client = EngineClient.connect(endpoint)) {
             long[] samples = new long[200];
             for (int i = 0; i < 20; i++) {
                 client.system().ping();
