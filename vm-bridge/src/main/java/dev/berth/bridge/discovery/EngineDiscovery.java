@@ -33,7 +33,7 @@ public final class EngineDiscovery {
         this.strategies = strategies.stream().sorted(Comparator.comparingInt(DiscoveryStrategy::priority)).toList();
     }
 
-    /** The standard strategies: -H, contexts, DOCKER_HOST, then the well-known sockets. */
+    /** The standard strategies: -H, contexts, DOCKER_HOST, the well-known sockets, then Berth's own engine VMs. */
     public static EngineDiscovery standard(HostEnvironment environment) {
         List<DiscoveryStrategy> all = new ArrayList<>();
         all.add(new HostOptionStrategy());
@@ -42,6 +42,7 @@ public final class EngineDiscovery {
         all.add(new ContextStrategy(ContextStrategy.Source.ENVIRONMENT));
         all.add(new ContextStrategy(ContextStrategy.Source.CONFIG));
         all.addAll(SocketFileStrategy.standard());
+        all.add(new dev.berth.bridge.vm.VmDiscoveryStrategy());
         return new EngineDiscovery(environment, all);
     }
 

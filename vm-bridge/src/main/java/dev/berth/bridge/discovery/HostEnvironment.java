@@ -15,8 +15,21 @@ public record HostEnvironment(Map<String, String> variables, Path home, Path roo
         variables = Map.copyOf(variables);
     }
 
+    /**
+     * This machine. The system properties {@code berth.state.dir} and {@code berth.docker.config} stand in for
+     * {@code BERTH_STATE_DIR} and {@code DOCKER_CONFIG} (tests cannot set variables of their own JVM).
+     */
     public static HostEnvironment current() {
-        return new HostEnvironment(System.getenv(), Path.of(System.getProperty("user.home")), Path.of("/"));
+        Map<String, String> variables = new java.util.HashMap<>(System.getenv());
+        String state = System.getProperty("berth.state.dir");
+        if (state != null) {
+            variables.put("BERTH_STATE_DIR", state);
+        }
+        String dockerConfig = System.getProperty("berth.docker.config");
+        if (dockerConfig != null) {
+            variables.put("DOCKER_CONFIG", dockerConfig);
+        }
+        return new HostEnvironment(variables, Path.of(System.getProperty("user.home")), Path.of("/"));
     }
 
     /** A variable, or empty when unset or blank (the docker CLI treats both alike). */
@@ -33,5 +46,14 @@ public record HostEnvironment(Map<String, String> variables, Path home, Path roo
     /** The docker CLI's configuration directory: {@code DOCKER_CONFIG} or {@code ~/.docker}. */
     public Path dockerConfigDir() {
         return variable("DOCKER_CONFIG").map(Path::of).orElse(home.resolve(".docker"));
+    }
+
+    /**
+     * Berth's state folder (its engine VMs live under {@code vm/}): {@code BERTH_STATE_DIR}, else
+     * {@code $XDG_STATE_HOME/berth}, else {@code ~/.local/state/berth}.
+     */
+    public Path berthStateDir() {
+        return variable("BERTH_STATE_DIR").map(Path::of)
+                .orElseGet(() -> variable("XDG_STATE_HOME").map(d -> Path.of(d).resolve("berth")).orElse(home.resolve(".local/state/berth")));
     }
 }

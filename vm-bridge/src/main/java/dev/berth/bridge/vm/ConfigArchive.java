@@ -1,0 +1,57 @@
+package dev.berth.bridge.vm;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+
+/**
+ * The per-instance configuration: a plain tar written onto a small read-only virtio disk (serial
+ * {@code berth-config}) that the guest unpacks over its root with {@code tar -xf /dev/vdX -C /} — no file system
+ * to make on the host (which a Mac cannot do without extra tools), and the immutable base image stays shared.
+ * It holds the engine's server certificate and key, the CA that signs the only accepted client, and
+ * {@code /etc/berth/settings} (shell variables the guest's rc reads). About 10 KiB.
+ */
+public final class ConfigArchive {
+
+    private final Map<String, Entry> entries = new LinkedHashMap<>();
+
+    private record Entry(byte[] content, int mode) {}
+
+    public ConfigArchive add(String path, String content, int mode) {
+        entries.put(path, new Entry(content.getBytes(StandardCharsets.UTF_8), mode));
+        return this;
+    }
+
+    public static ConfigArchive forInstance(String profile, InstanceCertificates certificates) {
+        return new ConfigArchive()
+                .add("etc/berth/tls/ca.pem", certificates.caPem(), 0644)
+                .add("etc/berth/tls/server-cert.pem", certificates.serverCertPem(), 0644)
+                .add("etc/berth/tls/server-key.pem", certificates.serverKeyPem(), 0600)
+                .add("etc/berth/settings", "BERTH_PROFILE=" + profile + "\nBERTH_HOSTNAME=berth-" + profile + "\n", 0644);
+    }
+
+    public void write(Path file) throws IOException {
+        Path temporary = file.resolveSibling(file.getFileName() + ".new");
+        try (OutputStream out = Files.newOutputStream(temporary); TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
+            for (Map.Entry<String, Entry> entry : entries.entrySet()) {
+                TarArchiveEntry header = new TarArchiveEntry(entry.getKey());
+                header.setSize(entry.getValue().content().length);
+                header.setMode(entry.getValue().mode());
+                header.setUserId(0);
+                header.setGroupId(0);
+                tar.putArchiveEntry(header);
+                tar.write(entry.getValue().content());
+                tar.closeArchiveEntry();
+            }
+            tar.finish();
+        }
+        InstanceCertificates.restrict(temporary, "rw-------");
+        Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+}

@@ -1,0 +1,293 @@
+package dev.berth.bridge.vm;
+
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * QEMU: the accelerator probed for real ({@link AcceleratorProbe}, the result cached per QEMU binary and kernel),
+ * the machine chosen by host ({@link MachineType}), the command line from {@link QemuCommandLine}. The VM runs
+ * daemonized with a pid file; liveness is the pid (checked to still be this instance's QEMU, so a recycled pid is
+ * not mistaken for it) plus a QMP {@code query-status}. A graceful stop writes "stop" to the guest's control
+ * port; a forced one is QMP {@code quit}, then SIGKILL.
+ */
+public final class QemuProvider implements VmProvider {
+
+    private final Path qemu;
+    private final AcceleratorProbe probe;
+    private final Path probeCache;
+    private final long tscKhz;
+
+    public QemuProvider(Path qemu, AcceleratorProbe probe, Path probeCache, long tscKhz) {
+        this.qemu = qemu;
+        this.probe = probe;
+        this.probeCache = probeCache;
+        this.tscKhz = tscKhz;
+    }
+
+    /** QEMU from {@code berth.vm.qemu} or the PATH; the probe cache in the state folder. */
+    public static QemuProvider standard(HostPlatform platform, Path stateDir) {
+        String configured = System.getProperty("berth.vm.qemu", System.getenv().getOrDefault("BERTH_VM_QEMU", ""));
+        Path binary = configured.isBlank() ? findOnPath(platform.qemuBinaryName()).orElse(Path.of(platform.qemuBinaryName())) : Path.of(configured);
+        return new QemuProvider(binary, AcceleratorProbe.standard(), stateDir.resolve("vm").resolve("accelerator.properties"), hostTscKhz());
+    }
+
+    @Override
+    public String name() {
+        return "qemu";
+    }
+
+    public Path qemu() {
+        return qemu;
+    }
+
+    @Override
+    public Plan plan(VmRequest request) {
+        if (!Files.isExecutable(qemu)) {
+            throw new VmException("find QEMU", "no QEMU at " + qemu + ": install it (Debian/Ubuntu: apt-get install qemu-system-x86; macOS: brew install qemu)"
+                    + " or point berth.vm.qemu at it");
+        }
+        List<String> notes = new ArrayList<>();
+        Accelerator accelerator = accelerator(request, notes);
+        MachineType machine = MachineType.choose(request.platform());
+        QemuLaunch launch = new QemuLaunch(request.platform(), qemu, accelerator, machine, request.settings(), request.image().kernel(),
+                request.image().initramfs(), request.layout(), request.enginePort(), tscKhz);
+        return new Plan(request, QemuCommandLine.build(launch), accelerator.qemuName, machine.name().toLowerCase(), notes);
+    }
+
+    /** The probe's answer, from the cache when QEMU, the kernel and /dev/kvm are what they were. */
+    private Accelerator accelerator(VmRequest request, List<String> notes) {
+        String key;
+        try {
+            key = qemu + "|" + Files.size(qemu) + "|" + Files.getLastModifiedTime(qemu).toMillis() + "|" + request.image().kernelVersion() + "|"
+                    + Files.exists(Path.of("/dev/kvm"));
+        } catch (IOException e) {
+            key = "";
+        }
+        Properties cache = new Properties();
+        if (Files.isRegularFile(probeCache)) {
+            try (var reader = Files.newBufferedReader(probeCache)) {
+                cache.load(reader);
+            } catch (IOException e) {
+                cache.clear();
+            }
+        }
+        if (key.equals(cache.getProperty("key"))) {
+            notes.add("accelerator " + cache.getProperty("chosen") + " (probed earlier: " + cache.getProperty("notes", "") + ")");
+            return Accelerator.valueOf(cache.getProperty("chosen").toUpperCase());
+        }
+        AcceleratorProbe.Result result = probe.probe(request.platform(), qemu, request.image().kernel(), Path.of("/"));
+        List<String> attempts = result.attempts().stream().map(a -> a.accelerator().qemuName + ": " + a.reason()).toList();
+        notes.addAll(attempts);
+        cache.setProperty("key", key);
+        cache.setProperty("chosen", result.chosen().qemuName);
+        cache.setProperty("notes", String.join("; ", attempts));
+        try {
+            Files.createDirectories(probeCache.getParent());
+            try (var writer = Files.newBufferedWriter(probeCache)) {
+                cache.store(writer, "which accelerator works here (delete to probe again)");
+            }
+        } catch (IOException e) {
+            notes.add("(the probe result could not be cached: " + e.getMessage() + ")");
+        }
+        return result.chosen();
+    }
+
+    @Override
+    public long start(Plan plan) {
+        VmLayout layout = plan.request().layout();
+        try {
+            Files.deleteIfExists(layout.pidFile());
+            Process process = new ProcessBuilder(plan.commandLine()).redirectErrorStream(true)
+                    .redirectOutput(layout.qemuLog().toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            // -daemonize: the first process exits once the VM is set up (devices opened, sockets listening).
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new VmException("start QEMU", "QEMU did not finish setting up within 60 s");
+            }
+            if (process.exitValue() != 0) {
+                throw new VmException("start QEMU", "QEMU refused to start (exit " + process.exitValue() + "): " + lastLines(layout.qemuLog(), 5));
+            }
+            return readPid(layout).orElseThrow(() -> new VmException("start QEMU", "QEMU started but wrote no pid file " + layout.pidFile()));
+        } catch (IOException e) {
+            throw new VmException("start QEMU", "cannot run " + qemu + ": " + e.getMessage(), List.of(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VmException("start QEMU", "interrupted");
+        }
+    }
+
+    @Override
+    public StopOutcome stop(VmLayout layout, long pid, Duration graceful) {
+        Optional<ProcessHandle> process = instanceProcess(layout, pid);
+        if (process.isEmpty()) {
+            return new StopOutcome(false, "was not running");
+        }
+        long deadline = System.nanoTime() + graceful.toNanos();
+        String asked = "asked the guest to stop";
+        long stoppedSeen = 0;
+        long lastAsk = 0;
+        SocketChannel control = null;
+        try {
+            while (System.nanoTime() < deadline) {
+                if (!process.get().isAlive()) {
+                    return new StopOutcome(false, asked + "; the guest powered off");
+                }
+                // Ask until the guest says STOPPING: a line written while the guest has the port closed may be lost.
+                if (!guestSaid(layout, "STOPPING") && System.nanoTime() - lastAsk > Duration.ofSeconds(2).toNanos()) {
+                    try {
+                        if (control == null) {
+                            control = SocketChannel.open(StandardProtocolFamily.UNIX);
+                            control.connect(UnixDomainSocketAddress.of(layout.control()));
+                        }
+                        control.write(ByteBuffer.wrap("stop\n".getBytes(StandardCharsets.US_ASCII)));
+                    } catch (IOException e) {
+                        asked = "the control port did not answer (" + e.getMessage() + ")";
+                        closeQuietly(control);
+                        control = null;
+                    }
+                    lastAsk = System.nanoTime();
+                }
+                if (stoppedSeen == 0 && guestSaid(layout, "STOPPED")) {
+                    stoppedSeen = System.nanoTime();
+                }
+                if (stoppedSeen != 0 && System.nanoTime() - stoppedSeen > Duration.ofSeconds(2).toNanos()) {
+                    quit(layout); // the guest has unmounted its disk: ending QEMU now loses nothing
+                }
+                sleep(200);
+            }
+        } finally {
+            closeQuietly(control);
+        }
+        boolean clean = guestSaid(layout, "STOPPED");
+        quit(layout);
+        if (!waitFor(process.get(), Duration.ofSeconds(5))) {
+            process.get().destroyForcibly();
+            waitFor(process.get(), Duration.ofSeconds(5));
+        }
+        return clean ? new StopOutcome(false, asked + "; the guest unmounted its disk, QEMU ended by QMP quit")
+                : new StopOutcome(true, asked + "; forced after " + graceful.toSeconds() + " s (the guest had not finished stopping)");
+    }
+
+    @Override
+    public ProcessState status(VmLayout layout, long pid) {
+        if (instanceProcess(layout, pid).isEmpty()) {
+            return ProcessState.GONE;
+        }
+        try (Qmp qmp = Qmp.connect(layout.qmp(), Duration.ofSeconds(3))) {
+            String status = qmp.status();
+            return status.equals("running") ? ProcessState.RUNNING : ProcessState.UNRESPONSIVE;
+        } catch (IOException e) {
+            return ProcessState.UNRESPONSIVE;
+        }
+    }
+
+    /** The process with this pid, if it is still this instance's QEMU (its command line names the instance's pid file). */
+    static Optional<ProcessHandle> instanceProcess(VmLayout layout, long pid) {
+        if (pid <= 0) {
+            return Optional.empty();
+        }
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(p -> p.info().commandLine()
+                .map(line -> line.contains(layout.pidFile().toString())).orElse(true));
+    }
+
+    static Optional<Long> readPid(VmLayout layout) {
+        try {
+            return Optional.of(Long.parseLong(Files.readString(layout.pidFile()).strip()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void closeQuietly(SocketChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
+    }
+
+    private static void quit(VmLayout layout) {
+        try (Qmp qmp = Qmp.connect(layout.qmp(), Duration.ofSeconds(2))) {
+            qmp.execute("quit");
+        } catch (IOException e) {
+            // already gone, or wedged: the caller kills it
+        }
+    }
+
+    static boolean guestSaid(VmLayout layout, String word) {
+        try {
+            return Files.isRegularFile(layout.guestStatus()) && Files.readAllLines(layout.guestStatus()).stream().anyMatch(l -> l.startsWith(word));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean waitFor(ProcessHandle process, Duration timeout) {
+        try {
+            process.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (Exception e) {
+            return !process.isAlive();
+        }
+    }
+
+    static String lastLines(Path file, int count) {
+        try {
+            List<String> lines = Files.readAllLines(file);
+            return String.join(" / ", lines.subList(Math.max(0, lines.size() - count), lines.size()));
+        } catch (IOException e) {
+            return "(no output)";
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static Optional<Path> findOnPath(String name) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            Path candidate = Path.of(dir, name);
+            if (Files.isExecutable(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The host's TSC frequency in kHz for microvm's {@code tsc_early_khz}: {@code BERTH_TSC_KHZ}, else /proc/cpuinfo's "cpu MHz". */
+    static long hostTscKhz() {
+        String override = System.getenv("BERTH_TSC_KHZ");
+        if (override != null && !override.isBlank()) {
+            return Long.parseLong(override.strip());
+        }
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("cpu MHz")) {
+                    return Math.round(Double.parseDouble(line.substring(line.indexOf(':') + 1).strip()) * 1000);
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // not Linux, or an unusual cpuinfo
+        }
+        return 0;
+    }
+
+}

@@ -1,0 +1,487 @@
+package dev.berth.bridge.vm;
+
+import dev.berth.engine.api.EngineClient;
+import dev.berth.engine.api.EngineEndpoint;
+import dev.berth.engine.api.EngineException;
+import dev.berth.engine.transport.HttpClient;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * The engine VM's lifecycle, one VM per profile, whatever the {@link VmProvider}. Start is a readiness state
+ * machine under one overall deadline — verify the image, prepare the instance, start the hypervisor, the process
+ * is alive (its monitor answers), the guest reports READY over virtio-serial, the engine answers {@code /_ping}
+ * through the host socket clients use — and a failure names its step with the console's last lines. A VM whose
+ * process vanished without a stop is {@link VmState#CRASHED}; the next start cleans up after it (stale pid file,
+ * socket, relay) and boots again. The data disk is only ever created, never recreated: {@link #delete} alone
+ * removes it, and only when asked.
+ */
+public final class VmManager {
+
+    public static final Duration DEFAULT_START_DEADLINE = Duration.ofSeconds(180);
+    public static final Duration DEFAULT_STOP_DEADLINE = Duration.ofSeconds(60);
+    private static final int CONSOLE_TAIL = 15;
+
+    private final Path stateDir;
+    private final Path imageDir;
+    private final Path dockerConfigDir;
+    private final HostPlatform platform;
+    private final VmProvider provider;
+
+    public VmManager(Path stateDir, Path imageDir, Path dockerConfigDir, HostPlatform platform, VmProvider provider) {
+        this.stateDir = stateDir;
+        this.imageDir = imageDir;
+        this.dockerConfigDir = dockerConfigDir;
+        this.platform = platform;
+        this.provider = provider;
+    }
+
+    /**
+     * The manager for this machine: the state folder from {@link dev.berth.bridge.discovery.HostEnvironment#berthStateDir()},
+     * the image from {@code berth.vm.image} / {@code BERTH_VM_IMAGE}, else {@code <berth.home>/packaging/target/vm-image}
+     * (what {@code berth vm build-image} writes), QEMU from the PATH.
+     */
+    public static VmManager standard(dev.berth.bridge.discovery.HostEnvironment environment) {
+        HostPlatform platform = HostPlatform.current();
+        Path state = environment.berthStateDir();
+        return new VmManager(state, defaultImageDir(environment), environment.dockerConfigDir(), platform, QemuProvider.standard(platform, state));
+    }
+
+    public static Path defaultImageDir(dev.berth.bridge.discovery.HostEnvironment environment) {
+        String image = System.getProperty("berth.vm.image", environment.variable("BERTH_VM_IMAGE").orElse(""));
+        if (!image.isBlank()) {
+            return Path.of(image);
+        }
+        return berthHome().resolve("packaging/target/vm-image");
+    }
+
+    /** The source tree the launcher runs from ({@code berth.home}, set by {@code ./berth}), else the working folder. */
+    public static Path berthHome() {
+        return Path.of(System.getProperty("berth.home", ".")).toAbsolutePath().normalize();
+    }
+
+    public VmLayout layout(String profile) {
+        return VmLayout.of(stateDir, profile);
+    }
+
+    public Path imageDir() {
+        return imageDir;
+    }
+
+    /** The profiles that have an instance folder. */
+    public List<String> profiles() {
+        Path vms = stateDir.resolve("vm");
+        if (!Files.isDirectory(vms)) {
+            return List.of();
+        }
+        try (Stream<Path> dirs = Files.list(vms)) {
+            return dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    // ---------------------------------------------------------------- status
+
+    public VmStatus status(String profile) {
+        VmLayout layout = layout(profile);
+        if (!Files.isDirectory(layout.dir())) {
+            return new VmStatus(profile, VmState.ABSENT, 0, layout.engineSocket().toString(), DockerContexts.contextName(profile), null, null, 0,
+                    VmSettings.load(layout.settingsFile()), null, null, "never started", 0, List.of());
+        }
+        InstanceState state = InstanceState.read(layout.stateFile());
+        VmState vmState;
+        String detail;
+        if (state.pid() == 0) {
+            vmState = VmState.STOPPED;
+            detail = "stopped";
+        } else {
+            switch (provider.status(layout, state.pid())) {
+                case GONE -> {
+                    vmState = VmState.CRASHED;
+                    detail = "QEMU (pid " + state.pid() + ") is gone although it was not stopped; 'berth vm start' boots it again";
+                }
+                case UNRESPONSIVE -> {
+                    vmState = VmState.DEGRADED;
+                    detail = "QEMU (pid " + state.pid() + ") runs but its monitor does not answer";
+                }
+                default -> {
+                    String engine = pingEngine(layout.engineSocket(), Duration.ofSeconds(5));
+                    vmState = engine == null ? VmState.RUNNING : VmState.DEGRADED;
+                    detail = engine == null ? "the engine answers on " + layout.engineSocket() : engine;
+                }
+            }
+        }
+        return new VmStatus(profile, vmState, state.pid(), layout.engineSocket().toString(), DockerContexts.contextName(profile), state.accelerator(),
+                state.machine(), state.enginePort(), VmSettings.load(layout.settingsFile()), state.startedAt(), state.lastStop(), detail,
+                allocatedBytes(layout.dataDisk()), state.notes());
+    }
+
+    // ---------------------------------------------------------------- start
+
+    /** Boots the profile's VM (or returns at once when it already runs); {@code progress} hears each step. */
+    public VmStatus start(String profile, Duration deadline, Consumer<String> progress) {
+        long until = System.nanoTime() + deadline.toNanos();
+        VmLayout layout = layout(profile);
+        VmStatus before = status(profile);
+        if (before.state() == VmState.RUNNING) {
+            progress.accept("already running (pid " + before.pid() + ")");
+            return before;
+        }
+        if (before.state() == VmState.DEGRADED) {
+            throw new VmException("check the current state", before.detail() + ": stop it first ('berth vm stop' or 'berth vm restart')");
+        }
+        String recovered = null;
+        if (before.state() == VmState.CRASHED) {
+            recovered = "crashed: QEMU (pid " + before.pid() + ") ended without a stop";
+            progress.accept("the previous run " + recovered + "; cleaning up and starting again");
+            InstanceState.read(layout.stateFile()).stopped(recovered).write(layout.stateFile());
+        }
+
+        step(progress, "verify the image", until);
+        VmImage image = VmImage.load(imageDir);
+        image.verify();
+
+        step(progress, "prepare the instance", until);
+        VmSettings settings = prepare(layout);
+        cleanUp(layout);
+        int port = freePort();
+        VmProvider.Plan plan = provider.plan(new VmProvider.VmRequest(platform, settings, image, layout, port));
+        plan.probeNotes().forEach(note -> progress.accept("  " + note));
+        List<String> notes = new ArrayList<>(plan.probeNotes());
+
+        step(progress, "start " + provider.name() + " (" + plan.accelerator() + ", " + plan.machine() + ", " + settings.cpus() + " CPUs, "
+                + settings.memoryMiB() + " MiB)", until);
+        long started = System.nanoTime();
+        long pid = provider.start(plan);
+        InstanceState previous = InstanceState.read(layout.stateFile());
+        InstanceState state = new InstanceState(pid, 0, port, plan.accelerator(), plan.machine(), Instant.now().toString(),
+                previous.lastStop(), notes);
+        state.write(layout.stateFile());
+        try {
+            step(progress, "process alive", until);
+            awaitProcess(layout, pid, until);
+
+            step(progress, "guest reports READY", until);
+            String ready = awaitGuestReady(layout, pid, until);
+            notes.add("guest " + ready + " s after its kernel started; " + millis(started) + " ms after QEMU started");
+
+            step(progress, "engine socket relay", until);
+            long relayPid = startRelay(layout, port, pid, until);
+            state = new InstanceState(pid, relayPid, port, plan.accelerator(), plan.machine(), state.startedAt(), previous.lastStop(), notes);
+            state.write(layout.stateFile());
+
+            step(progress, "engine answers /_ping on " + layout.engineSocket(), until);
+            awaitEngine(layout, pid, until);
+            notes.add("boot to /_ping " + millis(started) + " ms");
+            state = new InstanceState(pid, relayPid, port, plan.accelerator(), plan.machine(), state.startedAt(), previous.lastStop(), notes);
+            state.write(layout.stateFile());
+        } catch (VmException e) {
+            progress.accept("start failed; stopping the half-started VM");
+            provider.stop(layout, pid, Duration.ofSeconds(10));
+            InstanceState.read(layout.stateFile()).stopped("failed to start: " + e.getMessage()).write(layout.stateFile());
+            throw e;
+        }
+        try {
+            DockerContexts.write(dockerConfigDir, profile, layout.engineSocket());
+        } catch (IOException e) {
+            progress.accept("(the docker context could not be written: " + e.getMessage() + ")");
+        }
+        progress.accept("ready in " + millis(started) + " ms: export DOCKER_HOST=unix://" + layout.engineSocket() + "  or  --context "
+                + DockerContexts.contextName(profile));
+        return status(profile);
+    }
+
+    private static void step(Consumer<String> progress, String step, long until) {
+        if (System.nanoTime() > until) {
+            throw new VmException(step, "the start deadline passed before this step");
+        }
+        progress.accept(step);
+    }
+
+    private VmSettings prepare(VmLayout layout) {
+        try {
+            Files.createDirectories(layout.dir());
+            InstanceCertificates.restrict(layout.dir(), "rwx------");
+            VmSettings settings = VmSettings.load(layout.settingsFile());
+            if (!Files.isRegularFile(layout.settingsFile())) {
+                settings.save(layout.settingsFile());
+            }
+            if (!Files.isRegularFile(layout.tlsDir().resolve("key.pem")) || !Files.isRegularFile(layout.configDisk())) {
+                InstanceCertificates certificates = InstanceCertificates.generate(layout.profile());
+                ConfigArchive.forInstance(layout.profile(), certificates).write(layout.configDisk());
+                certificates.writeClient(layout.tlsDir());
+            }
+            long wanted = settings.diskGiB() * (1L << 30);
+            if (!Files.exists(layout.dataDisk())) {
+                // Sparse: the file takes only what the guest writes; the guest formats it on first boot.
+                try (RandomAccessFile disk = new RandomAccessFile(layout.dataDisk().toFile(), "rw")) {
+                    disk.setLength(wanted);
+                }
+                InstanceCertificates.restrict(layout.dataDisk(), "rw-------");
+            }
+            return settings;
+        } catch (IOException e) {
+            throw new VmException("prepare the instance", "cannot write " + layout.dir() + ": " + e.getMessage(), List.of(), e);
+        }
+    }
+
+    /** What a killed run left behind: the pid file, sockets, a relay still holding the socket; and the console is rotated. */
+    private static void cleanUp(VmLayout layout) {
+        try {
+            readLong(layout.relayPidFile()).flatMap(ProcessHandle::of)
+                    .filter(p -> p.info().commandLine().map(c -> c.contains(RelayMain.class.getName()) && c.contains(layout.dir().toString())).orElse(false))
+                    .ifPresent(ProcessHandle::destroy);
+            for (Path stale : List.of(layout.pidFile(), layout.relayPidFile(), layout.engineSocket(), layout.qmp(), layout.control(), layout.guestStatus())) {
+                Files.deleteIfExists(stale);
+            }
+            if (Files.exists(layout.console())) {
+                Files.move(layout.console(), layout.previousConsole(), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new VmException("prepare the instance", "cannot clean up " + layout.dir() + ": " + e.getMessage(), List.of(), e);
+        }
+    }
+
+    private void awaitProcess(VmLayout layout, long pid, long until) {
+        while (true) {
+            VmProvider.ProcessState state = provider.status(layout, pid);
+            if (state == VmProvider.ProcessState.RUNNING) {
+                return;
+            }
+            if (state == VmProvider.ProcessState.GONE) {
+                throw failure(layout, "process alive", "QEMU exited right after starting: " + QemuProvider.lastLines(layout.qemuLog(), 5));
+            }
+            checkDeadline(layout, "process alive", until);
+            sleep(100);
+        }
+    }
+
+    private String awaitGuestReady(VmLayout layout, long pid, long until) {
+        while (true) {
+            for (String line : readLines(layout.guestStatus())) {
+                if (line.startsWith("READY")) {
+                    return line.substring(5).strip();
+                }
+                if (line.startsWith("FAILED")) {
+                    throw failure(layout, "guest reports READY", "the guest says: " + line.substring(6).strip());
+                }
+            }
+            if (provider.status(layout, pid) == VmProvider.ProcessState.GONE) {
+                throw failure(layout, "guest reports READY", "QEMU exited while the guest was booting");
+            }
+            checkDeadline(layout, "guest reports READY", until);
+            sleep(200);
+        }
+    }
+
+    private long startRelay(VmLayout layout, int port, long qemuPid, long until) {
+        String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> command = new ArrayList<>();
+        Optional<Path> setsid = QemuProvider.findOnPath("setsid");
+        setsid.ifPresent(s -> command.add(s.toString())); // its own session: a Ctrl-C in the terminal that started it does not end it
+        command.addAll(List.of(java, "-Xmx24m", "-Xss256k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData",
+                "-cp", System.getProperty("java.class.path"), RelayMain.class.getName(), layout.dir().toString(), String.valueOf(port),
+                String.valueOf(qemuPid)));
+        try {
+            new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(layout.relayLog().toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        } catch (IOException e) {
+            throw failure(layout, "engine socket relay", "cannot start the relay: " + e.getMessage());
+        }
+        while (true) {
+            Optional<Long> pid = readLong(layout.relayPidFile());
+            if (pid.isPresent() && Files.exists(layout.engineSocket())) {
+                return pid.get();
+            }
+            checkDeadline(layout, "engine socket relay", until);
+            sleep(100);
+        }
+    }
+
+    private void awaitEngine(VmLayout layout, long pid, long until) {
+        String last = null;
+        while (true) {
+            last = pingEngine(layout.engineSocket(), Duration.ofSeconds(10));
+            if (last == null) {
+                return;
+            }
+            if (provider.status(layout, pid) == VmProvider.ProcessState.GONE) {
+                throw failure(layout, "engine answers /_ping", "QEMU exited");
+            }
+            if (System.nanoTime() > until) {
+                throw failure(layout, "engine answers /_ping", "no answer through " + layout.engineSocket() + " before the deadline: " + last
+                        + " (relay log: " + QemuProvider.lastLines(layout.relayLog(), 3) + ")");
+            }
+            sleep(250);
+        }
+    }
+
+    /** Null when the engine answered ping and version through the socket; else why not. */
+    static String pingEngine(Path socket, Duration timeout) {
+        if (!Files.exists(socket)) {
+            return "the engine socket " + socket + " does not exist (the relay is not running)";
+        }
+        HttpClient.Options options = new HttpClient.Options(timeout, timeout, 1);
+        try (EngineClient client = EngineClient.connect(new EngineEndpoint.Unix(socket), options)) {
+            return null;
+        } catch (EngineException e) {
+            return e.getMessage();
+        }
+    }
+
+    private void checkDeadline(VmLayout layout, String step, long until) {
+        if (System.nanoTime() > until) {
+            throw failure(layout, step, "the start deadline passed");
+        }
+    }
+
+    private VmException failure(VmLayout layout, String step, String message) {
+        return new VmException(step, message, consoleTail(layout, CONSOLE_TAIL), null);
+    }
+
+    // ---------------------------------------------------------------- stop, delete, logs, settings
+
+    /** Stops the VM: gracefully (the guest unmounts its disk) within {@code deadline}, then forced. */
+    public VmProvider.StopOutcome stop(String profile, Duration deadline) {
+        VmLayout layout = layout(profile);
+        InstanceState state = InstanceState.read(layout.stateFile());
+        if (state.pid() == 0 || !Files.isDirectory(layout.dir())) {
+            return new VmProvider.StopOutcome(false, "was not running");
+        }
+        if (provider.status(layout, state.pid()) == VmProvider.ProcessState.GONE) {
+            state.stopped("crashed: QEMU (pid " + state.pid() + ") had already ended").write(layout.stateFile());
+            cleanUp(layout);
+            return new VmProvider.StopOutcome(false, "QEMU had already ended (crashed or killed)");
+        }
+        VmProvider.StopOutcome outcome = provider.stop(layout, state.pid(), deadline);
+        String guest = readLines(layout.guestStatus()).stream().filter(l -> l.startsWith("STOPPED")).findFirst().orElse("");
+        String how = outcome.forced() ? "forced: " + outcome.how() : "clean" + (guest.isEmpty() ? "" : " (guest: " + guest.substring(7).strip() + ")");
+        state.stopped(how).write(layout.stateFile());
+        readLong(layout.relayPidFile()).flatMap(ProcessHandle::of).ifPresent(relay -> {
+            try {
+                relay.onExit().get(3, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                relay.destroy();
+            }
+        });
+        return outcome;
+    }
+
+    /** Removes the instance: its data disk (every image, container and volume in the VM), certificates and logs. */
+    public void delete(String profile) {
+        VmLayout layout = layout(profile);
+        if (InstanceState.read(layout.stateFile()).pid() != 0 && provider.status(layout, InstanceState.read(layout.stateFile()).pid())
+                != VmProvider.ProcessState.GONE) {
+            throw new VmException("delete", "the VM '" + profile + "' is running: stop it first");
+        }
+        try {
+            if (Files.isDirectory(layout.dir())) {
+                try (Stream<Path> files = Files.walk(layout.dir())) {
+                    for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(file);
+                    }
+                }
+            }
+            DockerContexts.remove(dockerConfigDir, profile);
+        } catch (IOException e) {
+            throw new VmException("delete", "cannot remove " + layout.dir() + ": " + e.getMessage(), List.of(), e);
+        }
+    }
+
+    /** The console's last {@code count} lines (the current boot, or the previous one when none runs). */
+    public List<String> consoleTail(String profile, int count) {
+        return consoleTail(layout(profile), count);
+    }
+
+    private static List<String> consoleTail(VmLayout layout, int count) {
+        Path file = Files.exists(layout.console()) ? layout.console() : layout.previousConsole();
+        List<String> lines = readLines(file).stream().map(l -> l.replace("\r", "")).filter(l -> !l.isBlank()).toList();
+        return lines.subList(Math.max(0, lines.size() - count), lines.size());
+    }
+
+    public VmSettings settings(String profile) {
+        return VmSettings.load(layout(profile).settingsFile());
+    }
+
+    /** Stores new settings; they apply at the next start (the data disk only grows with a new instance). */
+    public void saveSettings(String profile, VmSettings settings) {
+        settings.save(layout(profile).settingsFile());
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port on 127.0.0.1", e);
+        }
+    }
+
+    private static List<String> readLines(Path file) {
+        try {
+            return Files.isRegularFile(file) ? Files.readAllLines(file, java.nio.charset.StandardCharsets.ISO_8859_1) : List.of();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private static Optional<Long> readLong(Path file) {
+        try {
+            return Optional.of(Long.parseLong(Files.readString(file).strip()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The blocks a sparse file really takes (du), or its size where du is not available. */
+    static long allocatedBytes(Path file) {
+        if (!Files.exists(file)) {
+            return 0;
+        }
+        try {
+            Process du = new ProcessBuilder("du", "-k", file.toString()).redirectErrorStream(true).start();
+            String out = new String(du.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+            if (du.waitFor() == 0) {
+                return Long.parseLong(out.split("\\s+")[0]) * 1024;
+            }
+        } catch (IOException | NumberFormatException e) {
+            // fall through
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static long millis(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VmException("wait", "interrupted");
+        }
+    }
+}
