@@ -1,6 +1,5 @@
 package dev.berth.app.gui;
 
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.application.Application;
 
@@ -8,10 +7,10 @@ import javafx.application.Application;
 public final class GuiLauncher {
 
     /**
-     * Held here: java.util.logging keeps loggers only weakly, so a level set on a logger nobody references is
-     * lost at the next collection — the warning then still reached the terminal on every start.
+     * JavaFX's general logger ("javafx", where PlatformImpl reports the class-path set-up), held here:
+     * java.util.logging keeps loggers only weakly, so a filter on one nobody references would be lost.
      */
-    private static final Logger JAVAFX_PLATFORM = Logger.getLogger("com.sun.javafx.application.PlatformImpl");
+    private static final Logger JAVAFX = Logger.getLogger("javafx");
 
     private GuiLauncher() {}
 
@@ -20,7 +19,8 @@ public final class GuiLauncher {
         StartupPhases.mark("launcher");
         // Berth runs JavaFX from the class path on purpose (see docs/DECISIONS.md); silence the warning
         // JavaFX prints about it on every start.
-        JAVAFX_PLATFORM.setLevel(Level.SEVERE);
+        // Only that one message: other JavaFX warnings still show.
+        JAVAFX.setFilter(record -> record.getMessage() == null || !record.getMessage().startsWith("Unsupported JavaFX configuration"));
         if (path == null) {
             Application.launch(BerthApplication.class);
         } else {

@@ -58,7 +58,8 @@ final class DownWithVolumes {
             boolean allKnown = volumes.stream().allMatch(v -> v.size() >= 0);
             message.append(" and deletes ").append(volumes.size() == 1 ? "its volume" : "its " + volumes.size() + " volumes")
                     .append(" with all the data in ").append(volumes.size() == 1 ? "it" : "them")
-                    .append(allKnown ? " (" + Formats.bytes(total) + ")" : "").append(":\n");
+                    .append(allKnown && volumes.size() > 1 ? ",\u00a0" + Formats.bytes(total).replace(' ', '\u00a0') + "\u00a0in\u00a0all" : "")
+                    .append(":\n");
             for (VolumeInfo volume : volumes) {
                 message.append("\n    ").append(volume.name()).append("    ")
                         .append(volume.size() >= 0 ? Formats.bytes(volume.size()) : "size unknown");

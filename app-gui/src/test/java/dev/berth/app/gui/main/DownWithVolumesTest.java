@@ -21,7 +21,7 @@ class DownWithVolumesTest {
 
         assertThat(request.title()).isEqualTo("Remove shop and its volumes?");
         assertThat(request.action()).isEqualTo("Remove volumes");
-        assertThat(request.message()).contains("deletes its 2 volumes with all the data in them (12.0 MiB)")
+        assertThat(request.message()).contains("deletes its 2 volumes with all the data in them,\u00a012.0\u00a0MiB\u00a0in\u00a0all:")
                 .contains("shop_db-data    12.0 MiB").contains("shop_cache    512 B").endsWith("This cannot be undone.");
     }
 
