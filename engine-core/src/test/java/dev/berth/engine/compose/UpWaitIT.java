@@ -122,6 +122,29 @@ class UpWaitIT {
     }
 
     @Test
+    void aHealthCheckFromTheImageIsWaitedForToo() throws Exception {
+        java.nio.file.Files.writeString(fixture.dir.resolve("Dockerfile"), """
+                FROM %s
+                HEALTHCHECK --interval=500ms --retries=2 CMD false
+                """.formatted(ComposeProjectFixture.IMAGE));
+        Project project = fixture.load("""
+                services:
+                  web:
+                    build: .
+                    command: ["sleep", "3600"]
+                    stop_grace_period: 1s
+                """);
+        try {
+            assertThatThrownBy(() -> fixture.compose.up(project, waiting(Duration.ofSeconds(60)), ProgressListener.NONE))
+                    .isInstanceOf(ComposeException.class)
+                    .hasMessageContaining("unhealthy");
+        } finally {
+            fixture.compose.down(fixture.name, null, new DownOptions(false, DownOptions.RemoveImages.ALL, true,
+                    Duration.ofSeconds(1)), ProgressListener.NONE);
+        }
+    }
+
+    @Test
     void aDisabledHealthCheckOnlyNeedsTheContainerRunning() {
         Project project = fixture.load("""
                 services:
