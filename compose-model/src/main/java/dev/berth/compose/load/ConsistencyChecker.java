@@ -53,7 +53,7 @@ final class ConsistencyChecker {
     private void service(String name, MapNode service, MapNode services, MapNode disabled, MapNode networks,
             MapNode volumes, MapNode secrets, MapNode configs, Map<String, String> hostPorts) {
         String path = TreePath.child("services", name);
-        if (!service.has("image") && !service.has("build")) {
+        if (!service.has("image") && !service.has("build") && !service.has("provider")) {
             error(path, service.location(), "service \"" + name + "\" has neither an image nor a build context specified" + INVALID);
         }
         if (service.has("network_mode") && service.has("networks")) {

@@ -66,6 +66,18 @@ public final class OverrideMerger {
         return base;
     }
 
+    /**
+     * Merges one definition of a top-level resource onto another ({@code section} is {@code services},
+     * {@code networks}…), with the rules of that section; returns the merged node.
+     */
+    public static Node mergeResource(String section, Node base, Node override) {
+        if (base instanceof MapNode b && override instanceof MapNode o) {
+            mergeMaps(b, o, TreePath.child(section, "x"));
+            return b;
+        }
+        return override;
+    }
+
     private static Node mergeValues(Node base, Node override, String path) {
         if (override.mergeTag() == Node.MergeTag.OVERRIDE) {
             return override;

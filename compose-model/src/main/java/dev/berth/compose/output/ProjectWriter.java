@@ -25,10 +25,20 @@ public final class ProjectWriter {
     private static final List<String> TOP_LEVEL_ORDER = List.of("name", "services", "networks", "volumes", "secrets", "configs", "models");
 
     private final boolean escapeDollars;
+    private final boolean allResources;
+
+    /**
+     * @param escapeDollars true when the project was interpolated (so a literal $ must stay literal when read back)
+     * @param allResources  {@code --all-resources}: also the networks, volumes, secrets and configs no service uses
+     */
+    public ProjectWriter(boolean escapeDollars, boolean allResources) {
+        this.escapeDollars = escapeDollars;
+        this.allResources = allResources;
+    }
 
     /** @param escapeDollars true when the project was interpolated (so a literal $ must stay literal when read back) */
     public ProjectWriter(boolean escapeDollars) {
-        this.escapeDollars = escapeDollars;
+        this(escapeDollars, true);
     }
 
     public ProjectWriter() {
