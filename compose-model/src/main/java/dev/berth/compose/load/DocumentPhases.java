@@ -16,8 +16,8 @@ import java.util.Map;
 
 /**
  * The phases every document goes through on its own, in this order: interpolate → schema-validate →
- * cast typed fields → canonicalise short syntax → resolve relative paths → resolve service
- * environments (env_file contents, variables declared without a value). Returns false when the
+ * cast typed fields → canonicalise short syntax → resolve relative paths → variables declared without
+ * a value in service environments. Returns false when the
  * document has errors, so later phases never see a tree of the wrong shape.
  */
 final class DocumentPhases {
@@ -75,8 +75,9 @@ final class DocumentPhases {
     }
 
     /**
-     * env_file contents go under the explicit {@code environment} (explicit entries win); a variable
-     * declared without a value takes the document environment's value when there is one.
+     * A variable declared without a value takes the document environment's value when there is one (the
+     * environment of an included sub-project for its own files). env_file contents are read later, once
+     * the files are merged and the profiles known: see {@link ServiceEnvironments}.
      */
     private void resolveServiceEnvironments(MapNode root, Map<String, String> env) {
         MapNode services = root.getMap("services");
@@ -84,57 +85,20 @@ final class DocumentPhases {
             return;
         }
         for (Map.Entry<String, Node> e : services.entries()) {
-            if (!(e.getValue() instanceof MapNode service)) {
+            if (!(e.getValue() instanceof MapNode service) || service.getMap("environment") == null) {
                 continue;
             }
-            ListNode envFiles = service.getList("env_file");
-            MapNode explicit = service.getMap("environment");
-            if (envFiles == null && explicit == null) {
-                continue;
-            }
-            MapNode resolved = new MapNode(explicit != null ? explicit.location() : envFiles.location());
-            if (explicit != null) {
-                resolved.setMergeTag(explicit.mergeTag());
-            }
-            if (envFiles != null) {
-                for (Node n : envFiles.items()) {
-                    if (!(n instanceof MapNode f) || f.getString("path") == null) {
-                        continue;
+            for (Map.Entry<String, Node> v : service.getMap("environment").entries()) {
+                Node value = v.getValue();
+                if (value instanceof ScalarNode s && s.isNull() && s.mergeTag() == Node.MergeTag.NONE) {
+                    String fromEnv = env.get(v.getKey());
+                    if (fromEnv != null) {
+                        v.setValue(ScalarNode.of(s.location(), fromEnv));
                     }
-                    Path file = Path.of(f.getString("path"));
-                    boolean required = !(f.get("required") instanceof ScalarNode r && Boolean.FALSE.equals(r.value()));
-                    List<Path> one = new ArrayList<>();
-                    one.add(file);
-                    if (!sources.isRegularFile(file)) {
-                        if (required) {
-                            diagnostics.error("env-file-missing", "", f.location(), "env file " + file + " not found");
-                        }
-                        continue;
-                    }
-                    Map<String, String> values = EnvironmentFiles.read(file, env::get, diagnostics, sources);
-                    for (Map.Entry<String, String> v : values.entrySet()) {
-                        resolved.put(v.getKey(), ScalarNode.of(f.location(), v.getValue()), f.location());
-                    }
+                } else if (value instanceof ScalarNode s && !s.isNull() && !(s.value() instanceof String)) {
+                    s.setValue(s.asString());
                 }
             }
-            if (explicit != null) {
-                for (Map.Entry<String, Node> v : explicit.entries()) {
-                    Node value = v.getValue();
-                    if (value instanceof ScalarNode s && s.isNull() && s.mergeTag() == Node.MergeTag.NONE) {
-                        String fromEnv = env.get(v.getKey());
-                        if (fromEnv != null) {
-                            value = ScalarNode.of(s.location(), fromEnv);
-                        } else if (resolved.has(v.getKey())) {
-                            continue;
-                        }
-                    } else if (value instanceof ScalarNode s && !s.isNull() && !(s.value() instanceof String)) {
-                        s.setValue(s.asString());
-                    }
-                    resolved.remove(v.getKey());
-                    resolved.put(v.getKey(), value, explicit.keyLocation(v.getKey()));
-                }
-            }
-            service.replace("environment", resolved);
         }
     }
 
