@@ -3,6 +3,7 @@ package dev.berth.compose.load;
 import dev.berth.compose.Diagnostics;
 import dev.berth.compose.SourceFiles;
 import dev.berth.compose.interpolation.TreeInterpolator;
+import dev.berth.compose.merge.OverrideMerger;
 import dev.berth.compose.tree.ListNode;
 import dev.berth.compose.tree.MapNode;
 import dev.berth.compose.tree.Node;
@@ -16,7 +17,7 @@ import java.util.Map;
 
 /**
  * The phases every document goes through on its own, in this order: interpolate → schema-validate →
- * cast typed fields → canonicalise short syntax → resolve relative paths → variables declared without
+ * cast typed fields → canonicalise short syntax → one entry per identity in lists → resolve relative paths → variables declared without
  * a value in service environments. Returns false when the
  * document has errors, so later phases never see a tree of the wrong shape.
  */
@@ -45,11 +46,15 @@ final class DocumentPhases {
             }
         }
         emptyEntriesAsMappings(root);
+        // compose-go drops redefined list entries before it validates, so the schema's uniqueItems
+        // never sees a repeated port or capability.
+        OverrideMerger.enforceUnicity(root);
         if (validateSchema && !SchemaValidator.shared().validate(root, diagnostics)) {
             return false;
         }
         TypedFields.cast(root);
         new Canonicalizer(diagnostics).canonicalize(root);
+        OverrideMerger.enforceUnicity(root);
         new PathResolver(document.baseDir(), env.get("HOME")).resolve(root);
         resolveServiceEnvironments(root, env);
         return diagnostics.errorCount() == errorsBefore;
