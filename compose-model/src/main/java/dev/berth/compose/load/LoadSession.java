@@ -142,6 +142,7 @@ public final class LoadSession {
             return Optional.empty();
         }
         OverrideMerger.finish(merged);
+        PathResolver.defaultBuildContexts(merged, projectDir);
         merged.remove("version");
         merged.remove("include");
         merged.remove("name");
@@ -363,6 +364,7 @@ public final class LoadSession {
         }
         if (merged != null) {
             OverrideMerger.finish(merged);
+            PathResolver.defaultBuildContexts(merged, request.projectDirectory());
         }
         return merged;
     }
