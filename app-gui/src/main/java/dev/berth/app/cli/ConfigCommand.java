@@ -60,6 +60,9 @@ final class ConfigCommand implements Callable<Integer> {
     @Option(names = "--no-interpolate", description = "Don't interpolate environment variables.")
     boolean noInterpolate;
 
+    @Option(names = "--all-resources", description = "Include all resources, even those not used by services.")
+    boolean allResources;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -93,7 +96,7 @@ final class ConfigCommand implements Callable<Integer> {
         if (lines != null) {
             lines.forEach(out::println);
         } else {
-            ProjectWriter writer = new ProjectWriter(!noInterpolate);
+            ProjectWriter writer = new ProjectWriter(!noInterpolate, allResources);
             out.print(format == Format.json ? writer.toJson(loaded) : writer.toYaml(loaded));
         }
         out.flush();

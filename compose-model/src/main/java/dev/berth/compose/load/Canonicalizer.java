@@ -19,9 +19,20 @@ import java.util.Map;
 final class Canonicalizer {
 
     private final Diagnostics diagnostics;
+    private final boolean interpolated;
 
     Canonicalizer(Diagnostics diagnostics) {
+        this(diagnostics, true);
+    }
+
+    /**
+     * @param interpolated false for {@code --no-interpolate}: short syntax that does not parse (it may
+     *                     hold {@code ${…}}) is kept as written instead of being an error, as compose-go's
+     *                     canonical transform does when interpolation is skipped
+     */
+    Canonicalizer(Diagnostics diagnostics, boolean interpolated) {
         this.diagnostics = diagnostics;
+        this.interpolated = interpolated;
     }
 
     void canonicalize(MapNode root) {
@@ -160,11 +171,25 @@ final class Canonicalizer {
         extraHosts(service);
         ListNode ports = service.getList("ports");
         if (ports != null) {
-            service.replace("ports", retag(Ports.canonicalize(ports, TreePath.child(path, "ports"), diagnostics), ports));
+            Diagnostics found = interpolated ? diagnostics : new Diagnostics();
+            ListNode long_ = Ports.canonicalize(ports, TreePath.child(path, "ports"), found);
+            if (!found.hasErrors()) {
+                service.replace("ports", retag(long_, ports));
+            } // else (not interpolated): the whole list stays as written, as compose-go leaves it
         }
         ListNode volumes = service.getList("volumes");
-        if (volumes != null) {
+        if (volumes != null && interpolated) {
             service.replace("volumes", retag(Volumes.canonicalize(volumes, TreePath.child(path, "volumes"), diagnostics), volumes));
+        } else if (volumes != null) {
+            ListNode out = retag(new ListNode(volumes.location()), volumes);
+            for (int i = 0; i < volumes.size(); i++) {
+                ListNode one = new ListNode(volumes.location());
+                one.add(volumes.get(i));
+                Diagnostics found = new Diagnostics();
+                ListNode long_ = Volumes.canonicalize(one, TreePath.child(path, "volumes"), found);
+                out.items().addAll(found.hasErrors() ? one.items() : long_.items());
+            }
+            service.replace("volumes", out);
         }
     }
 

@@ -53,7 +53,7 @@ final class DocumentPhases {
             return false;
         }
         TypedFields.cast(root);
-        new Canonicalizer(diagnostics).canonicalize(root);
+        new Canonicalizer(diagnostics, interpolate).canonicalize(root);
         OverrideMerger.enforceUnicity(root);
         new PathResolver(document.baseDir(), env.get("HOME")).resolve(root);
         resolveServiceEnvironments(root, env);

@@ -65,11 +65,11 @@ class ConformanceCasesTest {
         ProjectWriter writer = new ProjectWriter(c.interpolate(), c.allResources());
         String yaml = c.expected("config.yaml");
         if (yaml != null) {
-            assertThat(writer.toYaml(project)).as("config of %s", c).isEqualTo(yaml);
+            assertThat(keep(c, "config.yaml", writer.toYaml(project))).as("config of %s", c).isEqualTo(yaml);
         }
         String json = c.expected("config.json");
         if (json != null) {
-            assertThat(writer.toJson(project)).as("config --format json of %s", c).isEqualTo(json);
+            assertThat(keep(c, "config.json", writer.toJson(project))).as("config --format json of %s", c).isEqualTo(json);
         }
         String part = c.expected("expected.yaml");
         if (part != null) {
@@ -80,6 +80,18 @@ class ConformanceCasesTest {
         for (String warning : c.errorContains()) {
             assertThat(all).as("warnings of %s", c).contains(warning);
         }
+    }
+
+    /** What Berth printed, kept under target/conformance-output/ to diff against the expectation. */
+    private static String keep(ConformanceCase c, String name, String printed) {
+        try {
+            Path file = Path.of("target", "conformance-output", c.topic(), c.name(), name);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, printed.replace(c.directory().toString(), "<dir>"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return printed;
     }
 
     /** Every key of {@code expected} is in {@code actual} with the same value; lists and scalars compare whole. */

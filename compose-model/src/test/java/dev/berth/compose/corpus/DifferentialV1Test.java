@@ -34,7 +34,9 @@ class DifferentialV1Test {
     static final Map<String, String> EXPLAINED = Map.of(
             "services\\.[^.]+\\.volumes",
             "v1 drops a trailing / of the container path (/var/www/html/ -> /var/www/html); we keep the target as "
-                    + "written, like compose-go; the engine treats both the same");
+                    + "written, like compose-go; the engine treats both the same",
+            "services\\.[^.]+\\.(mem_limit|mem_reservation|memswap_limit|shm_size|deploy\\.resources\\.(limits|reservations)\\.memory)",
+            "v1 prints a byte size as written (1.5G); docker compose v2 prints the number of bytes (1610612736), and so do we");
 
     @TempDir
     static Path work;
