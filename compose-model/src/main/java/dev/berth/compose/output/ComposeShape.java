@@ -26,7 +26,7 @@ final class ComposeShape {
     private static final PathRules<String> STRUCTS = new PathRules<>();
     private static final PathRules<Kind> VALUES = new PathRules<>();
 
-    enum Kind { BYTES, DURATION, FILE_MODE, ULIMIT, HOSTS, DROP, PRINT_EMPTY, OPT_OUT }
+    enum Kind { BYTES, DURATION, FILE_MODE, ULIMIT, HOSTS, DROP, PRINT_EMPTY, OPT_OUT, STRING_VALUES }
 
     private static void struct(String name, String fields, String... patterns) {
         FIELDS.put(name, List.of(fields.split(" ")));
@@ -117,6 +117,15 @@ final class ComposeShape {
         }
         VALUES.put("services.*.ulimits.*", Kind.ULIMIT);
         VALUES.put("services.*.build.ulimits.*", Kind.ULIMIT);
+        // Go map[string]string (and *string) fields: every value prints as a string.
+        for (String p : List.of("volumes.*.driver_opts", "volumes.*.labels", "networks.*.driver_opts", "networks.*.labels",
+                "networks.*.ipam.options", "networks.*.ipam.config.*.aux_addresses", "secrets.*.labels", "configs.*.labels",
+                "secrets.*.driver_opts", "services.*.networks.*.driver_opts", "services.*.logging.options",
+                "services.*.sysctls", "services.*.storage_opt", "services.*.log_opt", "services.*.labels",
+                "services.*.annotations", "services.*.environment", "services.*.deploy.labels", "services.*.build.args",
+                "services.*.build.labels", "services.*.build.additional_contexts")) {
+            VALUES.put(p, Kind.STRING_VALUES);
+        }
         VALUES.put("services.*.extra_hosts", Kind.HOSTS);
         VALUES.put("services.*.build.extra_hosts", Kind.HOSTS);
         // config discards env_file once read into environment (WithDiscardEnvFile), and never prints content.
@@ -263,6 +272,18 @@ final class ComposeShape {
                 }
                 if (value instanceof String s && s.matches("[0-7]+")) {
                     return "0" + Long.toOctalString(Long.parseLong(s, 8));
+                }
+                return value;
+            }
+            case STRING_VALUES: {
+                if (value instanceof Map<?, ?> m) {
+                    Map<Object, Object> out = new LinkedHashMap<>();
+                    for (Map.Entry<?, ?> e : m.entrySet()) {
+                        Object v = e.getValue();
+                        out.put(e.getKey(), v == null || v instanceof String ? v
+                                : v instanceof Double d ? GoYaml.goFloat(d) : String.valueOf(v));
+                    }
+                    return out;
                 }
                 return value;
             }
