@@ -68,7 +68,9 @@ final class ConfigCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ProjectOptions options = project.toOptions(parent == null ? null : parent.projectOptions(), System.getenv(),
-                Path.of("").toAbsolutePath(), parent == null ? System.in : parent.in()).withInterpolate(!noInterpolate);
+                Path.of("").toAbsolutePath(), parent == null ? System.in : parent.in()).withInterpolate(!noInterpolate)
+                // docker compose renders the bare model then: an uninterpolated ${VOL} is no undefined volume.
+                .withConsistencyChecks(!noInterpolate);
         LoadResult result = ComposeLoader.load(options);
         for (Diagnostic d : result.diagnostics()) {
             err.println(d);

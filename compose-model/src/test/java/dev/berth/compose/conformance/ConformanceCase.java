@@ -51,11 +51,14 @@ record ConformanceCase(String topic, String name, Path directory, String source,
                 !"error".equals(text(json, "expect", "ok")), strings(json, "error_contains"));
     }
 
-    /** The options {@code docker compose} would load with, run in {@link #workingDir}. */
+    /**
+     * The options {@code docker compose} would load with, run in {@link #workingDir}; {@code --no-interpolate}
+     * loads the model without consistency checks, as {@code config} does (and as Berth's config command does).
+     */
     ProjectOptions options() {
         return ProjectOptions.in(workingDir).withComposeFiles(composeFiles).withEnvironment(environment)
                 .withEnvFiles(envFiles).withProfiles(profiles).withProjectName(projectName)
-                .withProjectDirectory(projectDirectory).withInterpolate(interpolate);
+                .withProjectDirectory(projectDirectory).withInterpolate(interpolate).withConsistencyChecks(interpolate);
     }
 
     /** A file beside case.json with {@code <dir>} replaced, or null. */
