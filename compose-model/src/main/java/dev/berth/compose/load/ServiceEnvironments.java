@@ -37,7 +37,48 @@ final class ServiceEnvironments {
         }
     }
 
+    /**
+     * {@code label_file}s under the explicit {@code labels} (compose-go's WithServicesLabelsResolved): read
+     * in order, a later file winning, {@code ${X}} looked up in the labels read so far; a missing file is
+     * an error at the line naming it.
+     */
+    private void labelFiles(MapNode service) {
+        ListNode files = service.getList("label_file");
+        if (files == null || files.size() == 0) {
+            return;
+        }
+        MapNode explicit = service.getMap("labels");
+        MapNode labels = new MapNode(explicit != null ? explicit.location() : files.location());
+        Map<String, String> read = new java.util.LinkedHashMap<>();
+        for (Node n : files.items()) {
+            if (!(n instanceof ScalarNode s) || s.isNull()) {
+                continue;
+            }
+            Path file = Path.of(s.asString());
+            if (!sources.isRegularFile(file)) {
+                diagnostics.error("label-file-missing", "", s.location(), "label file " + file + " not found");
+                continue;
+            }
+            Map<String, String> values = EnvironmentFiles.read(file, null, s.location(), read::get, diagnostics, sources);
+            for (Map.Entry<String, String> v : values.entrySet()) {
+                read.put(v.getKey(), v.getValue());
+                labels.remove(v.getKey());
+                labels.put(v.getKey(), ScalarNode.of(s.location(), v.getValue()), s.location());
+            }
+        }
+        if (explicit != null) {
+            for (Map.Entry<String, Node> v : explicit.entries()) {
+                labels.remove(v.getKey());
+                labels.put(v.getKey(), v.getValue(), explicit.keyLocation(v.getKey()));
+            }
+            service.replace("labels", labels);
+        } else {
+            service.put("labels", labels, files.location());
+        }
+    }
+
     private void service(MapNode service, Map<String, String> projectEnv) {
+        labelFiles(service);
         ListNode envFiles = service.getList("env_file");
         if (envFiles == null || envFiles.size() == 0) {
             return;

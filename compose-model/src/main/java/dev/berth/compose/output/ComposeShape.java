@@ -128,8 +128,9 @@ final class ComposeShape {
         }
         VALUES.put("services.*.extra_hosts", Kind.HOSTS);
         VALUES.put("services.*.build.extra_hosts", Kind.HOSTS);
-        // config discards env_file once read into environment (WithDiscardEnvFile), and never prints content.
+        // config discards env_file and label_file once read (WithDiscardEnvFile), and never prints content.
         VALUES.put("services.*.env_file", Kind.DROP);
+        VALUES.put("services.*.label_file", Kind.DROP);
         // OptOut booleans default to true and are left out when true.
         VALUES.put("services.*.volumes.*.bind.create_host_path", Kind.OPT_OUT);
         VALUES.put("secrets.*.content", Kind.DROP);
