@@ -102,10 +102,8 @@ public final class OverrideMerger {
                     }
                     return override;
                 case ULIMIT:
-                    if (base instanceof MapNode b && override instanceof MapNode o) {
-                        mergeMaps(b, o, path);
-                        return b;
-                    }
+                    // compose-go's mergeUlimit gives the override's limit whole (override_test: nofile
+                    // {soft, hard} overridden by {hard} keeps only hard).
                     return override;
                 case UNIQUE:
                     if (base instanceof ListNode b && override instanceof ListNode o) {
