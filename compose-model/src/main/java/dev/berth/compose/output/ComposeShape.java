@@ -198,6 +198,17 @@ final class ComposeShape {
             }
             put(out, field, map.get(field), path, always.contains(field) || json && jsonEmptyStruct(struct, field));
         }
+        // A key the table does not know (a field newer than it) is still printed, after the known ones.
+        Map<String, Object> unknown = new TreeMap<>();
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            String key = String.valueOf(e.getKey());
+            if (!key.startsWith("x-") && !FIELDS.get(struct).contains(key)) {
+                unknown.put(key, e.getValue());
+            }
+        }
+        for (Map.Entry<String, Object> e : unknown.entrySet()) {
+            put(out, e.getKey(), e.getValue(), path, false);
+        }
         if (json && !path.isEmpty()) {
             return out; // json:"-": extensions below the top level are not printed
         }
