@@ -251,7 +251,7 @@ final class ComposeShape {
             return;
         }
         Object shaped = shape(convert(value, kind), child);
-        boolean printEmpty = keepEmpty || kind == Kind.PRINT_EMPTY;
+        boolean printEmpty = keepEmpty || kind == Kind.PRINT_EMPTY || kind == Kind.OPT_OUT; // an OptOut's zero is true
         if (!printEmpty && isEmpty(shaped)) {
             return;
         }
