@@ -37,7 +37,7 @@ abstract class ComposeCommand implements Callable<Integer> {
     public final Integer call() {
         Path workingDir = Path.of("").toAbsolutePath();
         java.util.Map<String, String> environment = ComposeSettings.withDotEnv(System.getenv(),
-                parent == null ? null : parent.projectOptions(), project, workingDir);
+                parent == null ? null : parent.projectOptions(), null, workingDir); // project flags are global
         try (CliSession session = new CliSession(this, parent, environment, workingDir)) {
             session.connectInBackground(); // every project command talks to the engine
             return run(session);
