@@ -162,11 +162,27 @@ final class CliSession implements AutoCloseable {
         return services;
     }
 
+    /** {@code COMPOSE_PROGRESS} (process environment or .env), else auto. */
+    private ProgressMode progressFromEnvironment() {
+        String v = environment.get("COMPOSE_PROGRESS");
+        for (ProgressMode m : ProgressMode.values()) {
+            if (m.name().equals(v)) {
+                return m;
+            }
+        }
+        return ProgressMode.auto;
+    }
+
+    /** A boolean {@code COMPOSE_*} setting (process environment or .env), such as COMPOSE_REMOVE_ORPHANS. */
+    boolean setting(String name) {
+        return ComposeSettings.flag(environment, name);
+    }
+
     /** A progress renderer on stderr as {@code --progress} says; {@code title} heads the live view. */
     ProgressListener progress(String title) {
         PrintWriter err = err();
         ProgressMode mode = command.progressMode != null ? command.progressMode
-                : root != null && root.progressMode() != null ? root.progressMode() : ProgressMode.auto;
+                : root != null && root.progressMode() != null ? root.progressMode() : progressFromEnvironment();
         if (mode == ProgressMode.auto) {
             mode = terminal() ? ProgressMode.tty : ProgressMode.plain;
         }

@@ -35,7 +35,10 @@ abstract class ComposeCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
-        try (CliSession session = new CliSession(this, parent, System.getenv(), Path.of("").toAbsolutePath())) {
+        Path workingDir = Path.of("").toAbsolutePath();
+        java.util.Map<String, String> environment = ComposeSettings.withDotEnv(System.getenv(),
+                parent == null ? null : parent.projectOptions(), null, workingDir); // project flags are global
+        try (CliSession session = new CliSession(this, parent, environment, workingDir)) {
             session.connectInBackground(); // every project command talks to the engine
             return run(session);
         } catch (CliException e) {

@@ -63,12 +63,17 @@ final class ConfigCommand implements Callable<Integer> {
     @Option(names = "--no-interpolate", description = "Don't interpolate environment variables.")
     boolean noInterpolate;
 
+    @Option(names = "--all-resources", description = "Include all resources, even those not used by services.")
+    boolean allResources;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ProjectOptions options = project.toOptions(parent == null ? null : parent.projectOptions(), System.getenv(),
-                Path.of("").toAbsolutePath(), parent == null ? System.in : parent.in()).withInterpolate(!noInterpolate);
+                Path.of("").toAbsolutePath(), parent == null ? System.in : parent.in()).withInterpolate(!noInterpolate)
+                // docker compose renders the bare model then: an uninterpolated ${VOL} is no undefined volume.
+                .withConsistencyChecks(!noInterpolate);
         LoadResult result = ComposeLoader.load(options);
         for (Diagnostic d : result.diagnostics()) {
             err.println(d);
@@ -96,7 +101,7 @@ final class ConfigCommand implements Callable<Integer> {
         if (lines != null) {
             lines.forEach(out::println);
         } else {
-            ProjectWriter writer = new ProjectWriter(!noInterpolate);
+            ProjectWriter writer = new ProjectWriter(!noInterpolate, allResources);
             out.print(format == Format.json ? writer.toJson(loaded) : writer.toYaml(loaded));
         }
         out.flush();

@@ -33,7 +33,7 @@ final class DownCommand extends ComposeCommand {
         String name = project == null ? session.projectName() : project.name();
         DownOptions.RemoveImages images = rmi == null ? DownOptions.RemoveImages.NONE
                 : rmi == Rmi.all ? DownOptions.RemoveImages.ALL : DownOptions.RemoveImages.LOCAL;
-        DownOptions options = new DownOptions(volumes, images, removeOrphans, timeout == null ? null : Duration.ofSeconds(timeout));
+        DownOptions options = new DownOptions(volumes, images, removeOrphans || session.setting("COMPOSE_REMOVE_ORPHANS"), timeout == null ? null : Duration.ofSeconds(timeout));
         session.compose().down(name, project, options, session.progress("Running"));
         return 0;
     }

@@ -85,6 +85,7 @@ final class UpCommand extends ComposeCommand {
 
     @Override
     int run(CliSession session) throws InterruptedException {
+        removeOrphans |= session.setting("COMPOSE_REMOVE_ORPHANS");
         if (forceRecreate && noRecreate) {
             throw new CliException("--force-recreate and --no-recreate are incompatible", 2);
         }

@@ -54,7 +54,7 @@ class ConfigCommandTest {
         Path file = write("compose.yaml", WEB);
         Run run = berth("config", "-f", file.toString(), "--profile", "data");
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(run.out()).contains("name: shop", "target: 80", "published: '8080'", "protocol: tcp",
+        assertThat(run.out()).contains("name: shop", "target: 80", "published: \"8080\"", "protocol: tcp",
                 "condition: service_started", "type: volume", "source: data", "name: shop_default");
     }
 
@@ -84,7 +84,42 @@ class ConfigCommandTest {
         Path file = write("compose.yaml", WEB);
         Run run = berth("config", "-f", file.toString(), "--format", "json", "--profile", "data");
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(run.out()).contains("\"published\" : \"8080\"", "\"condition\" : \"service_started\"");
+        assertThat(run.out()).contains("\"published\": \"8080\"", "\"condition\": \"service_started\"");
+    }
+
+    @Test
+    void leavesOutResourcesNoServiceUsesUnlessAllResources() throws IOException {
+        Path file = write("compose.yaml", """
+                name: shop
+                services:
+                  web:
+                    image: nginx
+                volumes:
+                  unused: {}
+                networks:
+                  spare: {}
+                """);
+        Run run = berth("config", "-f", file.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).doesNotContain("unused", "spare");
+        Run all = berth("config", "-f", file.toString(), "--all-resources");
+        assertThat(all.exit()).as(all.err()).isZero();
+        assertThat(all.out()).contains("name: shop_unused", "name: shop_spare");
+    }
+
+    @Test
+    void keepsVariablesAndUnparsedShortSyntaxWithNoInterpolate() throws IOException {
+        Path file = write("compose.yaml", """
+                name: shop
+                services:
+                  web:
+                    image: nginx:${TAG:-latest}
+                    ports:
+                      - ${PORT:-8080}:80
+                """);
+        Run run = berth("config", "-f", file.toString(), "--no-interpolate");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("image: nginx:${TAG:-latest}", "- ${PORT:-8080}:80");
     }
 
     @Test

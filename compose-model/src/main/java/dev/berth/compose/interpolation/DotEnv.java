@@ -15,6 +15,42 @@ public final class DotEnv {
 
     private DotEnv() {}
 
+    /**
+     * An {@code env_file} with {@code format: raw}: the syntax of {@code docker run --env-file} (docker
+     * compose registers it under that name). Each line is {@code KEY=value} taken literally — quotes,
+     * {@code $} and trailing blanks kept, nothing expanded; leading blanks and {@code #} lines skipped; a
+     * bare {@code KEY} takes its value from {@code lookup} and is dropped when undefined there.
+     */
+    public static Map<String, String> parseRaw(String content, Function<String, String> lookup) throws DotEnvException {
+        Map<String, String> values = new LinkedHashMap<>();
+        String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
+            line = line.stripLeading();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            int eq = line.indexOf('=');
+            String key = eq < 0 ? line : line.substring(0, eq);
+            if (key.isEmpty()) {
+                throw new DotEnvException(i + 1, 1, "no variable name on line '" + line + "'");
+            }
+            if (key.chars().anyMatch(c -> c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r')) {
+                throw new DotEnvException(i + 1, 1, "variable '" + key + "' contains whitespaces");
+            }
+            if (eq >= 0) {
+                values.put(key, line.substring(eq + 1));
+            } else {
+                String inherited = lookup == null ? null : lookup.apply(key);
+                if (inherited != null) {
+                    values.put(key, inherited);
+                }
+            }
+        }
+        return values;
+    }
+
     public static Map<String, String> parse(String content, Function<String, String> lookup) throws DotEnvException {
         Map<String, String> values = new LinkedHashMap<>();
         Function<String, String> resolve = name -> {

@@ -80,6 +80,27 @@ final class Canonicalizer {
         }
     }
 
+    /** {@code provider.options}: every option is a list of strings, as compose-go's MultiOptions decode it. */
+    private static void providerOptions(MapNode provider) {
+        MapNode options = provider == null ? null : provider.getMap("options");
+        if (options == null) {
+            return;
+        }
+        for (Map.Entry<String, Node> e : options.entries()) {
+            if (e.getValue() instanceof ScalarNode s && !s.isNull()) {
+                ListNode list = new ListNode(s.location());
+                list.add(ScalarNode.of(s.location(), s.asString()));
+                e.setValue(list);
+            } else if (e.getValue() instanceof ListNode list) {
+                for (Node item : list.items()) {
+                    if (item instanceof ScalarNode s && !(s.value() instanceof String) && !s.isNull()) {
+                        s.setValue(s.asString());
+                    }
+                }
+            }
+        }
+    }
+
     private void service(MapNode service, String path) {
         Node build = service.get("build");
         if (build instanceof ScalarNode s && s.value() instanceof String context) {
@@ -153,6 +174,7 @@ final class Canonicalizer {
             }
         }
         blankWatchPaths(service, path);
+        providerOptions(service.getMap("provider"));
         dependsOn(service);
         serviceNetworks(service);
         references(service, "secrets");

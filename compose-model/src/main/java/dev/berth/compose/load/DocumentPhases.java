@@ -3,6 +3,7 @@ package dev.berth.compose.load;
 import dev.berth.compose.Diagnostics;
 import dev.berth.compose.SourceFiles;
 import dev.berth.compose.interpolation.TreeInterpolator;
+import dev.berth.compose.merge.OverrideMerger;
 import dev.berth.compose.tree.ListNode;
 import dev.berth.compose.tree.MapNode;
 import dev.berth.compose.tree.Node;
@@ -15,10 +16,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The phases every document goes through on its own, in this order: interpolate → cast typed fields
- * (so that {@code privileged: ${REQ}} is a boolean when the schema sees it) → schema-validate →
- * canonicalise short syntax → resolve relative paths → resolve service
- * environments (env_file contents, variables declared without a value). Returns false when the
+ * The phases every document goes through on its own, in this order (compose-go's loadYamlFile):
+ * interpolate → cast typed fields (so that {@code privileged: ${REQ}} is a boolean when the schema
+ * sees it; a value that cannot be cast is an error at its position) → one entry per identity in lists
+ * (so the schema's uniqueItems never sees a redefined entry) → schema-validate → canonicalise short
+ * syntax → one entry per identity again (the long form can reveal duplicates) → resolve relative
+ * paths → variables declared without a value in service environments. Returns false when the
  * document has errors, so later phases never see a tree of the wrong shape.
  */
 final class DocumentPhases {
@@ -49,6 +52,9 @@ final class DocumentPhases {
             }
         }
         emptyEntriesAsMappings(root);
+        // compose-go drops redefined list entries before it validates, so the schema's uniqueItems
+        // never sees a repeated port or capability.
+        OverrideMerger.enforceUnicity(root);
         if (validateSchema && !SchemaValidator.shared().validate(root, diagnostics)) {
             return false;
         }
@@ -57,6 +63,8 @@ final class DocumentPhases {
             TypedFields.cast(root, null);
         }
         new Canonicalizer(diagnostics, !interpolate).canonicalize(root);
+        // Canonical forms can reveal duplicates (a port range against a single port, short against long).
+        OverrideMerger.enforceUnicity(root);
         new PathResolver(document.baseDir(), env.get("HOME")).resolve(root);
         resolveServiceEnvironments(root, env);
         return diagnostics.errorCount() == errorsBefore;
@@ -82,8 +90,9 @@ final class DocumentPhases {
     }
 
     /**
-     * env_file contents go under the explicit {@code environment} (explicit entries win); a variable
-     * declared without a value takes the document environment's value when there is one.
+     * A variable declared without a value takes the document environment's value when there is one (the
+     * environment of an included sub-project for its own files). env_file contents are read later, once
+     * the files are merged and the profiles known: see {@link ServiceEnvironments}.
      */
     private void resolveServiceEnvironments(MapNode root, Map<String, String> env) {
         MapNode services = root.getMap("services");
@@ -91,57 +100,20 @@ final class DocumentPhases {
             return;
         }
         for (Map.Entry<String, Node> e : services.entries()) {
-            if (!(e.getValue() instanceof MapNode service)) {
+            if (!(e.getValue() instanceof MapNode service) || service.getMap("environment") == null) {
                 continue;
             }
-            ListNode envFiles = service.getList("env_file");
-            MapNode explicit = service.getMap("environment");
-            if (envFiles == null && explicit == null) {
-                continue;
-            }
-            MapNode resolved = new MapNode(explicit != null ? explicit.location() : envFiles.location());
-            if (explicit != null) {
-                resolved.setMergeTag(explicit.mergeTag());
-            }
-            if (envFiles != null) {
-                for (Node n : envFiles.items()) {
-                    if (!(n instanceof MapNode f) || f.getString("path") == null) {
-                        continue;
+            for (Map.Entry<String, Node> v : service.getMap("environment").entries()) {
+                Node value = v.getValue();
+                if (value instanceof ScalarNode s && s.isNull() && s.mergeTag() == Node.MergeTag.NONE) {
+                    String fromEnv = env.get(v.getKey());
+                    if (fromEnv != null) {
+                        v.setValue(ScalarNode.of(s.location(), fromEnv));
                     }
-                    Path file = Path.of(f.getString("path"));
-                    boolean required = !(f.get("required") instanceof ScalarNode r && Boolean.FALSE.equals(r.value()));
-                    List<Path> one = new ArrayList<>();
-                    one.add(file);
-                    if (!sources.isRegularFile(file)) {
-                        if (required) {
-                            diagnostics.error("env-file-missing", "", f.location(), "env file " + file + " not found");
-                        }
-                        continue;
-                    }
-                    Map<String, String> values = EnvironmentFiles.read(file, env::get, diagnostics, sources);
-                    for (Map.Entry<String, String> v : values.entrySet()) {
-                        resolved.put(v.getKey(), ScalarNode.of(f.location(), v.getValue()), f.location());
-                    }
+                } else if (value instanceof ScalarNode s && !s.isNull() && !(s.value() instanceof String)) {
+                    s.setValue(s.asString());
                 }
             }
-            if (explicit != null) {
-                for (Map.Entry<String, Node> v : explicit.entries()) {
-                    Node value = v.getValue();
-                    if (value instanceof ScalarNode s && s.isNull() && s.mergeTag() == Node.MergeTag.NONE) {
-                        String fromEnv = env.get(v.getKey());
-                        if (fromEnv != null) {
-                            value = ScalarNode.of(s.location(), fromEnv);
-                        } else if (resolved.has(v.getKey())) {
-                            continue;
-                        }
-                    } else if (value instanceof ScalarNode s && !s.isNull() && !(s.value() instanceof String)) {
-                        s.setValue(s.asString());
-                    }
-                    resolved.remove(v.getKey());
-                    resolved.put(v.getKey(), value, explicit.keyLocation(v.getKey()));
-                }
-            }
-            service.replace("environment", resolved);
         }
     }
 

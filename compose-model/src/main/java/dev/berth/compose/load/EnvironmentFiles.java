@@ -39,8 +39,21 @@ final class EnvironmentFiles {
     }
 
     static Map<String, String> read(Path file, Function<String, String> lookup, Diagnostics diagnostics, SourceFiles sources) {
+        return read(file, null, Location.ofFile(file), lookup, diagnostics, sources);
+    }
+
+    /**
+     * @param format {@code raw} (docker run's syntax, nothing expanded) or null / {@code dotenv}
+     * @param namedAt where the file is named, for a format that does not exist
+     */
+    static Map<String, String> read(Path file, String format, Location namedAt, Function<String, String> lookup,
+            Diagnostics diagnostics, SourceFiles sources) {
+        if (format != null && !format.equals("dotenv") && !format.equals("raw")) {
+            diagnostics.error("env-file-format", "", namedAt, "unsupported env_file format \"" + format + "\"");
+            return Map.of();
+        }
         try {
-            return DotEnv.parse(sources.read(file), lookup);
+            return "raw".equals(format) ? DotEnv.parseRaw(sources.read(file), lookup) : DotEnv.parse(sources.read(file), lookup);
         } catch (DotEnvException e) {
             diagnostics.error("env-file-syntax", "", new Location(file, e.line(), e.column()),
                     "failed to read " + file + ": " + e.getMessage());

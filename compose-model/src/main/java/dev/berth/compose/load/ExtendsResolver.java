@@ -75,7 +75,10 @@ final class ExtendsResolver {
         ComposeDocument parentDocument = document;
         String fileName = extendsNode.getString("file");
         if (fileName != null) {
-            Path other = document.file().toAbsolutePath().getParent().resolve(fileName).normalize();
+            // Relative to the document's base directory, as compose-go's resource loader reads it: the project
+            // directory of an -f file or of an include (its project_directory), the own directory of a file
+            // reached through extends.
+            Path other = document.baseDir().resolve(fileName).normalize();
             int errorsBefore = diagnostics.errorCount();
             parentDocument = other.equals(document.file()) ? document : otherFiles.apply(other);
             if (parentDocument == null) {

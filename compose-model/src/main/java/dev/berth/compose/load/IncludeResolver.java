@@ -3,6 +3,7 @@ package dev.berth.compose.load;
 import dev.berth.compose.Diagnostics;
 import dev.berth.compose.Location;
 import dev.berth.compose.SourceFiles;
+import dev.berth.compose.merge.OverrideMerger;
 import dev.berth.compose.tree.ListNode;
 import dev.berth.compose.tree.MapNode;
 import dev.berth.compose.tree.Node;
@@ -17,14 +18,14 @@ import java.util.function.Function;
 /**
  * Resolves {@code include}: each entry is loaded as a sub-project (relative paths against its
  * {@code project_directory}, variables from its {@code env_file} under the project environment) and
- * its resources are added to the including document. Defining the same service twice is an error, and
- * so is a file that includes itself, directly or not.
+ * its resources are added to the including document. A resource defined again is merged under the
+ * definition already there (compose-go); a file that includes itself, directly or not, is an error.
  */
 final class IncludeResolver {
 
     record Request(List<Path> files, Path projectDirectory, Map<String, String> environment, List<Path> chain) {}
 
-    private static final List<String> SECTIONS = List.of("services", "networks", "volumes", "secrets", "configs");
+    private static final List<String> SECTIONS = List.of("services", "networks", "volumes", "secrets", "configs", "models");
 
     private final Diagnostics diagnostics;
     private final Function<Request, MapNode> loader;
@@ -101,7 +102,6 @@ final class IncludeResolver {
     }
 
     private boolean addResources(MapNode root, MapNode included, MapNode entry) {
-        boolean ok = true;
         for (String section : SECTIONS) {
             MapNode imported = included.getMap(section);
             if (imported == null) {
@@ -114,16 +114,15 @@ final class IncludeResolver {
             }
             for (Map.Entry<String, Node> e : imported.entries()) {
                 if (target.has(e.getKey())) {
-                    diagnostics.error("include-conflict", TreePath.child(section, e.getKey()), target.keyLocation(e.getKey()),
-                            "imported compose file " + e.getValue().location().file() + " defines conflicting "
-                                    + section.substring(0, section.length() - 1) + " " + e.getKey());
-                    ok = false;
+                    // As compose-go does: a resource defined again (the same file included twice, or the
+                    // including file's own definition) is merged, the definition already there winning.
+                    target.replace(e.getKey(), OverrideMerger.mergeResource(section, e.getValue(), target.get(e.getKey())));
                     continue;
                 }
                 target.put(e.getKey(), e.getValue(), imported.keyLocation(e.getKey()));
             }
         }
-        return ok;
+        return true;
     }
 
     private static List<ScalarNode> scalars(Node n) {

@@ -72,24 +72,37 @@ public final class LoadSession {
         for (Path f : options.composeFiles()) {
             files.add(f.equals(STDIN) ? STDIN : workingDir.resolve(f).normalize());
         }
-        Path projectDir = explicitProjectDir != null ? explicitProjectDir
+        // docker compose v2 reads .env twice: first where it runs (--project-directory, else the first
+        // -f file's directory, else the working directory), so that COMPOSE_FILE/COMPOSE_PROFILES may come
+        // from there; then, once the files are known, the project directory's, whose values only add to
+        // what is already set (the process environment and the first .env win).
+        List<Path> envFiles = explicitEnvFiles();
+        Path firstDir = explicitProjectDir != null ? explicitProjectDir
                 : !files.isEmpty() && !files.get(0).equals(STDIN) ? files.get(0).getParent() : workingDir;
-        Map<String, String> env = environment(projectDir);
+        Path firstDotEnv = envFiles.isEmpty() && dotEnvEnabled() ? firstDir.resolve(".env") : null;
+        Map<String, String> env = envFiles.isEmpty()
+                ? EnvironmentFiles.layered(firstDotEnv == null ? List.of() : List.of(firstDotEnv), false, options.environment(), diagnostics, this.files)
+                : EnvironmentFiles.layered(envFiles, true, options.environment(), diagnostics, this.files);
         if (files.isEmpty()) {
             String composeFile = env.get("COMPOSE_FILE");
+            // Relative COMPOSE_FILE entries are relative to the working directory, as Go's filepath.Abs makes them.
             files = composeFile != null && !composeFile.isBlank()
-                    ? ProjectOptions.splitComposeFileVariable(composeFile, env.get("COMPOSE_PATH_SEPARATOR"), projectDir)
-                    : ProjectOptions.discoverComposeFiles(projectDir);
+                    ? ProjectOptions.splitComposeFileVariable(composeFile, env.get("COMPOSE_PATH_SEPARATOR"), workingDir)
+                    : ProjectOptions.discoverComposeFiles(explicitProjectDir != null ? explicitProjectDir : workingDir);
             if (files.isEmpty()) {
-                diagnostics.error("no-compose-file", "", Location.ofFile(projectDir),
+                Path lookedIn = explicitProjectDir != null ? explicitProjectDir : workingDir;
+                diagnostics.error("no-compose-file", "", Location.ofFile(lookedIn),
                         "no configuration file provided: not found (looked for " + String.join(", ", ProjectOptions.DEFAULT_FILE_NAMES)
-                                + " in " + projectDir + " and its parents)");
+                                + " in " + lookedIn + " and its parents)");
                 return Optional.empty();
             }
-            if (explicitProjectDir == null && !files.get(0).getParent().equals(projectDir)) {
-                projectDir = files.get(0).getParent();
-                env = environment(projectDir);
-            }
+        }
+        Path projectDir = explicitProjectDir != null ? explicitProjectDir
+                : !files.get(0).equals(STDIN) ? files.get(0).getParent() : workingDir;
+        if (firstDotEnv != null && !projectDir.resolve(".env").equals(firstDotEnv)) {
+            Map<String, String> more = EnvironmentFiles.layered(List.of(projectDir.resolve(".env")), false, env, diagnostics, this.files);
+            more.putAll(env);
+            env = more;
         }
         if (diagnostics.hasErrors()) {
             return Optional.empty();
@@ -129,6 +142,7 @@ public final class LoadSession {
             return Optional.empty();
         }
         OverrideMerger.finish(merged);
+        PathResolver.defaultBuildContexts(merged, projectDir);
         merged.remove("version");
         merged.remove("include");
         merged.remove("name");
@@ -136,6 +150,7 @@ public final class LoadSession {
         List<String> profiles = options.profiles().isEmpty()
                 ? ProjectOptions.splitProfiles(projectEnv.get("COMPOSE_PROFILES")) : options.profiles();
         Normalizer.Result normalized = new Normalizer(diagnostics, projectName, projectEnv).normalize(merged, profiles);
+        new ServiceEnvironments(diagnostics, this.files).resolve(merged.getMap("services"), projectEnv);
         if (options.checkConsistency()) {
             new ConsistencyChecker(diagnostics).check(merged, normalized.disabled());
         }
@@ -171,14 +186,24 @@ public final class LoadSession {
         return java.util.Collections.unmodifiableMap(out);
     }
 
-    /** Process environment over {@code --env-file}s (later wins) or over the project directory's {@code .env}. */
-    private Map<String, String> environment(Path projectDir) {
-        Path workingDir = options.workingDir();
-        if (!options.envFiles().isEmpty()) {
-            List<Path> files = options.envFiles().stream().map(f -> workingDir.resolve(f).normalize()).toList();
-            return EnvironmentFiles.layered(files, true, options.environment(), diagnostics, this.files);
+    /** {@code --env-file}s, else {@code COMPOSE_ENV_FILES} (comma separated) of the process environment. */
+    private List<Path> explicitEnvFiles() {
+        List<Path> named = new ArrayList<>(options.envFiles());
+        String variable = options.environment().get("COMPOSE_ENV_FILES");
+        if (named.isEmpty() && variable != null) {
+            for (String part : variable.split(",")) {
+                if (!part.isEmpty()) {
+                    named.add(Path.of(part));
+                }
+            }
         }
-        return EnvironmentFiles.layered(List.of(projectDir.resolve(".env")), false, options.environment(), diagnostics, files);
+        return named.stream().map(f -> options.workingDir().resolve(f).normalize()).toList();
+    }
+
+    /** {@code COMPOSE_DISABLE_ENV_FILE} (process environment) switches the default {@code .env} off. */
+    private boolean dotEnvEnabled() {
+        String v = options.environment().get("COMPOSE_DISABLE_ENV_FILE");
+        return v == null || !(v.equals("1") || v.equalsIgnoreCase("true") || v.equals("t") || v.equals("T"));
     }
 
     private void readDocuments(Path file, Path baseDir, Map<String, String> env, List<ComposeDocument> into) {
@@ -342,6 +367,7 @@ public final class LoadSession {
         }
         if (merged != null) {
             OverrideMerger.finish(merged);
+            PathResolver.defaultBuildContexts(merged, request.projectDirectory());
         }
         return merged;
     }

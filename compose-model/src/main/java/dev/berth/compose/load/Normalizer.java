@@ -200,15 +200,19 @@ final class Normalizer {
             Node external = resource.get("external");
             if (external instanceof MapNode ext) {
                 String externalName = ext.getString("name");
-                if (externalName != null && resource.has("name")) {
-                    diagnostics.error("external-name-conflict", path, ext.location(),
-                            TreePath.display(path) + ": name and external.name conflict; only use name");
-                    continue;
-                }
                 if (externalName != null) {
                     diagnostics.add(Diagnostic.warning("external-name-deprecated", path, ext.location(),
                             TreePath.display(path) + ": external.name is deprecated. Please set name and external: true"));
-                    resource.put("name", ScalarNode.of(ext.location(), externalName));
+                    String name = resource.getString("name");
+                    if (name != null && !name.equals(externalName)) {
+                        // The same name twice says one thing; only two different names conflict (compose-go).
+                        diagnostics.error("external-name-conflict", path, ext.location(),
+                                TreePath.display(path) + ": name and external.name conflict; only use name");
+                        continue;
+                    }
+                    if (name == null) {
+                        resource.put("name", ScalarNode.of(ext.location(), externalName));
+                    }
                 }
                 resource.replace("external", ScalarNode.of(ext.location(), Boolean.TRUE));
             }

@@ -32,6 +32,16 @@ final class PathResolver {
                 }
             }
         }
+        MapNode volumes = root.getMap("volumes");
+        if (volumes != null) {
+            for (Map.Entry<String, Node> e : volumes.entries()) {
+                if (e.getValue() instanceof MapNode volume && "local".equals(volume.getString("driver"))
+                        && volume.getMap("driver_opts") instanceof MapNode opts && "bind".equals(opts.getString("o"))) {
+                    // A local volume that is really a bind mount: its device is a host path.
+                    absolutize(opts, "device");
+                }
+            }
+        }
         for (String section : List.of("secrets", "configs")) {
             MapNode resources = root.getMap(section);
             if (resources != null) {
@@ -49,8 +59,6 @@ final class PathResolver {
         if (build != null) {
             if (build.get("context") instanceof ScalarNode context && context.value() instanceof String c && !isRemote(c)) {
                 context.setValue(absolute(c));
-            } else if (!build.has("context")) {
-                build.put("context", ScalarNode.of(build.location(), base.toString()));
             }
             MapNode additional = build.getMap("additional_contexts");
             if (additional != null) {
@@ -82,6 +90,23 @@ final class PathResolver {
         MapNode develop = service.getMap("develop");
         if (develop != null) {
             listOfPaths(develop.getList("watch"), "path");
+        }
+    }
+
+    /**
+     * A build without a context builds the project directory: set once the files are merged (the main
+     * project's, or an included sub-project's), so that a child that only adds {@code target} keeps the
+     * context its {@code extends} parent gave it, as compose-go's defaults after the merge do.
+     */
+    static void defaultBuildContexts(MapNode root, Path projectDirectory) {
+        MapNode services = root.getMap("services");
+        if (services == null) {
+            return;
+        }
+        for (Map.Entry<String, Node> e : services.entries()) {
+            if (e.getValue() instanceof MapNode service && service.getMap("build") instanceof MapNode build && !build.has("context")) {
+                build.put("context", ScalarNode.of(build.location(), projectDirectory.toString()));
+            }
         }
     }
 

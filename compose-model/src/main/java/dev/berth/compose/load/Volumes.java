@@ -16,7 +16,9 @@ import java.util.List;
  * {@code /}, {@code ~}, {@code \\} or a drive letter ({@code C:}) is a bind mount (with
  * {@code create_host_path}), anything else a named volume; a lone path is an anonymous volume. Colons
  * inside {@code ${…}} do not split. Modes: ro/rw, nocopy, z/Z (SELinux), propagation; other modes are
- * ignored, as compose-go ignores them. The target is cleaned like Go's {@code path.Clean}.
+ * ignored, as compose-go ignores them. Every short-syntax target is cleaned like Go's {@code path.Clean}
+ * ({@code /var/www/html/} → {@code /var/www/html}, as compose-go's {@code transform/volume.go}); a long-syntax
+ * target is kept as written, as compose-go keeps it.
  */
 final class Volumes {
 
@@ -49,8 +51,9 @@ final class Volumes {
             return null;
         }
         if (spec.length() <= 2) {
+            // ParseVolume takes it whole as the target; transformVolumeMount still cleans it ("a/" -> "a").
             volume.put("type", ScalarNode.of(at, "volume"));
-            volume.put("target", ScalarNode.of(at, spec));
+            volume.put("target", ScalarNode.of(at, cleanTarget(spec)));
             return volume;
         }
         List<String> parts = split(spec);

@@ -21,7 +21,7 @@ import java.util.function.Function;
  */
 public final class OverrideMerger {
 
-    private enum Strategy { REPLACE, LOGGING, UNIQUE, ULIMIT }
+    private enum Strategy { REPLACE, LOGGING, UNIQUE, ULIMIT, IPAM_POOLS }
 
     private record Rule(Strategy strategy, Function<Node, String> identity) {}
 
@@ -37,16 +37,19 @@ public final class OverrideMerger {
         RULES.put("services.*.logging", new Rule(Strategy.LOGGING, null));
         RULES.put("services.*.ulimits.*", new Rule(Strategy.ULIMIT, null));
         RULES.put("services.*.ports", new Rule(Strategy.UNIQUE, OverrideMerger::portKey));
-        RULES.put("services.*.volumes", new Rule(Strategy.UNIQUE, n -> field(n, "target")));
-        RULES.put("services.*.secrets", new Rule(Strategy.UNIQUE, OverrideMerger::fileReferenceKey));
-        RULES.put("services.*.configs", new Rule(Strategy.UNIQUE, OverrideMerger::fileReferenceKey));
-        RULES.put("services.*.env_file", new Rule(Strategy.UNIQUE, n -> field(n, "path")));
+        // A short volume before canonicalisation is its own identity; once long, its target.
+        RULES.put("services.*.volumes", new Rule(Strategy.UNIQUE, n -> n instanceof ScalarNode s ? s.asString() : field(n, "target")));
+        RULES.put("services.*.secrets", new Rule(Strategy.UNIQUE, n -> mountTarget(n, "/run/secrets/")));
+        RULES.put("services.*.configs", new Rule(Strategy.UNIQUE, n -> mountTarget(n, "/")));
+        RULES.put("services.*.devices", new Rule(Strategy.UNIQUE, OverrideMerger::deviceTarget));
+        RULES.put("networks.*.ipam.config", new Rule(Strategy.IPAM_POOLS, null));
+        RULES.put("services.*.env_file", new Rule(Strategy.UNIQUE, n -> n instanceof ScalarNode s ? s.asString() : field(n, "path")));
         RULES.put("services.*.extra_hosts.*", byValue);
         RULES.put("services.*.networks.*.aliases", byValue);
         RULES.put("services.*.networks.*.link_local_ips", byValue);
         for (String list : List.of("expose", "cap_add", "cap_drop", "dns", "dns_search", "dns_opt", "security_opt",
                 "profiles", "volumes_from", "links", "external_links", "tmpfs", "device_cgroup_rules", "group_add",
-                "devices", "label_file", "build.tags", "build.cache_from", "build.cache_to", "build.platforms")) {
+                "label_file", "build.tags", "build.cache_from", "build.cache_to", "build.platforms")) {
             RULES.put("services.*." + list, byValue);
         }
         RULES.forEach(TABLE::put);
@@ -64,6 +67,18 @@ public final class OverrideMerger {
     public static MapNode mergeService(MapNode base, MapNode override) {
         mergeMaps(base, override, "services.x");
         return base;
+    }
+
+    /**
+     * Merges one definition of a top-level resource onto another ({@code section} is {@code services},
+     * {@code networks}…), with the rules of that section; returns the merged node.
+     */
+    public static Node mergeResource(String section, Node base, Node override) {
+        if (base instanceof MapNode b && override instanceof MapNode o) {
+            mergeMaps(b, o, TreePath.child(section, "x"));
+            return b;
+        }
+        return override;
     }
 
     private static Node mergeValues(Node base, Node override, String path) {
@@ -87,14 +102,17 @@ public final class OverrideMerger {
                     }
                     return override;
                 case ULIMIT:
-                    if (base instanceof MapNode b && override instanceof MapNode o) {
-                        mergeMaps(b, o, path);
-                        return b;
-                    }
+                    // compose-go's mergeUlimit gives the override's limit whole (override_test: nofile
+                    // {soft, hard} overridden by {hard} keeps only hard).
                     return override;
                 case UNIQUE:
                     if (base instanceof ListNode b && override instanceof ListNode o) {
                         return unique(b, o, rule.identity());
+                    }
+                    return override;
+                case IPAM_POOLS:
+                    if (base instanceof ListNode b && override instanceof ListNode o && !b.items().isEmpty()) {
+                        return ipamPools(b, o, path);
                     }
                     return override;
                 default:
@@ -121,7 +139,7 @@ public final class OverrideMerger {
                 continue;
             }
             Node existing = base.get(key);
-            if (existing == null || value == null || key.startsWith("x-")) {
+            if (existing == null || value == null) {
                 base.put(key, value, override.keyLocation(key));
                 if (existing != null) {
                     base.replace(key, value);
@@ -134,25 +152,79 @@ public final class OverrideMerger {
 
     /** Appends, then keeps one entry per identity: the later definition wins, at the earlier position. */
     private static ListNode unique(ListNode base, ListNode override, Function<Node, String> identity) {
-        LinkedHashMap<String, Node> byKey = new LinkedHashMap<>();
-        List<Node> withoutKey = new ArrayList<>();
+        LinkedHashMap<Object, Node> byKey = new LinkedHashMap<>();
         for (List<Node> items : List.of(base.items(), override.items())) {
             for (Node n : items) {
                 if (n.mergeTag() == Node.MergeTag.RESET) {
                     continue;
                 }
                 String key = identity.apply(n);
-                if (key == null) {
-                    withoutKey.add(n);
-                } else {
-                    byKey.put(key, n);
-                }
+                byKey.put(key == null ? new Object() : key, n); // an entry without identity stays where it is
             }
         }
         base.items().clear();
         base.items().addAll(byKey.values());
-        base.items().addAll(withoutKey);
         return base;
+    }
+
+    /**
+     * IPAM pools, as compose-go merges them: the override's pools in its order, each merged onto the
+     * base pool with the same {@code subnet} when there is one; base pools the override does not name
+     * are dropped.
+     */
+    private static ListNode ipamPools(ListNode base, ListNode override, String path) {
+        List<Node> pools = new ArrayList<>();
+        for (Node o : override.items()) {
+            String subnet = field(o, "subnet");
+            Node merged = o;
+            for (Node b : base.items()) {
+                if (b instanceof MapNode bm && o instanceof MapNode om && java.util.Objects.equals(field(b, "subnet"), subnet)) {
+                    MapNode copy = bm.copy();
+                    mergeMaps(copy, om, path);
+                    merged = copy;
+                    break;
+                }
+            }
+            int same = -1;
+            for (int i = 0; i < pools.size(); i++) {
+                if (java.util.Objects.equals(field(pools.get(i), "subnet"), subnet)) {
+                    same = i;
+                }
+            }
+            if (same >= 0) {
+                pools.set(same, merged);
+            } else {
+                pools.add(merged);
+            }
+        }
+        base.items().clear();
+        base.items().addAll(pools);
+        return base;
+    }
+
+    /**
+     * Within one file, as after each merge: an entry that a later one of the same list redefines (by
+     * the identities of the rule table: volumes and devices by target, ports by address, secrets and
+     * configs by target, plain lists by value) is replaced by it, at the earlier position.
+     */
+    public static void enforceUnicity(MapNode root) {
+        MapNode services = root.getMap("services");
+        if (services == null) {
+            return;
+        }
+        PathRules<Rule> perService = TABLE.next("services") == null ? null : TABLE.next("services").next("x");
+        for (Map.Entry<String, Node> e : services.entries()) {
+            if (!(e.getValue() instanceof MapNode service) || perService == null) {
+                continue;
+            }
+            for (Map.Entry<String, Node> field : service.entries()) {
+                PathRules<Rule> sub = perService.next(field.getKey());
+                Rule rule = sub == null ? null : sub.rule();
+                if (rule != null && rule.strategy() == Strategy.UNIQUE && field.getValue() instanceof ListNode list) {
+                    unique(list, new ListNode(list.location()), rule.identity());
+                }
+            }
+        }
     }
 
     private static Rule ruleFor(String path) {
@@ -167,20 +239,42 @@ public final class OverrideMerger {
         return n instanceof MapNode m ? m.getString(key) : null;
     }
 
-    private static String fileReferenceKey(Node n) {
+    /** A secret or config by where it is mounted: its target, else the default place of its source. */
+    private static String mountTarget(Node n, String defaultDirectory) {
+        if (n instanceof ScalarNode s) {
+            return defaultDirectory + s.asString();
+        }
         if (!(n instanceof MapNode m)) {
             return null;
         }
         String target = m.getString("target");
-        return target != null ? "target:" + target : "source:" + m.getString("source");
+        return target != null ? target : defaultDirectory + m.getString("source");
     }
 
+    /** A device by its path in the container (the second field of the short syntax, else the first). */
+    private static String deviceTarget(Node n) {
+        if (n instanceof MapNode m) {
+            return m.getString("target");
+        }
+        if (n instanceof ScalarNode s) {
+            String[] parts = s.asString().split(":");
+            return parts.length == 1 ? parts[0] : parts[1];
+        }
+        return null;
+    }
+
+    /** A port by host address, published port, target and protocol (compose-go's portIndexer). */
     private static String portKey(Node n) {
+        if (n instanceof ScalarNode s) {
+            return s.asString();
+        }
         if (!(n instanceof MapNode m)) {
             return null;
         }
-        return m.getString("host_ip") + ":" + m.getString("published") + ":" + m.getString("target") + "/"
-                + m.getString("protocol") + "/" + m.getString("mode");
+        String host = m.getString("host_ip");
+        String protocol = m.getString("protocol");
+        return (host == null ? "0.0.0.0" : host) + ":" + m.getString("published") + ":" + m.getString("target") + "/"
+                + (protocol == null ? "tcp" : protocol);
     }
 
     /** After all merges: drops what is still marked {@code !reset} and forgets the tags. */

@@ -100,36 +100,46 @@ public final class Units {
         return multiplier < 0 ? null : (long) (number * multiplier);
     }
 
-    /** Go-style printing of a duration, as docker compose config shows it ("1m30s", "500ms"). */
+    /** Go's {@code time.Duration.String()}, as docker compose config shows it ("1m30s", "1.5s", "500ms", "1.5µs"). */
     public static String format(Duration d) {
-        if (d.isZero()) {
+        long nanos = d.toNanos();
+        if (nanos == 0) {
             return "0s";
         }
-        long nanos = d.toNanos();
         StringBuilder out = new StringBuilder();
         if (nanos < 0) {
             out.append('-');
             nanos = -nanos;
         }
         if (nanos < 1_000_000_000L) {
-            if (nanos % 1_000_000L == 0) {
-                return out.append(nanos / 1_000_000L).append("ms").toString();
+            if (nanos < 1_000L) {
+                return out.append(nanos).append("ns").toString();
             }
-            if (nanos % 1_000L == 0) {
-                return out.append(nanos / 1_000L).append("µs").toString();
+            if (nanos < 1_000_000L) {
+                return out.append(fraction(nanos, 1_000L)).append("µs").toString();
             }
-            return out.append(nanos).append("ns").toString();
+            return out.append(fraction(nanos, 1_000_000L)).append("ms").toString();
         }
         long hours = nanos / 3_600_000_000_000L;
         long minutes = nanos / 60_000_000_000L % 60;
-        double seconds = nanos % 60_000_000_000L / 1e9;
+        long secondsNanos = nanos % 60_000_000_000L;
         if (hours > 0) {
             out.append(hours).append('h');
         }
         if (hours > 0 || minutes > 0) {
             out.append(minutes).append('m');
         }
-        String secs = seconds == Math.rint(seconds) ? String.valueOf((long) seconds) : String.valueOf(seconds);
-        return out.append(secs).append('s').toString();
+        return out.append(fraction(secondsNanos, 1_000_000_000L)).append('s').toString();
+    }
+
+    /** {@code value / unit} with the remainder as decimals, trailing zeros dropped. */
+    private static String fraction(long value, long unit) {
+        long whole = value / unit;
+        long rest = value % unit;
+        if (rest == 0) {
+            return String.valueOf(whole);
+        }
+        String digits = String.valueOf(unit + rest).substring(1).replaceAll("0+$", "");
+        return whole + "." + digits;
     }
 }

@@ -8,27 +8,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.snakeyaml.engine.v2.api.Dump;
-import org.snakeyaml.engine.v2.api.DumpSettings;
-import org.snakeyaml.engine.v2.common.FlowStyle;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Prints a loaded project the way {@code docker compose config} does: the normalised model in long
- * syntax (ports with target/published/host_ip/protocol, volumes with type/source/target, depends_on
- * as a mapping with condition), keys sorted like Go prints maps, top-level sections in the usual order.
+ * Prints a loaded project the way {@code docker compose config} does, byte for byte: the normalised
+ * model in long syntax, in the shape compose-go marshals (struct fields in their order, Go maps sorted,
+ * sizes/durations/modes decoded: {@link ComposeShape}), through Go's YAML and JSON styles
+ * ({@link GoYaml}, {@link GoJson}); resources no service uses left out unless {@code --all-resources}.
  * Literal {@code $} are written as {@code $$} so that the output loads back to the same values.
  */
 public final class ProjectWriter {
 
-    private static final List<String> TOP_LEVEL_ORDER = List.of("name", "services", "networks", "volumes", "secrets", "configs", "models");
-
     private final boolean escapeDollars;
+    private final boolean allResources;
+
+    /**
+     * @param escapeDollars true when the project was interpolated (so a literal $ must stay literal when read back)
+     * @param allResources  {@code --all-resources}: also the networks, volumes, secrets and configs no service uses
+     */
+    public ProjectWriter(boolean escapeDollars, boolean allResources) {
+        this.escapeDollars = escapeDollars;
+        this.allResources = allResources;
+    }
 
     /** @param escapeDollars true when the project was interpolated (so a literal $ must stay literal when read back) */
     public ProjectWriter(boolean escapeDollars) {
-        this.escapeDollars = escapeDollars;
+        this(escapeDollars, true);
     }
 
     public ProjectWriter() {
@@ -36,55 +40,161 @@ public final class ProjectWriter {
     }
 
     public String toYaml(Project project) {
-        DumpSettings settings = DumpSettings.builder()
-                .setDefaultFlowStyle(FlowStyle.BLOCK)
-                .setIndent(2)
-                .setIndicatorIndent(2)
-                .setIndentWithIndicator(true)
-                .setWidth(Integer.MAX_VALUE)
-                .build();
-        return new Dump(settings).dumpToString(document(project));
+        return GoYaml.write(document(project));
     }
 
     public String toJson(Project project) {
-        return JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
-                .writeValueAsString(document(project)) + "\n";
+        return GoJson.write(escapeDollars ? jsonDocument(project) : model(project));
     }
 
-    /** The ordered plain document that both formats print. */
+    /**
+     * The ordered plain document {@code config} prints as YAML. An interpolated project is printed as
+     * compose-go marshals its typed project ({@link ComposeShape}); with {@code --no-interpolate} docker
+     * compose prints the untyped model instead: every mapping's keys sorted, values as written.
+     */
     public Map<String, Object> document(Project project) {
-        Map<String, Object> canonical = project.canonical();
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (String key : TOP_LEVEL_ORDER) {
-            if (canonical.containsKey(key)) {
-                out.put(key, prepare(canonical.get(key), key.equals("name") ? 0 : 1));
-            }
+        if (!escapeDollars) {
+            return model(project);
         }
-        for (Map.Entry<String, Object> e : canonical.entrySet()) {
-            if (!out.containsKey(e.getKey())) {
-                out.put(e.getKey(), prepare(e.getValue(), 1));
-            }
-        }
-        return out;
+        Map<String, Object> canonical = used(project.canonical());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> shaped = (Map<String, Object>) new ComposeShape(false).shape(canonical, List.of());
+        return dollars(shaped);
     }
 
-    private Object prepare(Object value, int depth) {
+    /** The JSON form: Project.MarshalJSON puts the top level in a Go map (keys sorted, no models). */
+    private Map<String, Object> jsonDocument(Project project) {
+        Map<String, Object> canonical = new LinkedHashMap<>(used(project.canonical()));
+        canonical.remove("models");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> shaped = (Map<String, Object>) new ComposeShape(true).shape(canonical, List.of());
+        Map<String, Object> top = new TreeMap<>(shaped);
+        for (String section : List.of("networks", "volumes", "secrets", "configs")) {
+            if (top.get(section) instanceof Map<?, ?> m && m.isEmpty()) {
+                top.remove(section);
+            }
+        }
+        return dollars(new LinkedHashMap<>(top));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> model(Project project) {
+        return (Map<String, Object>) sortedModel(used(project.canonical()));
+    }
+
+    private static Object sortedModel(Object value) {
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> sorted = new TreeMap<>();
             for (Map.Entry<?, ?> e : map.entrySet()) {
-                sorted.put(String.valueOf(e.getKey()), prepare(e.getValue(), depth + 1));
+                sorted.put(String.valueOf(e.getKey()), sortedModel(e.getValue()));
             }
             return new LinkedHashMap<>(sorted);
         }
         if (value instanceof List<?> list) {
             List<Object> out = new ArrayList<>(list.size());
             for (Object o : list) {
-                out.add(prepare(o, depth + 1));
+                out.add(sortedModel(o));
             }
             return out;
         }
-        if (value instanceof String s && escapeDollars && s.indexOf('$') >= 0) {
-            return s.replace("$", "$$");
+        return value;
+    }
+
+    /**
+     * Without {@code --all-resources}, the networks, volumes, secrets, configs and models no enabled
+     * service uses are left out (compose-go's WithoutUnnecessaryResources).
+     */
+    private Map<String, Object> used(Map<String, Object> canonical) {
+        if (allResources) {
+            return canonical;
+        }
+        java.util.Set<String> networks = new java.util.HashSet<>();
+        java.util.Set<String> volumes = new java.util.HashSet<>();
+        java.util.Set<String> secrets = new java.util.HashSet<>();
+        java.util.Set<String> configs = new java.util.HashSet<>();
+        java.util.Set<String> models = new java.util.HashSet<>();
+        if (canonical.get("services") instanceof Map<?, ?> services) {
+            for (Object s : services.values()) {
+                if (!(s instanceof Map<?, ?> service)) {
+                    continue;
+                }
+                if (service.get("networks") instanceof Map<?, ?> n) {
+                    n.keySet().forEach(k -> networks.add(String.valueOf(k)));
+                }
+                if (service.get("models") instanceof Map<?, ?> m) {
+                    m.keySet().forEach(k -> models.add(String.valueOf(k)));
+                }
+                for (Object v : listOf(service.get("volumes"))) {
+                    if (v instanceof Map<?, ?> mount && "volume".equals(mount.get("type")) && mount.get("source") != null) {
+                        volumes.add(String.valueOf(mount.get("source")));
+                    }
+                }
+                sources(service.get("secrets"), secrets);
+                if (service.get("build") instanceof Map<?, ?> build) {
+                    sources(build.get("secrets"), secrets);
+                }
+                sources(service.get("configs"), configs);
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>(canonical);
+        keepOnly(out, "networks", networks);
+        keepOnly(out, "volumes", volumes);
+        keepOnly(out, "secrets", secrets);
+        keepOnly(out, "configs", configs);
+        keepOnly(out, "models", models);
+        return out;
+    }
+
+    private static List<?> listOf(Object o) {
+        return o instanceof List<?> l ? l : List.of();
+    }
+
+    private static void sources(Object references, java.util.Set<String> into) {
+        for (Object r : listOf(references)) {
+            if (r instanceof Map<?, ?> m && m.get("source") != null) {
+                into.add(String.valueOf(m.get("source")));
+            } else if (r instanceof String name) {
+                into.add(name);
+            }
+        }
+    }
+
+    private static void keepOnly(Map<String, Object> document, String section, java.util.Set<String> used) {
+        if (!(document.get(section) instanceof Map<?, ?> resources)) {
+            return;
+        }
+        Map<String, Object> kept = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : resources.entrySet()) {
+            if (used.contains(String.valueOf(e.getKey()))) {
+                kept.put(String.valueOf(e.getKey()), e.getValue());
+            }
+        }
+        if (kept.isEmpty()) {
+            document.remove(section);
+        } else {
+            document.put(section, kept);
+        }
+    }
+
+    /** Literal {@code $} doubled, so that the printed file interpolates back to the same values. */
+    @SuppressWarnings("unchecked")
+    private static <T> T dollars(T value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                out.put(String.valueOf(e.getKey()).replace("$", "$$"), dollars(e.getValue()));
+            }
+            return (T) out;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            for (Object o : list) {
+                out.add(dollars(o));
+            }
+            return (T) out;
+        }
+        if (value instanceof String s && s.indexOf('$') >= 0) {
+            return (T) s.replace("$", "$$");
         }
         return value;
     }

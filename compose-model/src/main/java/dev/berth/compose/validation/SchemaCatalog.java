@@ -186,7 +186,7 @@ public final class SchemaCatalog {
         }
     }
 
-    /** Follows local {@code $ref}s ({@code #/definitions/...}). */
+    /** Follows local {@code $ref}s ({@code #/$defs/...}). */
     private JsonNode resolve(JsonNode node) {
         JsonNode current = node;
         for (int i = 0; i < 8 && current != null && current.get("$ref") != null; i++) {

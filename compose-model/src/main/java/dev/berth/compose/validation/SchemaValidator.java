@@ -41,7 +41,7 @@ public final class SchemaValidator {
     private final Schema schema;
 
     private SchemaValidator() {
-        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7);
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
         // Loaded by location, not from a stream: the schema's relative $id breaks the stream form.
         this.schema = registry.getSchema(SchemaLocation.of("classpath:" + SCHEMA_RESOURCE));
     }
