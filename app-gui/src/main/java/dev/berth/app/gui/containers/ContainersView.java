@@ -27,6 +27,9 @@ public final class ContainersView extends BorderPane {
     private final TableView<ContainerRow> table = new TableView<>();
     private final Label count = new Label();
 
+    /** Seconds ticked while the table is on screen: the uptime cells rewrite their text on each. */
+    private final javafx.beans.property.LongProperty ticks = new javafx.beans.property.SimpleLongProperty(this, "ticks");
+
     public ContainersView(ContainersViewModel model) {
         this.model = model;
         getStyleClass().add("containers-view");
@@ -45,17 +48,20 @@ public final class ContainersView extends BorderPane {
                 number("CPU", ContainerRow::cpuPercent, Formats::percent, 80),
                 number("Memory", row -> (double) row.memoryUsage(), value -> Formats.bytes(value.longValue()), 100)));
         table.setItems(model.rows());
+        // One menu per row cell, built once; its items act on the row's item when chosen (a menu per item
+        // update — stats replace rows every second — allocated menus and icons at a few MB a minute).
         table.setRowFactory(view -> {
             javafx.scene.control.TableRow<ContainerRow> row = new javafx.scene.control.TableRow<>();
-            row.contextMenuProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
-                    () -> row.getItem() == null ? null : rowMenu(row.getItem()), row.itemProperty()));
+            javafx.scene.control.ContextMenu menu = rowMenu(row);
+            row.contextMenuProperty().bind(javafx.beans.binding.Bindings.when(row.itemProperty().isNull())
+                    .then((javafx.scene.control.ContextMenu) null).otherwise(menu));
             return row;
         });
-        // Uptime ticks: a running container's cell is redrawn every second while the table is on screen.
+        // Uptime ticks: the uptime cells (only they) rewrite their text every second while the table is on screen.
         javafx.animation.Timeline tick = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1),
                 event -> {
-                    if (table.getScene() != null && isVisible() && model.rows().stream().anyMatch(r -> r.startedAt() != null)) {
-                        table.refresh();
+                    if (table.getScene() != null && isVisible()) {
+                        ticks.set(ticks.get() + 1);
                     }
                 }));
         tick.setCycleCount(javafx.animation.Animation.INDEFINITE);
@@ -88,31 +94,38 @@ public final class ContainersView extends BorderPane {
     }
 
     /** A row's menu: its logs and inspect document, restart, stop, remove (asked first) and its web port. */
-    private javafx.scene.control.ContextMenu rowMenu(ContainerRow row) {
+    private javafx.scene.control.ContextMenu rowMenu(javafx.scene.control.TableRow<ContainerRow> row) {
         javafx.scene.control.MenuItem logs = new javafx.scene.control.MenuItem("Logs", Icons.icon(Feather.FILE_TEXT));
-        logs.setOnAction(event -> model.showLogs(row));
+        logs.setOnAction(event -> model.showLogs(row.getItem()));
         javafx.scene.control.MenuItem inspect = new javafx.scene.control.MenuItem("Inspect", Icons.icon(Feather.SEARCH));
-        inspect.setOnAction(event -> model.inspect(row));
+        inspect.setOnAction(event -> model.inspect(row.getItem()));
         javafx.scene.control.MenuItem restart = new javafx.scene.control.MenuItem("Restart", Icons.icon(Feather.ROTATE_CW));
-        restart.setOnAction(event -> model.restart(row));
+        restart.setOnAction(event -> model.restart(row.getItem()));
         javafx.scene.control.MenuItem stop = new javafx.scene.control.MenuItem("Stop", Icons.icon(Feather.STOP_CIRCLE));
-        stop.setOnAction(event -> model.stop(row));
-        stop.setDisable(!"running".equals(row.state()) && !"restarting".equals(row.state()) && !"paused".equals(row.state()));
+        stop.setOnAction(event -> model.stop(row.getItem()));
         javafx.scene.control.MenuItem remove = new javafx.scene.control.MenuItem("Remove…", Icons.icon(Feather.TRASH_2));
-        remove.setOnAction(event -> model.remove(row));
-        var port = model.webPort(row);
-        javafx.scene.control.MenuItem open = new javafx.scene.control.MenuItem(port.map(p -> "Open " + p.url()).orElse("Open port"),
-                Icons.icon(Feather.EXTERNAL_LINK));
-        open.setDisable(port.isEmpty());
-        open.setOnAction(event -> port.ifPresent(model::open));
+        remove.setOnAction(event -> model.remove(row.getItem()));
+        javafx.scene.control.MenuItem open = new javafx.scene.control.MenuItem("Open port", Icons.icon(Feather.EXTERNAL_LINK));
+        open.setOnAction(event -> model.webPort(row.getItem()).ifPresent(model::open));
         logs.setId("container-logs");
         inspect.setId("container-inspect");
         restart.setId("container-restart");
         stop.setId("container-stop");
         remove.setId("container-remove");
         open.setId("container-open-port");
-        return new javafx.scene.control.ContextMenu(logs, inspect, new javafx.scene.control.SeparatorMenuItem(), restart, stop, remove,
-                new javafx.scene.control.SeparatorMenuItem(), open);
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(logs, inspect, new javafx.scene.control.SeparatorMenuItem(),
+                restart, stop, remove, new javafx.scene.control.SeparatorMenuItem(), open);
+        menu.setOnShowing(event -> {
+            ContainerRow item = row.getItem();
+            if (item == null) {
+                return;
+            }
+            stop.setDisable(!"running".equals(item.state()) && !"restarting".equals(item.state()) && !"paused".equals(item.state()));
+            var port = model.webPort(item);
+            open.setText(port.map(p -> "Open " + p.url()).orElse("Open port"));
+            open.setDisable(port.isEmpty());
+        });
+        return menu;
     }
 
     public TableView<ContainerRow> table() {
@@ -208,12 +221,21 @@ public final class ContainersView extends BorderPane {
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         column.setComparator(Comparator.comparing(ContainerRow::startedAt, Comparator.nullsLast(Comparator.reverseOrder())));
         column.setPrefWidth(90);
-        column.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(ContainerRow row, boolean empty) {
-                super.updateItem(row, empty);
-                setText(empty || row == null ? null : model.uptime(row));
-            }
+        column.setCellFactory(c -> {
+            TableCell<ContainerRow, ContainerRow> cell = new TableCell<>() {
+                @Override
+                protected void updateItem(ContainerRow row, boolean empty) {
+                    super.updateItem(row, empty);
+                    setText(empty || row == null ? null : model.uptime(row));
+                }
+            };
+            ticks.addListener((obs, old, now) -> {
+                ContainerRow row = cell.getItem();
+                if (row != null && row.startedAt() != null) {
+                    cell.setText(model.uptime(row));
+                }
+            });
+            return cell;
         });
         return column;
     }

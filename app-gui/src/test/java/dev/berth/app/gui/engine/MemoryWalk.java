@@ -69,6 +69,11 @@ public final class MemoryWalk {
                     "gcClassHistogram", new Object[] {null}, new String[] {String[].class.getName()});
             histogram.lines().limit(30).forEach(System.out::println);
             System.out.println("after the histogram's full GC: RSS " + rss() + " MB");
+            if (ManagementFactory.getRuntimeMXBean().getInputArguments().stream().anyMatch(a -> a.startsWith("-XX:NativeMemoryTracking"))) {
+                System.out.println((String) ManagementFactory.getPlatformMBeanServer().invoke(
+                        new ObjectName("com.sun.management:type=DiagnosticCommand"), "vmNativeMemory",
+                        new Object[] {new String[] {"summary", "scale=MB"}}, new String[] {String[].class.getName()}));
+            }
             driver.fx(() -> driver.<javafx.scene.control.Button>lookup("#button-down").fire());
             driver.waitUntil("down", () -> panes.containers().totalRows() == 0, Duration.ofMinutes(2));
         } finally {
