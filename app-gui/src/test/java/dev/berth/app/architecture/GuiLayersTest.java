@@ -33,14 +33,13 @@ class GuiLayersTest {
             type -> type.isAssignableTo(javafx.scene.control.Dialog.class) || type.isAssignableTo(javafx.scene.control.DialogPane.class));
 
     /**
-     * Until the editor's branch routes them through {@code Confirmations} (issue 12 defects 3–4, issue 14
-     * item 4), the down-with-volumes confirmation in {@code MainWindow} and the editor's close question in
-     * {@code EditorWindow} are the two known exceptions; nothing else may build a dialog.
+     * The editor's close question (Save / Discard / Cancel, three answers that {@code Confirmations}'
+     * yes-or-no does not carry) in {@code EditorWindow} is the one known exception; nothing else may build
+     * a dialog.
      */
     @ArchTest
     static final ArchRule dialogsOnlyInControls = noClasses()
             .that().resideOutsideOfPackage("dev.berth.app.gui.controls..")
-            .and().doNotHaveFullyQualifiedName("dev.berth.app.gui.main.MainWindow")
             .and().doNotHaveFullyQualifiedName("dev.berth.app.gui.editor.EditorWindow")
             .should().dependOnClassesThat(DIALOGS)
             .because("destructive questions go through the shared Confirmations, whose default is Cancel");
