@@ -1,25 +1,30 @@
 package dev.berth.app.gui;
 
+import dev.berth.app.gui.controls.DialogConfirmations;
 import dev.berth.app.gui.engine.EngineProjectFeed;
 import dev.berth.app.gui.feed.ProjectFeed;
+import dev.berth.app.gui.feed.SampleProjectFeed;
+import dev.berth.app.gui.fx.FxUiScheduler;
+import dev.berth.app.gui.look.SystemThemeDetector;
+import dev.berth.app.gui.look.ThemeMode;
+import dev.berth.app.gui.look.ThemeViewModel;
+import dev.berth.app.gui.look.WindowStateStore;
+import dev.berth.app.gui.main.MainWindow;
+import dev.berth.app.gui.main.ProjectPanes;
+import dev.berth.app.gui.resources.ResourcesArea;
 import dev.berth.app.workspace.EngineSession;
 import dev.berth.app.workspace.RecentProjects;
 import dev.berth.bridge.discovery.DiscoveryOptions;
 import dev.berth.bridge.discovery.EngineDiscovery;
 import dev.berth.bridge.discovery.HostEnvironment;
-import dev.berth.app.gui.feed.SampleProjectFeed;
-import dev.berth.app.gui.fx.FxUiScheduler;
-import dev.berth.app.gui.look.SystemThemeDetector;
-import dev.berth.app.gui.look.ThemeViewModel;
-import dev.berth.app.gui.look.WindowStateStore;
-import dev.berth.app.gui.main.MainWindow;
-import dev.berth.app.gui.main.ProjectPanes;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.logging.Logger;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -41,7 +46,7 @@ public final class BerthApplication extends Application {
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
     private ProjectFeed feed;
     private EngineSession session;
-    private dev.berth.app.gui.resources.ResourcesArea resources;
+    private ResourcesArea resources;
     private ProjectPanes panes;
     private MainWindow window;
     private ThemeViewModel theme;
@@ -67,8 +72,8 @@ public final class BerthApplication extends Application {
         window = new MainWindow(panes, theme, store, Optional.ofNullable(feed), demo, recent);
         if (session != null) {
             // The Resources area shares the feed's engine session: one connection, one events subscription.
-            resources = dev.berth.app.gui.resources.ResourcesArea.forSession(session, ui, background,
-                    new dev.berth.app.gui.controls.DialogConfirmations(() -> stage));
+            resources = ResourcesArea.forSession(session, ui, background,
+                    new DialogConfirmations(() -> stage));
             window.withResources(resources);
             window.setEditorEngine(session::compose);
         }
@@ -77,7 +82,7 @@ public final class BerthApplication extends Application {
         StartupPhases.mark("shown");
         String forced = System.getProperty("berth.theme", System.getenv().getOrDefault("BERTH_THEME", ""));
         if (forced.equalsIgnoreCase("dark") || forced.equalsIgnoreCase("light")) {
-            theme.modeProperty().set(forced.equalsIgnoreCase("dark") ? dev.berth.app.gui.look.ThemeMode.DARK : dev.berth.app.gui.look.ThemeMode.LIGHT);
+            theme.modeProperty().set(forced.equalsIgnoreCase("dark") ? ThemeMode.DARK : ThemeMode.LIGHT);
         }
         if (feed != null) {
             feed.start(panes);
@@ -115,7 +120,7 @@ public final class BerthApplication extends Application {
             try {
                 getHostServices().showDocument(url);
             } catch (RuntimeException e) {
-                java.util.logging.Logger.getLogger(BerthApplication.class.getName()).warning("Cannot open " + url + ": " + e);
+                Logger.getLogger(BerthApplication.class.getName()).warning("Cannot open " + url + ": " + e);
             }
         };
     }
@@ -134,10 +139,10 @@ public final class BerthApplication extends Application {
             Platform.runLater(() -> {
                 long now = System.currentTimeMillis();
                 long startedAt = ProcessStart.epochMillis();
-                long cpu = ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
+                long cpu = ProcessHandle.current().info().totalCpuDuration().map(cpuTime -> cpuTime.toMillis()).orElse(-1L);
                 // CPU time too: on a shared, oversubscribed machine the wall time mostly measures the neighbours.
                 System.out.println("berth: first frame " + (now - startedAt) + " ms after the process started ("
-                        + cpu + " ms CPU, load average " + java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()
+                        + cpu + " ms CPU, load average " + ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()
                         + "; phases: " + StartupPhases.report(startedAt) + "; at " + now + ")");
                 Platform.exit();
             });

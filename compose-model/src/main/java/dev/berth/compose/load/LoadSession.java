@@ -6,6 +6,7 @@ import dev.berth.compose.LoadResult;
 import dev.berth.compose.Location;
 import dev.berth.compose.ProjectOptions;
 import dev.berth.compose.SourceFiles;
+import dev.berth.compose.graph.ServiceGraph;
 import dev.berth.compose.interpolation.InterpolationException;
 import dev.berth.compose.interpolation.Template;
 import dev.berth.compose.merge.OverrideMerger;
@@ -20,6 +21,7 @@ import dev.berth.compose.yaml.YamlReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -152,7 +154,7 @@ public final class LoadSession {
                 binder.volumeSpecs(merged.getMap("volumes")), binder.secretSpecs(merged.getMap("secrets")),
                 binder.configSpecs(merged.getMap("configs")), binder.services(normalized.disabled()), extensions,
                 canonical, new SourceMap(path -> SourceMaps.locate(finalTree, path)));
-        dev.berth.compose.graph.ServiceGraph graph = dev.berth.compose.graph.ServiceGraph.of(project);
+        ServiceGraph graph = ServiceGraph.of(project);
         for (List<String> cycle : graph.cycles()) {
             String first = cycle.get(0);
             diagnostics.error("dependency-cycle", TreePath.child(TreePath.child("services", first), "depends_on"),
@@ -168,7 +170,7 @@ public final class LoadSession {
         @SuppressWarnings("unchecked")
         Map<String, Object> tree = (Map<String, Object>) Immutables.plain(merged);
         out.putAll(tree);
-        return java.util.Collections.unmodifiableMap(out);
+        return Collections.unmodifiableMap(out);
     }
 
     /** Process environment over {@code --env-file}s (later wins) or over the project directory's {@code .env}. */

@@ -14,7 +14,6 @@ import dev.berth.engine.stream.LogDecoder;
 import dev.berth.engine.stream.OutputLine;
 import dev.berth.engine.transport.HttpRequest;
 import dev.berth.engine.transport.HttpResponse;
-import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,6 +2,7 @@ package dev.berth.app.gui.containers;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -29,8 +30,8 @@ public record ContainerRow(String id, String name, String service, String state,
 
     /** Which colour the state reads in: good, busy, bad or idle. */
     public String tone() {
-        String s = state.toLowerCase(java.util.Locale.ROOT);
-        String h = health.toLowerCase(java.util.Locale.ROOT);
+        String s = state.toLowerCase(Locale.ROOT);
+        String h = health.toLowerCase(Locale.ROOT);
         if (h.equals("unhealthy") || s.equals("dead")) {
             return "bad";
         }

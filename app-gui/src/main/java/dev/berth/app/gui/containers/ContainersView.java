@@ -6,14 +6,18 @@ import atlantafx.base.theme.Tweaks;
 import dev.berth.app.gui.controls.Icons;
 import dev.berth.app.gui.format.Formats;
 import java.util.Comparator;
+import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -34,7 +38,7 @@ public final class ContainersView extends BorderPane {
         table.setId("containers-table");
         table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().setAll(java.util.List.of(
+        table.getColumns().setAll(List.of(
                 text("Name", ContainerRow::name, 170),
                 text("Service", ContainerRow::service, 110),
                 stateColumn(),
@@ -58,7 +62,7 @@ public final class ContainersView extends BorderPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         count.getStyleClass().add(Styles.TEXT_MUTED);
-        model.rows().addListener((javafx.collections.ListChangeListener<ContainerRow>) c -> updateCount());
+        model.rows().addListener((ListChangeListener<ContainerRow>) c -> updateCount());
         updateCount();
 
         setTop(new ToolBar(filter, spacer, count));
@@ -136,12 +140,12 @@ public final class ContainersView extends BorderPane {
                     return;
                 }
                 HBox links = new HBox(6);
-                links.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+                links.setAlignment(Pos.CENTER_LEFT);
                 for (PortBinding port : row.ports()) {
                     if (port.isWebLink()) {
                         Hyperlink link = new Hyperlink(port.label());
                         link.setOnAction(event -> model.open(port));
-                        link.setTooltip(new javafx.scene.control.Tooltip("Open " + port.url()));
+                        link.setTooltip(new Tooltip("Open " + port.url()));
                         links.getChildren().add(link);
                     } else {
                         links.getChildren().add(new Label(port.label()));

@@ -13,10 +13,12 @@ import dev.berth.engine.api.EngineClient;
 import dev.berth.engine.api.model.EngineEvent;
 import dev.berth.engine.compose.ComposeEngine;
 import dev.berth.engine.compose.ComposeLabels;
+import dev.berth.engine.compose.ListedProject;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,7 +44,7 @@ public final class EngineProjectFeed implements ProjectFeed {
     private final Map<String, OpenedProject> opened = new ConcurrentHashMap<>();
     private final Debouncer catalogRefresh = new Debouncer(Duration.ofMillis(150), this::refreshCatalog);
     private final ProjectActions actions;
-    private volatile List<dev.berth.engine.compose.ListedProject> onEngine = List.of();
+    private volatile List<ListedProject> onEngine = List.of();
     private volatile ProjectSink sink;
     private volatile ProjectWatch watch;
     private volatile String selectedProject;
@@ -186,7 +188,7 @@ public final class EngineProjectFeed implements ProjectFeed {
         if (known != null) {
             return Optional.of(known.reload(environment));
         }
-        for (dev.berth.engine.compose.ListedProject summary : onEngine) {
+        for (ListedProject summary : onEngine) {
             if (summary.name().equals(project) && !summary.configFiles().isEmpty()) {
                 List<Path> files = summary.configFiles().stream().map(Path::of).toList();
                 Path dir = summary.workingDir().isEmpty() ? files.getFirst().getParent() : Path.of(summary.workingDir());
@@ -220,12 +222,12 @@ public final class EngineProjectFeed implements ProjectFeed {
 
     private void publishProjects() {
         List<ProjectSummary> list = new ArrayList<>();
-        for (dev.berth.engine.compose.ListedProject p : onEngine) {
+        for (ListedProject p : onEngine) {
             list.add(new ProjectSummary(p.name(), p.running(), p.total(), p.unhealthy() > 0, opened.containsKey(p.name()) ? "opened" : "engine"));
         }
         opened.values().stream().filter(o -> onEngine.stream().noneMatch(p -> p.name().equals(o.name())))
                 .forEach(o -> list.add(new ProjectSummary(o.name(), 0, 0, false, "opened")));
-        list.sort(java.util.Comparator.comparing((ProjectSummary p) -> !p.source().equals("opened")).thenComparing(ProjectSummary::name));
+        list.sort(Comparator.comparing((ProjectSummary p) -> !p.source().equals("opened")).thenComparing(ProjectSummary::name));
         sink.projects(list);
     }
 

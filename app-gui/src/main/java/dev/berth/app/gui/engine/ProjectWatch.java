@@ -18,6 +18,8 @@ import dev.berth.engine.api.model.ContainerSummary;
 import dev.berth.engine.api.model.TopResult;
 import dev.berth.engine.compose.ComposeLabels;
 import dev.berth.engine.stream.EngineStream;
+import dev.berth.engine.stream.LogSource;
+import dev.berth.engine.stream.OutputLine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,8 +31,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -197,7 +199,7 @@ final class ProjectWatch implements AutoCloseable {
         LogsOptions options = after != null ? new LogsOptions(true, true, true, after, null, true, null, null)
                 : createdWhileWatching ? LogsOptions.everything().following().withTimestamps()
                 : LogsOptions.everything().following().withTimestamps().withTail(FIRST_TAIL);
-        EngineStream<dev.berth.engine.stream.OutputLine> stream;
+        EngineStream<OutputLine> stream;
         try {
             stream = client.containers().logs(id, options);
         } catch (RuntimeException e) {
@@ -207,14 +209,14 @@ final class ProjectWatch implements AutoCloseable {
         Thread.ofVirtual().name("berth-logs-" + service).start(() -> {
             try {
                 List<LogLine> chunk = new ArrayList<>(256);
-                for (dev.berth.engine.stream.OutputLine line = stream.next(); line != null; line = stream.next()) {
+                for (OutputLine line = stream.next(); line != null; line = stream.next()) {
                     Instant at = line.timestamp() == null ? Instant.now() : line.timestamp();
                     if (after != null && !at.isAfter(after)) {
                         continue;
                     }
                     lastLogTime.put(id, at);
                     sink.logLine(new LogLine(service, at,
-                            line.source() == dev.berth.engine.stream.LogSource.STDERR ? LogLine.Stream.STDERR : LogLine.Stream.STDOUT,
+                            line.source() == LogSource.STDERR ? LogLine.Stream.STDERR : LogLine.Stream.STDOUT,
                             line.text()));
                 }
             } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package dev.berth.app.gui.graph;
 
+import java.util.Locale;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -28,7 +29,7 @@ final class GraphCard extends VBox {
 
     GraphCard(GraphNodeModel node) {
         this.node = node;
-        getStyleClass().addAll("graph-node", "graph-node-" + node.kind().name().toLowerCase(java.util.Locale.ROOT));
+        getStyleClass().addAll("graph-node", "graph-node-" + node.kind().name().toLowerCase(Locale.ROOT));
         setPrefSize(ServiceGraphViewModel.NODE_WIDTH, ServiceGraphViewModel.NODE_HEIGHT);
         setMinSize(ServiceGraphViewModel.NODE_WIDTH, ServiceGraphViewModel.NODE_HEIGHT);
         setMaxSize(ServiceGraphViewModel.NODE_WIDTH, ServiceGraphViewModel.NODE_HEIGHT);

@@ -7,6 +7,7 @@ import dev.berth.app.gui.feed.ProjectFeed;
 import dev.berth.app.gui.graph.GraphNode;
 import dev.berth.app.gui.graph.ServiceGraphView;
 import dev.berth.app.gui.look.Shortcuts;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -104,7 +105,7 @@ final class ProjectActionsMenu {
         if (shortcut != null) {
             item.setAccelerator(shortcut.keys());
         }
-        item.setId("action-" + action.name().toLowerCase(java.util.Locale.ROOT));
+        item.setId("action-" + action.name().toLowerCase(Locale.ROOT));
         item.setOnAction(event -> run(action, Set.of()));
         item.disableProperty().bind(unavailable);
         return item;
@@ -112,7 +113,7 @@ final class ProjectActionsMenu {
 
     private Button button(ProjectAction action, Feather icon, String tip) {
         Button button = new Button(action.title(), Icons.icon(icon));
-        button.setId("button-" + action.name().toLowerCase(java.util.Locale.ROOT));
+        button.setId("button-" + action.name().toLowerCase(Locale.ROOT));
         button.setTooltip(new Tooltip(tip));
         button.setOnAction(event -> run(action, Set.of()));
         button.disableProperty().bind(unavailable);
