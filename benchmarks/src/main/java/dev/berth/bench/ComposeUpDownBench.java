@@ -1,24 +1,28 @@
 package dev.berth.bench;
 
+import dev.berth.engine.api.ContainersApi.ListOptions;
 import dev.berth.engine.api.EngineClient;
 import dev.berth.engine.api.EngineEndpoint;
 import dev.berth.engine.api.Filters;
-import dev.berth.engine.api.ContainersApi.ListOptions;
 import dev.berth.engine.api.model.ContainerConfig;
 import dev.berth.engine.api.model.ContainerCreateRequest;
 import dev.berth.engine.api.model.ContainerSummary;
 import dev.berth.engine.api.model.EndpointSettings;
+import dev.berth.engine.api.model.Healthcheck;
 import dev.berth.engine.api.model.HostConfig;
 import dev.berth.engine.api.model.NetworkCreateRequest;
 import dev.berth.engine.api.model.NetworkingConfig;
 import dev.berth.testkit.TestEngine;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,7 +42,7 @@ public final class ComposeUpDownBench {
     private static final String IMAGE = TestEngine.BUSYBOX_IMAGE;
     private static final int FLOOR_PARALLELISM = 16;
     /** Tool + file pairs that failed or hung once; later rounds skip them. */
-    private static final java.util.Set<String> GAVE_UP = new java.util.HashSet<>();
+    private static final Set<String> GAVE_UP = new HashSet<>();
 
     private ComposeUpDownBench() {}
 
@@ -103,7 +107,7 @@ public final class ComposeUpDownBench {
         try {
             up.add(BenchProcesses.timeMillis(BenchProcesses.concat(cli, "-f", file.toString(), "-p", project, "up", "-d"), dir));
             down.add(BenchProcesses.timeMillis(BenchProcesses.concat(cli, "-f", file.toString(), "-p", project, "down"), dir));
-        } catch (java.io.IOException failed) {
+        } catch (IOException failed) {
             // A tool that fails or hangs is a result, not the end of the run: the row shows how often.
             System.err.println("  " + cli.getFirst() + " failed for " + project + ": " + failed.getMessage().lines().findFirst().orElse(""));
             up.add(Double.NaN);
@@ -168,7 +172,7 @@ public final class ComposeUpDownBench {
                 String name = project + "-" + service + "-1";
                 ContainerCreateRequest plain = request(project, service, network, name);
                 ContainerCreateRequest checked = ContainerCreateRequest.builder()
-                        .config(plain.config().toBuilder().healthcheck(dev.berth.engine.api.model.Healthcheck.builder()
+                        .config(plain.config().toBuilder().healthcheck(Healthcheck.builder()
                                 .test(List.of("CMD", "true")).interval(1_000_000_000L).timeout(1_000_000_000L).retries(30).build()).build())
                         .hostConfig(plain.hostConfig()).networkingConfig(plain.networkingConfig()).build();
                 String id = engine.containers().create(name, checked).id();

@@ -8,19 +8,23 @@ import dev.berth.app.gui.editor.ValidationService;
 import dev.berth.app.gui.fx.FxUiScheduler;
 import dev.berth.app.workspace.ProjectInvocation;
 import dev.berth.compose.ProjectOptions;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.event.Event;
 import javafx.scene.input.KeyCode;
@@ -74,7 +78,7 @@ public final class EditorBench {
                 new ValidationService(EditorWindow.DEBOUNCE), new RecoveryStore(dir.resolve("recovery")), Optional::empty);
         CompletableFuture<EditorWindow> shown = new CompletableFuture<>();
         Platform.runLater(() -> {
-            javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+            Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
             shown.complete(EditorWindow.show(new Stage(), model));
         });
         EditorWindow window = shown.get();
@@ -146,7 +150,7 @@ public final class EditorBench {
     }
 
     /** Types {@code n} characters, one every {@code intervalMs}; each latency runs from the key event to the next pulse's end of layout. */
-    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
     private static List<Long> typeAndMeasure(EditorWindow window, CodeArea area, int n, long intervalMs, List<Long> cpu) throws Exception {
         List<Long> out = Collections.synchronizedList(new ArrayList<>());
@@ -188,7 +192,7 @@ public final class EditorBench {
         System.out.printf("%-95s n=%3d  median %7.2f ms  p95 %7.2f ms  max %7.2f ms%n", what, sorted.size(), median, p95, max);
     }
 
-    private static <T> T onFx(java.util.concurrent.Callable<T> call) throws Exception {
+    private static <T> T onFx(Callable<T> call) throws Exception {
         CompletableFuture<T> result = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
@@ -200,7 +204,7 @@ public final class EditorBench {
         return result.get(30, TimeUnit.SECONDS);
     }
 
-    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

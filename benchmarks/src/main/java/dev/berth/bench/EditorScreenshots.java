@@ -27,6 +27,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.stage.Stage;
@@ -87,7 +89,7 @@ public final class EditorScreenshots {
             EditorViewModel model = new EditorViewModel(invocation, Map.of(), new FxUiScheduler(), background,
                     new ValidationService(EditorWindow.DEBOUNCE), new RecoveryStore(dir.resolve("recovery")), () -> Optional.of(compose));
             EditorWindow window = onFx(() -> {
-                javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+                Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
                 Stage stage = new Stage();
                 stage.setX(0);
                 stage.setY(0);
@@ -213,7 +215,7 @@ public final class EditorScreenshots {
         return result.get(30, TimeUnit.SECONDS);
     }
 
-    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

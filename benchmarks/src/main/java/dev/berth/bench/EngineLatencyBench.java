@@ -1,5 +1,6 @@
 package dev.berth.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import dev.berth.engine.api.ContainersApi;
 import dev.berth.engine.api.EngineClient;
 import dev.berth.engine.api.EngineEndpoint;
@@ -10,6 +11,7 @@ import dev.berth.engine.stream.EngineStream;
 import dev.berth.engine.stream.OutputLine;
 import dev.berth.testkit.TestEngine;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -176,7 +178,7 @@ public final class EngineLatencyBench {
     }
 
     private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }
 

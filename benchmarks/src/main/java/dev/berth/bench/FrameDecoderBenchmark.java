@@ -1,11 +1,14 @@
 package dev.berth.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import dev.berth.engine.stream.FrameDecoder;
 import dev.berth.engine.stream.LogDecoder;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -99,10 +102,10 @@ public class FrameDecoderBenchmark {
         FrameDecoderBenchmark benchmark = new FrameDecoderBenchmark();
         benchmark.load();
         // The process's CPU time, not the thread's: the garbage collector's threads do part of the work.
-        com.sun.management.OperatingSystemMXBean os =
-                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        OperatingSystemMXBean os =
+                (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         System.out.printf("%-20s %16s %16s%n", "decoder", "M lines/CPU-s", "M lines/wall-s");
-        for (String name : java.util.List.of("logLines", "logLinesSmallReads", "frames")) {
+        for (String name : List.of("logLines", "logLinesSmallReads", "frames")) {
             Counted counted = new Counted();
             for (int i = 0; i < rounds; i++) {
                 benchmark.run(name, counted); // warm-up

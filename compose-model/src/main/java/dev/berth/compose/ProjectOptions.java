@@ -1,12 +1,16 @@
 package dev.berth.compose;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Everything a load depends on, given from outside: the library never reads {@code System.getenv} or
@@ -47,7 +51,7 @@ public record ProjectOptions(
         composeFiles = List.copyOf(composeFiles);
         envFiles = List.copyOf(envFiles);
         profiles = List.copyOf(profiles);
-        environment = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(environment));
+        environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
         workingDir = Objects.requireNonNull(workingDir, "workingDir").toAbsolutePath().normalize();
     }
 
@@ -58,7 +62,7 @@ public record ProjectOptions(
 
     /** Options that load exactly these files, from the directory of the first one. */
     public static ProjectOptions ofFiles(Path... files) {
-        List<Path> absolute = java.util.Arrays.stream(files).map(f -> f.toAbsolutePath().normalize()).toList();
+        List<Path> absolute = Arrays.stream(files).map(f -> f.toAbsolutePath().normalize()).toList();
         return in(absolute.get(0).getParent()).withComposeFiles(absolute);
     }
 
@@ -132,9 +136,9 @@ public record ProjectOptions(
 
     /** Splits a {@code COMPOSE_FILE} value by {@code COMPOSE_PATH_SEPARATOR} (default the platform separator). */
     public static List<Path> splitComposeFileVariable(String value, String separator, Path base) {
-        String sep = separator == null || separator.isEmpty() ? java.io.File.pathSeparator : separator;
+        String sep = separator == null || separator.isEmpty() ? File.pathSeparator : separator;
         List<Path> files = new ArrayList<>();
-        for (String part : value.split(java.util.regex.Pattern.quote(sep))) {
+        for (String part : value.split(Pattern.quote(sep))) {
             if (!part.isBlank()) {
                 files.add(base.resolve(part.strip()).normalize());
             }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 
 /** Writes compose files into a temporary project directory and loads them. */
@@ -32,7 +33,7 @@ public final class Fixtures {
 
     public LoadResult load(Map<String, String> env, String... files) {
         return ComposeLoader.load(ProjectOptions.in(dir)
-                .withComposeFiles(java.util.Arrays.stream(files).map(dir::resolve).toList())
+                .withComposeFiles(Arrays.stream(files).map(dir::resolve).toList())
                 .withEnvironment(env));
     }
 

@@ -1,11 +1,13 @@
 package dev.berth.testkit;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -169,7 +171,7 @@ public final class PodmanService implements AutoCloseable {
     private static void deleteTree(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (java.io.UncheckedIOException | java.nio.file.NoSuchFileException e) {
+        } catch (UncheckedIOException | NoSuchFileException e) {
             // a file vanished while walking: the next attempt sees the rest
         }
     }

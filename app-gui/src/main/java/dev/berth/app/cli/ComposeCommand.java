@@ -3,6 +3,7 @@ package dev.berth.app.cli;
 import dev.berth.engine.api.EngineException;
 import dev.berth.engine.compose.ComposeException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,7 +37,7 @@ abstract class ComposeCommand implements Callable<Integer> {
     @Override
     public final Integer call() {
         Path workingDir = Path.of("").toAbsolutePath();
-        java.util.Map<String, String> environment = ComposeSettings.withDotEnv(System.getenv(),
+        Map<String, String> environment = ComposeSettings.withDotEnv(System.getenv(),
                 parent == null ? null : parent.projectOptions(), null, workingDir); // project flags are global
         try (CliSession session = new CliSession(this, parent, environment, workingDir)) {
             session.connectInBackground(); // every project command talks to the engine

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -170,7 +171,7 @@ final class LifecycleCommands {
             session.err().flush();
             try {
                 String answer = new BufferedReader(new InputStreamReader(session.in(), StandardCharsets.UTF_8)).readLine();
-                return answer != null && answer.trim().toLowerCase(java.util.Locale.ROOT).startsWith("y");
+                return answer != null && answer.trim().toLowerCase(Locale.ROOT).startsWith("y");
             } catch (IOException e) {
                 return false;
             }

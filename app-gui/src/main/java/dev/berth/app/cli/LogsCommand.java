@@ -5,9 +5,13 @@ import dev.berth.engine.compose.FollowedContainers;
 import dev.berth.engine.compose.ServiceContainer;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -68,7 +72,7 @@ final class LogsCommand extends ComposeCommand {
         return 0;
     }
 
-    private static void await(java.util.concurrent.CompletableFuture<?> future) throws InterruptedException {
+    private static void await(CompletableFuture<?> future) throws InterruptedException {
         try {
             future.get();
         } catch (ExecutionException e) {
@@ -82,13 +86,13 @@ final class LogsCommand extends ComposeCommand {
             return null;
         }
         if (value.matches("(\\d+[hms])+")) {
-            return now.minus(Duration.parse("PT" + value.toUpperCase(java.util.Locale.ROOT)));
+            return now.minus(Duration.parse("PT" + value.toUpperCase(Locale.ROOT)));
         }
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
             try {
-                return java.time.LocalDate.parse(value).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+                return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
             } catch (DateTimeParseException again) {
                 if (value.matches("\\d+")) {
                     return Instant.ofEpochSecond(Long.parseLong(value));

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.function.BiConsumer;
 
 /**
  * Connects a hijacked exec/attach session to the CLI's stdio: stdin is copied to the process on a
@@ -35,7 +37,7 @@ final class ProcessIo {
     }
 
     /** Gives the remote TTY the local terminal's size (a wrong size is cosmetic: failures are ignored). */
-    static void resize(java.util.function.BiConsumer<Integer, Integer> resizer) {
+    static void resize(BiConsumer<Integer, Integer> resizer) {
         int[] size = RawMode.size();
         if (size != null && size[0] > 0 && size[1] > 0) {
             try {
@@ -107,7 +109,7 @@ final class ProcessIo {
                 command.append(' ').append(arg);
             }
             Process process = new ProcessBuilder("sh", "-c", command + " < /dev/tty").redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (process.waitFor() != 0) {
                 throw new IOException(output);
             }

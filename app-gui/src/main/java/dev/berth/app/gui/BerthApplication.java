@@ -1,23 +1,29 @@
 package dev.berth.app.gui;
 
+import dev.berth.app.gui.controls.AddressDialog;
+import dev.berth.app.gui.controls.Confirmations;
+import dev.berth.app.gui.controls.DialogConfirmations;
 import dev.berth.app.gui.engine.EngineProjectFeed;
 import dev.berth.app.gui.feed.ProjectFeed;
+import dev.berth.app.gui.feed.SampleProjectFeed;
+import dev.berth.app.gui.fx.FxUiScheduler;
+import dev.berth.app.gui.look.SystemThemeDetector;
+import dev.berth.app.gui.look.ThemeMode;
+import dev.berth.app.gui.look.ThemeViewModel;
+import dev.berth.app.gui.look.WindowStateStore;
+import dev.berth.app.gui.main.MainWindow;
+import dev.berth.app.gui.main.ProjectPanes;
+import dev.berth.app.gui.main.UrlOpener;
+import dev.berth.app.gui.resources.ResourcesArea;
 import dev.berth.app.workspace.EngineSession;
 import dev.berth.app.workspace.RecentProjects;
 import dev.berth.bridge.discovery.DiscoveryOptions;
 import dev.berth.bridge.discovery.EngineDiscovery;
 import dev.berth.bridge.discovery.HostEnvironment;
-import dev.berth.app.gui.feed.SampleProjectFeed;
-import dev.berth.app.gui.fx.FxUiScheduler;
-import dev.berth.app.gui.look.SystemThemeDetector;
-import dev.berth.app.gui.look.ThemeViewModel;
-import dev.berth.app.gui.look.WindowStateStore;
-import dev.berth.app.gui.controls.AddressDialog;
-import dev.berth.app.gui.main.MainWindow;
-import dev.berth.app.gui.main.UrlOpener;
-import dev.berth.app.gui.main.ProjectPanes;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,6 +32,7 @@ import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import javafx.stage.StageStyle;
 import javafx.util.Duration;
 
 /**
@@ -43,11 +50,11 @@ public final class BerthApplication extends Application {
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
     private ProjectFeed feed;
     private EngineSession session;
-    private dev.berth.app.gui.resources.ResourcesArea resources;
+    private ResourcesArea resources;
     private ProjectPanes panes;
     private MainWindow window;
     private ThemeViewModel theme;
-    private final java.util.List<String> arguments;
+    private final List<String> arguments;
 
     /** As the launcher starts it: the arguments come from {@link #getParameters()}. */
     public BerthApplication() {
@@ -55,8 +62,8 @@ public final class BerthApplication extends Application {
     }
 
     /** As a test starts it, with the launcher's arguments ({@code open PATH} passes PATH). */
-    public BerthApplication(java.util.List<String> arguments) {
-        this.arguments = java.util.List.copyOf(arguments);
+    public BerthApplication(List<String> arguments) {
+        this.arguments = List.copyOf(arguments);
     }
 
     @Override
@@ -80,17 +87,17 @@ public final class BerthApplication extends Application {
         window = new MainWindow(panes, theme, store, Optional.ofNullable(feed), demo, recent);
         if (session != null) {
             // The Resources area shares the feed's engine session: one connection, one events subscription.
-            dev.berth.app.gui.controls.Confirmations confirmations = new dev.berth.app.gui.controls.DialogConfirmations(() -> stage);
-            resources = dev.berth.app.gui.resources.ResourcesArea.forSession(session, ui, background, confirmations);
+            Confirmations confirmations = new DialogConfirmations(() -> stage);
+            resources = ResourcesArea.forSession(session, ui, background, confirmations);
             window.withResources(resources).withConfirmations(confirmations);
             window.setEditorEngine(session::compose);
-            window.containerCommands(new dev.berth.app.gui.controls.DialogConfirmations(() -> stage));
+            window.containerCommands(new DialogConfirmations(() -> stage));
         }
         StartupPhases.mark("built");
         if (Boolean.getBoolean("berth.training")) {
             // The launcher's AOT training run renders a real window, but the user must not see it: off-screen,
             // transparent, without a frame (a plain window here looked like a black window popping up).
-            stage.initStyle(javafx.stage.StageStyle.UNDECORATED);
+            stage.initStyle(StageStyle.UNDECORATED);
             stage.setOpacity(0);
             stage.setX(-32_000);
             stage.setY(-32_000);
@@ -99,14 +106,14 @@ public final class BerthApplication extends Application {
         StartupPhases.mark("shown");
         String forced = System.getProperty("berth.theme", System.getenv().getOrDefault("BERTH_THEME", ""));
         if (forced.equalsIgnoreCase("dark") || forced.equalsIgnoreCase("light")) {
-            theme.modeProperty().set(forced.equalsIgnoreCase("dark") ? dev.berth.app.gui.look.ThemeMode.DARK : dev.berth.app.gui.look.ThemeMode.LIGHT);
+            theme.modeProperty().set(forced.equalsIgnoreCase("dark") ? ThemeMode.DARK : ThemeMode.LIGHT);
         }
         if (feed != null) {
             feed.start(panes);
         }
         // ./berth open PATH
-        java.util.List<String> raw = arguments != null ? arguments
-                : getParameters() != null ? getParameters().getRaw() : java.util.List.of(); // null: a test started it
+        List<String> raw = arguments != null ? arguments
+                : getParameters() != null ? getParameters().getRaw() : List.of(); // null: a test started it
         raw.stream().findFirst().ifPresent(path -> window.opened(Path.of(path).toFile()));
         if (Boolean.getBoolean("berth.measure.startup")) {
             reportFirstFrame(stage);
@@ -154,10 +161,10 @@ public final class BerthApplication extends Application {
             Platform.runLater(() -> {
                 long now = System.currentTimeMillis();
                 long startedAt = ProcessStart.epochMillis();
-                long cpu = ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
+                long cpu = ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L); // name clash: javafx.util.Duration
                 // CPU time too: on a shared, oversubscribed machine the wall time mostly measures the neighbours.
                 System.out.println("berth: first frame " + (now - startedAt) + " ms after the process started ("
-                        + cpu + " ms CPU, load average " + java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()
+                        + cpu + " ms CPU, load average " + ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()
                         + "; phases: " + StartupPhases.report(startedAt) + "; at " + now + ")");
                 Platform.exit();
             });

@@ -1,8 +1,10 @@
 package dev.berth.app.gui;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.OptionalLong;
 
 /**
@@ -20,8 +22,8 @@ final class ProcessStart {
     private ProcessStart() {}
 
     static long epochMillis() {
-        return fromProc().orElseGet(() -> ProcessHandle.current().info().startInstant().map(java.time.Instant::toEpochMilli)
-                .orElse(java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()));
+        return fromProc().orElseGet(() -> ProcessHandle.current().info().startInstant().map(Instant::toEpochMilli)
+                .orElse(ManagementFactory.getRuntimeMXBean().getStartTime()));
     }
 
     private static OptionalLong fromProc() {

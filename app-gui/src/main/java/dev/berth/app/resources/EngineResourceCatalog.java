@@ -15,6 +15,7 @@ import dev.berth.engine.api.model.Network;
 import dev.berth.engine.api.model.Volume;
 import dev.berth.engine.compose.ComposeLabels;
 import dev.berth.engine.compose.ContainerState;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -157,16 +158,16 @@ public final class EngineResourceCatalog implements ResourceCatalog {
      * helper in use by a running Berth is younger (it lives while one volume is shown) or is simply
      * recreated by it on its next browse.
      */
-    public int removeLeftoverHelpers(java.time.Duration age) {
+    public int removeLeftoverHelpers(Duration age) {
         return removeLeftoverHelpers(age, VolumeHelper.filter());
     }
 
     /** {@link #removeLeftoverHelpers(java.time.Duration)} for the helpers of one volume only. */
-    public int removeLeftoverHelpers(java.time.Duration age, String volume) {
+    public int removeLeftoverHelpers(Duration age, String volume) {
         return removeLeftoverHelpers(age, Filters.none().label(VolumeHelper.LABEL + "=" + volume));
     }
 
-    private int removeLeftoverHelpers(java.time.Duration age, Filters helpers) {
+    private int removeLeftoverHelpers(Duration age, Filters helpers) {
         EngineClient engine = engine();
         long cutoff = Instant.now().minus(age).getEpochSecond();
         int removed = 0;

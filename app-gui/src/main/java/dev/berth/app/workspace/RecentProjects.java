@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.core.type.TypeReference;
@@ -67,7 +68,7 @@ public final class RecentProjects {
     private void save(List<ProjectInvocation> list) throws IOException {
         List<Map<String, Object>> entries = new ArrayList<>();
         for (ProjectInvocation invocation : list) {
-            Map<String, Object> entry = new java.util.LinkedHashMap<>();
+            Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("files", invocation.files().stream().map(Path::toString).toList());
             entry.put("envFiles", invocation.envFiles().stream().map(Path::toString).toList());
             entry.put("profiles", invocation.profiles());

@@ -8,6 +8,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.DialogPane;
 
 /**
  * The GUI's habits, checked on the compiled classes (JabRef's layering, issue 14): what talks to the engine
@@ -30,7 +32,7 @@ class GuiLayersTest {
             .because("a view-model is tested without a display; its view builds the nodes");
 
     private static final DescribedPredicate<JavaClass> DIALOGS = DescribedPredicate.describe("are JavaFX dialogs",
-            type -> type.isAssignableTo(javafx.scene.control.Dialog.class) || type.isAssignableTo(javafx.scene.control.DialogPane.class));
+            type -> type.isAssignableTo(Dialog.class) || type.isAssignableTo(DialogPane.class));
 
     /**
      * The editor's close question (Save / Discard / Cancel, three answers that {@code Confirmations}'

@@ -9,12 +9,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.berth.app.cli.CliProject.Run;
 import dev.berth.engine.api.EngineClient;
 import dev.berth.engine.api.EngineEndpoint;
+import dev.berth.engine.transport.TlsMaterial;
 import dev.berth.testkit.TestEngine;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -102,7 +105,7 @@ class EngineVmIT {
         Path dir = ROOT.resolve("app-gui/target/vm-it").resolve(name);
         Files.createDirectories(dir.resolve("img/bin"));
         Path busybox = Path.of("/bin/busybox");
-        Files.copy(busybox, dir.resolve("img/bin/busybox"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(busybox, dir.resolve("img/bin/busybox"), StandardCopyOption.REPLACE_EXISTING);
         Files.writeString(dir.resolve("img/Dockerfile"), """
                 FROM scratch
                 COPY bin/busybox /bin/busybox
@@ -232,7 +235,7 @@ class EngineVmIT {
             assertFalse(answer.contains("\"Id\"") || answer.startsWith("HTTP/1.1 200"), answer);
         }
         // TLS without a client certificate (trusting anything): the handshake or the first read fails.
-        SSLSocketFactory anyServer = dev.berth.engine.transport.TlsMaterial.fromCertPath(Files.createTempDirectory("no-client-cert"), false);
+        SSLSocketFactory anyServer = TlsMaterial.fromCertPath(Files.createTempDirectory("no-client-cert"), false);
         boolean refused;
         try (SSLSocket tls = (SSLSocket) anyServer.createSocket("127.0.0.1", port)) {
             tls.setSoTimeout(10_000);
@@ -246,12 +249,12 @@ class EngineVmIT {
         assertTrue(refused, "a TLS client without the instance's certificate must be refused");
         // With the instance's certificate (what the relay uses) it answers.
         Path tlsDir = STATE.resolve("vm/default/tls");
-        try (SSLSocket tls = (SSLSocket) dev.berth.engine.transport.TlsMaterial.fromCertPath(tlsDir, true).createSocket("127.0.0.1", port)) {
+        try (SSLSocket tls = (SSLSocket) TlsMaterial.fromCertPath(tlsDir, true).createSocket("127.0.0.1", port)) {
             tls.setSoTimeout(20_000);
             tls.getOutputStream().write("GET /_ping HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".getBytes());
             assertTrue(new String(tls.getInputStream().readAllBytes()).endsWith("OK"));
         }
-        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+        assertEquals("rw-------", PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(STATE.resolve("vm/default/docker.sock"))));
         latencyFigures();
         hostEngineFigure();

@@ -16,6 +16,9 @@ import java.nio.file.Path;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import javafx.geometry.Orientation;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TabPane;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
@@ -137,13 +140,13 @@ class ScreenshotTourIT {
 
     /** Shows a detail tab (the screenshot driver selects directly: key chords under Xvfb can reach the menu bar). */
     private static void tab(FxRobot robot, int index) {
-        robot.interact(() -> robot.lookup("#detail-tabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel().select(index));
+        robot.interact(() -> robot.lookup("#detail-tabs").queryAs(TabPane.class).getSelectionModel().select(index));
     }
 
     /** Moves the divider between the graph and the detail tabs, then fits the graph into its new room. */
     private static void divider(FxRobot robot, double position) {
-        robot.interact(() -> robot.lookup(".split-pane").queryAll().stream().map(javafx.scene.control.SplitPane.class::cast)
-                .filter(pane -> pane.getOrientation() == javafx.geometry.Orientation.VERTICAL).findFirst()
+        robot.interact(() -> robot.lookup(".split-pane").queryAll().stream().map(SplitPane.class::cast)
+                .filter(pane -> pane.getOrientation() == Orientation.VERTICAL).findFirst()
                 .ifPresent(pane -> pane.setDividerPositions(position)));
         WaitForAsyncUtils.waitForFxEvents();
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT0).release(KeyCode.DIGIT0, KeyCode.CONTROL);

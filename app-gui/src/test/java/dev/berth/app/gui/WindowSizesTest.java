@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.berth.app.gui.look.WindowStateStore;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
@@ -64,7 +65,7 @@ class WindowSizesTest {
             stage.setHeight(height);
         });
         WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.sleep(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
         WaitForAsyncUtils.waitForFxEvents();
     }
 

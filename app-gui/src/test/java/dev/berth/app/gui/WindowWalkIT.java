@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.MenuButton;
+import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -143,11 +145,11 @@ class WindowWalkIT {
         waitFor(10, () -> robot.lookup(".dialog-pane").tryQuery().isEmpty());
 
         // A port link on a desktop without a URL handler (this machine has no xdg-open).
-        robot.interact(() -> robot.lookup("#detail-tabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel().select(4));
+        robot.interact(() -> robot.lookup("#detail-tabs").queryAs(TabPane.class).getSelectionModel().select(4));
         Thread.sleep(1_000);
         shoot("10a-containers");
         if (robot.lookup(".table-view .hyperlink").tryQuery().isPresent()) {
-            robot.clickOn(robot.lookup(".table-view .hyperlink").queryAs(javafx.scene.control.Hyperlink.class));
+            robot.clickOn(robot.lookup(".table-view .hyperlink").queryAs(Hyperlink.class));
         } else { // the row with the port is scrolled away: the same action the link runs
             robot.interact(() -> panes.containers().rows().stream().flatMap(r -> r.ports().stream()).filter(p -> p.isWebLink())
                     .findFirst().ifPresent(panes.containers()::open));
@@ -156,18 +158,18 @@ class WindowWalkIT {
         shoot("10b-port-link-no-handler");
         robot.clickOn("#copy-address");
         robot.type(KeyCode.ESCAPE);
-        robot.interact(() -> robot.lookup("#detail-tabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel().select(0));
+        robot.interact(() -> robot.lookup("#detail-tabs").queryAs(TabPane.class).getSelectionModel().select(0));
 
         // The service filter chip in the light theme, the resource tabs' words.
         robot.interact(() -> panes.graph().select("api"));
         shoot("10c-logs-filter-chip");
-        robot.interact(() -> robot.lookup("#resources-tabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel().select(1));
+        robot.interact(() -> robot.lookup("#resources-tabs").queryAs(TabPane.class).getSelectionModel().select(1));
         Thread.sleep(2_000);
         shoot("10d-volumes");
-        robot.interact(() -> robot.lookup("#resources-tabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel().select(2));
+        robot.interact(() -> robot.lookup("#resources-tabs").queryAs(TabPane.class).getSelectionModel().select(2));
         Thread.sleep(2_000);
         shoot("10e-networks");
-        robot.interact(() -> robot.lookup("#resources-tabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel().select(0));
+        robot.interact(() -> robot.lookup("#resources-tabs").queryAs(TabPane.class).getSelectionModel().select(0));
 
         // Small, then large again.
         robot.interact(() -> {

@@ -3,6 +3,7 @@ package dev.berth.app.resources;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.berth.engine.api.ContainersApi;
 import dev.berth.engine.api.EngineApiException;
 import dev.berth.engine.api.EngineClient;
 import dev.berth.engine.api.EngineEndpoint;
@@ -21,6 +22,7 @@ import dev.berth.testkit.TestEngine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +51,7 @@ class EngineResourceCatalogIT {
     @AfterEach
     void cleanUp() {
         containers.forEach(id -> quietly(() -> engine.containers().remove(id, true, false)));
-        for (var helper : engine.containers().list(dev.berth.engine.api.ContainersApi.ListOptions.allContainers().withFilters(VolumeHelper.filter()))) {
+        for (var helper : engine.containers().list(ContainersApi.ListOptions.allContainers().withFilters(VolumeHelper.filter()))) {
             if (volumes.contains(helper.labels().get(VolumeHelper.LABEL))) {
                 quietly(() -> engine.containers().remove(helper.id(), true, false));
             }
@@ -165,10 +167,10 @@ class EngineResourceCatalogIT {
         String volume = volume("left");
         VolumeHelper fresh = (VolumeHelper) catalog.browse(volume);
 
-        catalog.removeLeftoverHelpers(java.time.Duration.ofHours(1), volume);
+        catalog.removeLeftoverHelpers(Duration.ofHours(1), volume);
         assertThat(engine.containers().inspect(fresh.containerId()).state().status()).isEqualTo("created");
 
-        catalog.removeLeftoverHelpers(java.time.Duration.ofSeconds(-5), volume); // everything counts as old
+        catalog.removeLeftoverHelpers(Duration.ofSeconds(-5), volume); // everything counts as old
         assertThatThrownBy(() -> engine.containers().inspect(fresh.containerId()))
                 .isInstanceOfSatisfying(EngineApiException.class, e -> assertThat(e.isNotFound()).isTrue());
         fresh.close(); // gone already: no error

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.engine.api.model.ContainerSummary;
 import dev.berth.engine.api.model.MountPoint;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class EngineResourceCatalogTest {
 
     private static ContainerSummary container(String name, Map<String, String> labels, String... volumes) {
-        List<MountPoint> mounts = java.util.Arrays.stream(volumes)
+        List<MountPoint> mounts = Arrays.stream(volumes)
                 .map(v -> new MountPoint("volume", v, "/var/lib/docker/volumes/" + v, "/data", "local", "z", true, ""))
                 .toList();
         return new ContainerSummary("id-" + name, List.of("/" + name), "img", "sha256:1", "sh", 0L, "running", "Up",

@@ -9,8 +9,8 @@ import dev.berth.engine.api.model.HostConfig;
 import dev.berth.engine.api.model.Mount;
 import dev.berth.engine.api.model.VolumeCreateRequest;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
@@ -67,7 +67,7 @@ public final class ResourceTimings {
             result = action.call();
             runs[i] = System.nanoTime() - start;
         }
-        java.util.Arrays.sort(runs);
+        Arrays.sort(runs);
         System.out.printf("%-50s median %6.1f ms  (min %.1f, max %.1f)%n", what, runs[2] / 1e6, runs[0] / 1e6, runs[4] / 1e6);
         return result;
     }

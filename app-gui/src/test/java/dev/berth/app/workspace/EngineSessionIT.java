@@ -9,6 +9,7 @@ import dev.berth.bridge.discovery.EngineDiscovery;
 import dev.berth.bridge.discovery.HostEnvironment;
 import dev.berth.engine.api.EngineNotFoundException;
 import dev.berth.engine.api.model.EngineEvent;
+import dev.berth.engine.api.model.VolumeCreateRequest;
 import dev.berth.testkit.RequiresEngine;
 import dev.berth.testkit.TestEngine;
 import java.time.Duration;
@@ -52,7 +53,7 @@ class EngineSessionIT {
 
             String volume = "berth-session-it-" + System.nanoTime();
             session.client().orElseThrow().volumes().create(
-                    dev.berth.engine.api.model.VolumeCreateRequest.builder().name(volume).build());
+                    VolumeCreateRequest.builder().name(volume).build());
             try {
                 await().atMost(Duration.ofSeconds(10)).until(() -> events.stream().anyMatch(e ->
                         "volume".equals(e.type()) && e.actor() != null && volume.equals(e.actor().id())));

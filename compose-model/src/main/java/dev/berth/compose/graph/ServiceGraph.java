@@ -5,6 +5,7 @@ import dev.berth.compose.model.Project;
 import dev.berth.compose.model.ServiceSpec;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -151,7 +152,7 @@ public final class ServiceGraph {
                     }
                 }
             }
-            next.sort(java.util.Comparator.comparingInt(nodes::indexOf));
+            next.sort(Comparator.comparingInt(nodes::indexOf));
             ready = next;
         }
         return Collections.unmodifiableList(layers);

@@ -126,7 +126,7 @@ public final class Template {
         return value;
     }
 
-    /** Index of the brace closing a {@code ${} that starts at {@code from}, counting nested braces. */
+    /** Index of the brace closing a <code>${</code> that starts at {@code from}, counting nested braces. */
     private static int findClosingBrace(String text, int from) {
         int depth = 0;
         for (int k = from; k < text.length(); k++) {

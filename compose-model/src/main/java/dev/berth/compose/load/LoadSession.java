@@ -6,6 +6,7 @@ import dev.berth.compose.LoadResult;
 import dev.berth.compose.Location;
 import dev.berth.compose.ProjectOptions;
 import dev.berth.compose.SourceFiles;
+import dev.berth.compose.graph.ServiceGraph;
 import dev.berth.compose.interpolation.InterpolationException;
 import dev.berth.compose.interpolation.Template;
 import dev.berth.compose.merge.OverrideMerger;
@@ -20,6 +21,7 @@ import dev.berth.compose.yaml.YamlReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -167,7 +169,7 @@ public final class LoadSession {
                 binder.volumeSpecs(merged.getMap("volumes")), binder.secretSpecs(merged.getMap("secrets")),
                 binder.configSpecs(merged.getMap("configs")), binder.services(normalized.disabled()), extensions,
                 canonical, new SourceMap(path -> SourceMaps.locate(finalTree, path)));
-        dev.berth.compose.graph.ServiceGraph graph = dev.berth.compose.graph.ServiceGraph.of(project);
+        ServiceGraph graph = ServiceGraph.of(project);
         for (List<String> cycle : graph.cycles()) {
             String first = cycle.get(0);
             diagnostics.error("dependency-cycle", TreePath.child(TreePath.child("services", first), "depends_on"),
@@ -183,7 +185,7 @@ public final class LoadSession {
         @SuppressWarnings("unchecked")
         Map<String, Object> tree = (Map<String, Object>) Immutables.plain(merged);
         out.putAll(tree);
-        return java.util.Collections.unmodifiableMap(out);
+        return Collections.unmodifiableMap(out);
     }
 
     /** {@code --env-file}s, else {@code COMPOSE_ENV_FILES} (comma separated) of the process environment. */

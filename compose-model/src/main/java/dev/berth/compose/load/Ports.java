@@ -7,6 +7,9 @@ import dev.berth.compose.tree.MapNode;
 import dev.berth.compose.tree.Node;
 import dev.berth.compose.tree.ScalarNode;
 import dev.berth.compose.tree.TreePath;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.TreeMap;
 
 /**
  * Port short syntax {@code [HOST_IP:][PUBLISHED[-END]:]TARGET[-END][/PROTOCOL]} to the long form
@@ -49,7 +52,7 @@ final class Ports {
         // HOST_IP:PUBLISHED:TARGET, split on the last two colons (an IPv6 host keeps its own).
         String[] parts = spec.split(":", -1);
         int n = parts.length;
-        String rawIp = n >= 3 ? String.join(":", java.util.Arrays.copyOf(parts, n - 2)) : "";
+        String rawIp = n >= 3 ? String.join(":", Arrays.copyOf(parts, n - 2)) : "";
         String published = n >= 2 ? parts[n - 2] : "";
         String container = parts[n - 1];
         String protocol = "";
@@ -97,13 +100,13 @@ final class Ports {
                 return;
             }
         }
-        String proto = protocol.toLowerCase(java.util.Locale.ROOT);
+        String proto = protocol.toLowerCase(Locale.ROOT);
         if (!proto.equals("tcp") && !proto.equals("udp") && !proto.equals("sctp")) {
             invalid(spec, at, path, diagnostics, "Invalid proto: " + protocol);
             return;
         }
         int count = targets[1] - targets[0] + 1;
-        java.util.TreeMap<String, MapNode> ordered = new java.util.TreeMap<>();
+        TreeMap<String, MapNode> ordered = new TreeMap<>();
         for (int k = 0; k < count; k++) {
             MapNode port = new MapNode(at);
             port.put("mode", ScalarNode.of(at, "ingress"));

@@ -7,6 +7,7 @@ import dev.berth.compose.tree.MapNode;
 import dev.berth.compose.tree.Node;
 import dev.berth.compose.tree.ScalarNode;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -49,7 +50,7 @@ final class ServiceEnvironments {
         }
         MapNode explicit = service.getMap("labels");
         MapNode labels = new MapNode(explicit != null ? explicit.location() : files.location());
-        Map<String, String> read = new java.util.LinkedHashMap<>();
+        Map<String, String> read = new LinkedHashMap<>();
         for (Node n : files.items()) {
             if (!(n instanceof ScalarNode s) || s.isNull()) {
                 continue;

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -178,7 +179,7 @@ public final class OverrideMerger {
             String subnet = field(o, "subnet");
             Node merged = o;
             for (Node b : base.items()) {
-                if (b instanceof MapNode bm && o instanceof MapNode om && java.util.Objects.equals(field(b, "subnet"), subnet)) {
+                if (b instanceof MapNode bm && o instanceof MapNode om && Objects.equals(field(b, "subnet"), subnet)) {
                     MapNode copy = bm.copy();
                     mergeMaps(copy, om, path);
                     merged = copy;
@@ -187,7 +188,7 @@ public final class OverrideMerger {
             }
             int same = -1;
             for (int i = 0; i < pools.size(); i++) {
-                if (java.util.Objects.equals(field(pools.get(i), "subnet"), subnet)) {
+                if (Objects.equals(field(pools.get(i), "subnet"), subnet)) {
                     same = i;
                 }
             }

@@ -2,6 +2,7 @@ package dev.berth.compose.model;
 
 import dev.berth.compose.Location;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,13 +35,13 @@ public record Project(
 
     public Project {
         configFiles = List.copyOf(configFiles);
-        environment = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(environment));
-        services = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(services));
-        networks = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(networks));
-        volumes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(volumes));
-        secrets = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(secrets));
-        configs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(configs));
-        disabledServices = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(disabledServices));
+        environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
+        services = Collections.unmodifiableMap(new LinkedHashMap<>(services));
+        networks = Collections.unmodifiableMap(new LinkedHashMap<>(networks));
+        volumes = Collections.unmodifiableMap(new LinkedHashMap<>(volumes));
+        secrets = Collections.unmodifiableMap(new LinkedHashMap<>(secrets));
+        configs = Collections.unmodifiableMap(new LinkedHashMap<>(configs));
+        disabledServices = Collections.unmodifiableMap(new LinkedHashMap<>(disabledServices));
     }
 
     /** Where the value at a dotted path ({@code services.web.image}) was written. */

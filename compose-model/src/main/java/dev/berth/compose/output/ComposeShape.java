@@ -4,6 +4,7 @@ import dev.berth.compose.model.Units;
 import dev.berth.compose.tree.PathRules;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -317,7 +318,7 @@ final class ComposeShape {
                             hosts.add(e.getKey() + "=" + (e.getValue() == null ? "" : e.getValue()));
                         }
                     }
-                    java.util.Collections.sort(hosts);
+                    Collections.sort(hosts);
                     return hosts;
                 }
                 return value;

@@ -1,5 +1,6 @@
 package dev.berth.compose.output;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -63,7 +64,7 @@ final class GoJson {
             String g = GoYaml.goFloat(d);
             return g.replaceFirst("e([-+])0(\\d)$", "e$1$2");
         }
-        return new java.math.BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString();
+        return new BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString();
     }
 
     private static void string(String s, StringBuilder out) {

@@ -1,5 +1,6 @@
 package dev.berth.compose.output;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -111,7 +112,7 @@ final class GoYaml {
         if (d == 0) {
             return 1 / d < 0 ? "-0" : "0";
         }
-        java.math.BigDecimal exact = new java.math.BigDecimal(Double.toString(d)).stripTrailingZeros();
+        BigDecimal exact = new BigDecimal(Double.toString(d)).stripTrailingZeros();
         int exponent = exact.precision() - exact.scale() - 1;
         if (exponent < -4 || exponent >= 21) {
             String digits = exact.unscaledValue().abs().toString();

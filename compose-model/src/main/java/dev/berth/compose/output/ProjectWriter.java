@@ -3,9 +3,11 @@ package dev.berth.compose.output;
 import dev.berth.compose.model.Project;
 import dev.berth.compose.model.ServiceSpec;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -108,11 +110,11 @@ public final class ProjectWriter {
         if (allResources) {
             return canonical;
         }
-        java.util.Set<String> networks = new java.util.HashSet<>();
-        java.util.Set<String> volumes = new java.util.HashSet<>();
-        java.util.Set<String> secrets = new java.util.HashSet<>();
-        java.util.Set<String> configs = new java.util.HashSet<>();
-        java.util.Set<String> models = new java.util.HashSet<>();
+        Set<String> networks = new HashSet<>();
+        Set<String> volumes = new HashSet<>();
+        Set<String> secrets = new HashSet<>();
+        Set<String> configs = new HashSet<>();
+        Set<String> models = new HashSet<>();
         if (canonical.get("services") instanceof Map<?, ?> services) {
             for (Object s : services.values()) {
                 if (!(s instanceof Map<?, ?> service)) {
@@ -149,7 +151,7 @@ public final class ProjectWriter {
         return o instanceof List<?> l ? l : List.of();
     }
 
-    private static void sources(Object references, java.util.Set<String> into) {
+    private static void sources(Object references, Set<String> into) {
         for (Object r : listOf(references)) {
             if (r instanceof Map<?, ?> m && m.get("source") != null) {
                 into.add(String.valueOf(m.get("source")));
@@ -159,7 +161,7 @@ public final class ProjectWriter {
         }
     }
 
-    private static void keepOnly(Map<String, Object> document, String section, java.util.Set<String> used) {
+    private static void keepOnly(Map<String, Object> document, String section, Set<String> used) {
         if (!(document.get(section) instanceof Map<?, ?> resources)) {
             return;
         }

@@ -1,6 +1,8 @@
 package dev.berth.compose.conformance;
 
+import dev.berth.compose.model.Project;
 import dev.berth.compose.tree.TreePath;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +32,7 @@ final class Plain {
      * A value of the typed model by record accessors: {@code web.healthcheck.interval} is
      * {@code project.service("web").healthcheck().interval()}; a segment that names a map key looks it up.
      */
-    static Object accessor(dev.berth.compose.model.Project project, String path) {
+    static Object accessor(Project project, String path) {
         List<String> segments = TreePath.segments(path);
         Object node = project.service(segments.get(0));
         for (String segment : segments.subList(1, segments.size())) {
@@ -66,7 +68,7 @@ final class Plain {
             list.forEach(v -> out.add(normalize(v)));
             return out;
         }
-        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof java.math.BigInteger) {
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof BigInteger) {
             return ((Number) value).longValue();
         }
         if (value instanceof Float f) {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
+import org.assertj.core.groups.Tuple;
 
 /** Key fields of each OK case's expected.txt, written as assertions on the typed model. */
 final class CaseExpectations {
@@ -144,14 +145,14 @@ final class CaseExpectations {
         FOR_CASE.put("025", (p, dir) -> {
             List<VolumeMount> v = p.service("app").volumes();
             assertThat(v).extracting(VolumeMount::type, VolumeMount::source, VolumeMount::target).containsExactly(
-                    org.assertj.core.groups.Tuple.tuple("bind", dir.resolve("foo").toString(), "/target"),
-                    org.assertj.core.groups.Tuple.tuple("bind", "/home/user", "/ro-target"),
-                    org.assertj.core.groups.Tuple.tuple("bind", "/source", "/slave-target"),
-                    org.assertj.core.groups.Tuple.tuple("bind", "/source", "/z-target"),
-                    org.assertj.core.groups.Tuple.tuple("volume", "name", "/named-target"),
-                    org.assertj.core.groups.Tuple.tuple("volume", null, "/anonymous"),
-                    org.assertj.core.groups.Tuple.tuple("volume", "0", "/foo"),
-                    org.assertj.core.groups.Tuple.tuple("bind", dir.toString(), "/app"));
+                    Tuple.tuple("bind", dir.resolve("foo").toString(), "/target"),
+                    Tuple.tuple("bind", "/home/user", "/ro-target"),
+                    Tuple.tuple("bind", "/source", "/slave-target"),
+                    Tuple.tuple("bind", "/source", "/z-target"),
+                    Tuple.tuple("volume", "name", "/named-target"),
+                    Tuple.tuple("volume", null, "/anonymous"),
+                    Tuple.tuple("volume", "0", "/foo"),
+                    Tuple.tuple("bind", dir.toString(), "/app"));
             assertThat(v.get(0).bind().createHostPath()).isTrue();
             assertThat(v.get(1).readOnly()).isTrue();
             assertThat(v.get(2).bind().propagation()).isEqualTo("slave");
@@ -270,9 +271,9 @@ final class CaseExpectations {
                 Map.entry("foo", new Dependency("foo", "service_healthy", false, false))));
         FOR_CASE.put("053", (p, dir) -> assertThat(p.service("test").volumes())
                 .extracting(VolumeMount::type, VolumeMount::source, VolumeMount::target).containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("bind", dir.resolve("src").toString(), "/src"),
-                        org.assertj.core.groups.Tuple.tuple("volume", "a", "/a"),
-                        org.assertj.core.groups.Tuple.tuple("volume", "c", "/c")));
+                        Tuple.tuple("bind", dir.resolve("src").toString(), "/src"),
+                        Tuple.tuple("volume", "a", "/a"),
+                        Tuple.tuple("volume", "c", "/c")));
         FOR_CASE.put("054", (p, dir) -> {
             assertThat(p.service("same").logging().driver()).isEqualTo("syslog");
             assertThat(p.service("same").logging().options()).isEqualTo(map("syslog-address", "tcp://127.0.0.1:123"));

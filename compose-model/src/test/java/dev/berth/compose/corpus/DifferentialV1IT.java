@@ -13,10 +13,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,7 +64,7 @@ class DifferentialV1IT {
             String name = Corpus.root().relativize(original).toString();
             if (theirs.exit() != 0) {
                 boolean knownV1Limitation = theirs.stderr().contains("'name' does not match")
-                        && java.util.regex.Pattern.compile("(?m)^name:").matcher(Files.readString(copy)).find();
+                        && Pattern.compile("(?m)^name:").matcher(Files.readString(copy)).find();
                 ROWS.add(new String[] {name, "-", "-", "v1 fails: top-level `name` is unknown to v1 (compose-spec feature)"});
                 if (!knownV1Limitation) {
                     unexplained.add(name + ": v1 failed: " + theirs.stderr());
@@ -103,8 +106,8 @@ class DifferentialV1IT {
         return null;
     }
 
-    private static java.util.Set<String> union(Map<String, String> a, Map<String, String> b) {
-        java.util.Set<String> keys = new java.util.HashSet<>(a.keySet());
+    private static Set<String> union(Map<String, String> a, Map<String, String> b) {
+        Set<String> keys = new HashSet<>(a.keySet());
         keys.addAll(b.keySet());
         return keys;
     }

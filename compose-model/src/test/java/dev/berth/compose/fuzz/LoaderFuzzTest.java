@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
@@ -121,18 +123,18 @@ class LoaderFuzzTest {
 
     private record SwapLines(double a, double b) implements Mutation {
         public String apply(String text) {
-            List<String> lines = new java.util.ArrayList<>(text.lines().toList());
+            List<String> lines = new ArrayList<>(text.lines().toList());
             if (lines.size() < 2) {
                 return text;
             }
-            java.util.Collections.swap(lines, (int) (a * (lines.size() - 1)), (int) (b * (lines.size() - 1)));
+            Collections.swap(lines, (int) (a * (lines.size() - 1)), (int) (b * (lines.size() - 1)));
             return String.join("\n", lines);
         }
     }
 
     private record DuplicateLine(double at) implements Mutation {
         public String apply(String text) {
-            List<String> lines = new java.util.ArrayList<>(text.lines().toList());
+            List<String> lines = new ArrayList<>(text.lines().toList());
             if (lines.isEmpty()) {
                 return text;
             }

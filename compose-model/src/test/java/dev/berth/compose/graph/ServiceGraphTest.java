@@ -3,10 +3,15 @@ package dev.berth.compose.graph;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.compose.Fixtures;
+import dev.berth.compose.model.Dependency;
 import dev.berth.compose.model.Project;
+import dev.berth.compose.model.ServiceSpec;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,9 +54,9 @@ class ServiceGraphTest {
     void labelsEachEdgeWithTheKeyThatCreatedItAndItsCondition() {
         ServiceGraph graph = ServiceGraph.of(load(SHOP));
         assertThat(graph.dependenciesOf("web")).extracting(Edge::to, Edge::kind).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple("db", EdgeKind.DEPENDS_ON),
-                org.assertj.core.groups.Tuple.tuple("cache", EdgeKind.DEPENDS_ON),
-                org.assertj.core.groups.Tuple.tuple("assets", EdgeKind.VOLUMES_FROM));
+                Tuple.tuple("db", EdgeKind.DEPENDS_ON),
+                Tuple.tuple("cache", EdgeKind.DEPENDS_ON),
+                Tuple.tuple("assets", EdgeKind.VOLUMES_FROM));
         assertThat(graph.dependenciesOf("assets")).singleElement().extracting(Edge::kind).isEqualTo(EdgeKind.NETWORK_MODE);
         assertThat(graph.dependenciesOf("proxy")).singleElement().extracting(Edge::condition).isEqualTo("service_healthy");
         assertThat(graph.dependentsOf("db")).extracting(Edge::from).containsExactlyInAnyOrder("web", "assets");
@@ -72,7 +77,7 @@ class ServiceGraphTest {
                 """);
         var a = project.service("a");
         var b = project.service("b");
-        var withCycle = new java.util.LinkedHashMap<String, dev.berth.compose.model.ServiceSpec>();
+        var withCycle = new LinkedHashMap<String, ServiceSpec>();
         withCycle.put("a", copyWithDependency(a, "b"));
         withCycle.put("b", copyWithDependency(b, "a"));
         ServiceGraph graph = ServiceGraph.of(withCycle);
@@ -80,9 +85,9 @@ class ServiceGraphTest {
         assertThat(graph.startLayers()).isEmpty();
     }
 
-    private static dev.berth.compose.model.ServiceSpec copyWithDependency(dev.berth.compose.model.ServiceSpec s, String on) {
-        var deps = java.util.Map.of(on, new dev.berth.compose.model.Dependency(on, "service_started", true, false));
-        return new dev.berth.compose.model.ServiceSpec(s.name(), s.image(), s.build(), s.command(), s.entrypoint(),
+    private static ServiceSpec copyWithDependency(ServiceSpec s, String on) {
+        var deps = Map.of(on, new Dependency(on, "service_started", true, false));
+        return new ServiceSpec(s.name(), s.image(), s.build(), s.command(), s.entrypoint(),
                 s.environment(), s.envFiles(), s.labels(), s.annotations(), s.ports(), s.expose(), s.volumes(),
                 s.volumesFrom(), s.tmpfs(), deps, s.links(), s.externalLinks(), s.healthcheck(), s.restart(),
                 s.networks(), s.networkMode(), s.ipc(), s.pid(), s.uts(), s.cgroup(), s.deploy(), s.scale(),

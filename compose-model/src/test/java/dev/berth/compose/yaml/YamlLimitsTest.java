@@ -1,6 +1,7 @@
 package dev.berth.compose.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.berth.compose.Diagnostics;
 import dev.berth.compose.Location;
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /** Hostile YAML is refused with one clear, positioned diagnostic instead of eating memory or the stack. */
 class YamlLimitsTest {

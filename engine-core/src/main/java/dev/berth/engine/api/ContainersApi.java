@@ -14,12 +14,12 @@ import dev.berth.engine.stream.LogDecoder;
 import dev.berth.engine.stream.OutputLine;
 import dev.berth.engine.transport.HttpRequest;
 import dev.berth.engine.transport.HttpResponse;
-import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /** Container operations: one method per engine call. Ids may be full ids, short ids or names. */
@@ -95,9 +95,9 @@ public final class ContainersApi {
     }
 
     /** The container's inspect document as the engine sent it, every field kept: for showing, not for logic. */
-    public java.util.Map<String, Object> inspectDocument(String id) {
+    public Map<String, Object> inspectDocument(String id) {
         return calls.json(HttpRequest.get(calls.path("/containers/" + Query.segment(id) + "/json")),
-                EngineCalls.type(java.util.Map.class), "Inspecting container " + id);
+                EngineCalls.type(Map.class), "Inspecting container " + id);
     }
 
     /** Creates a container; {@code name} may be null for an engine-chosen name. */

@@ -7,6 +7,7 @@ import dev.berth.engine.transport.HttpClient;
 import dev.berth.engine.transport.HttpRequest;
 import dev.berth.engine.transport.HttpResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import tools.jackson.core.JacksonException;
@@ -104,9 +105,9 @@ final class EngineCalls {
         try {
             JsonNode node = EngineJson.MAPPER.readTree(body);
             JsonNode message = node.get("message");
-            return message != null ? message.asString() : new String(body, java.nio.charset.StandardCharsets.UTF_8).strip();
+            return message != null ? message.asString() : new String(body, StandardCharsets.UTF_8).strip();
         } catch (JacksonException e) {
-            return new String(body, java.nio.charset.StandardCharsets.UTF_8).strip();
+            return new String(body, StandardCharsets.UTF_8).strip();
         }
     }
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
@@ -68,7 +69,7 @@ public final class EngineErrors {
     /** {@code ssh://user@host:2222} as the ssh command line a user would try: {@code -p 2222 user@host}. */
     private static String sshTarget(String endpoint) {
         try {
-            java.net.URI uri = java.net.URI.create(endpoint);
+            URI uri = URI.create(endpoint);
             String who = (uri.getUserInfo() == null ? "" : uri.getUserInfo() + "@") + uri.getHost();
             return uri.getPort() > 0 ? "-p " + uri.getPort() + " " + who : who;
         } catch (IllegalArgumentException e) {

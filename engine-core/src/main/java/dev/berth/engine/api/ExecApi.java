@@ -3,7 +3,6 @@ package dev.berth.engine.api;
 import dev.berth.engine.api.model.ExecCreateRequest;
 import dev.berth.engine.api.model.ExecInspect;
 import dev.berth.engine.stream.HijackedSession;
-import dev.berth.engine.transport.HttpRequest;
 import dev.berth.engine.transport.HttpResponse;
 import java.time.Duration;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.berth.engine.api;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ public record Filters(Map<String, List<String>> values) {
     public Filters {
         Map<String, List<String>> copy = new LinkedHashMap<>();
         values.forEach((k, v) -> copy.put(k, List.copyOf(v)));
-        values = java.util.Collections.unmodifiableMap(copy);
+        values = Collections.unmodifiableMap(copy);
     }
 
     public static Filters none() {

@@ -7,6 +7,7 @@ import dev.berth.engine.api.model.ProgressMessage;
 import dev.berth.engine.build.BuildContext;
 import dev.berth.engine.stream.EngineStream;
 import dev.berth.engine.transport.HttpRequest;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -95,7 +96,7 @@ public final class ImagesApi {
         BuildContext context;
         try {
             context = new BuildContext(options.contextDir(), options.dockerfile());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new EngineException("Cannot read the build context " + options.contextDir() + ": " + e.getMessage(), e);
         }
         Query query = Query.of().add("dockerfile", options.dockerfile()).add("target", options.target())

@@ -3,6 +3,7 @@ package dev.berth.engine.api;
 import dev.berth.engine.api.model.EndpointSettings;
 import dev.berth.engine.api.model.Network;
 import dev.berth.engine.api.model.NetworkCreateRequest;
+import dev.berth.engine.transport.HttpRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ public final class NetworksApi {
 
     /** The network's inspect document as the engine sent it, every field kept: for showing, not for logic. */
     public Map<String, Object> inspectDocument(String id) {
-        return calls.json(dev.berth.engine.transport.HttpRequest.get(calls.path("/networks/" + Query.segment(id))),
+        return calls.json(HttpRequest.get(calls.path("/networks/" + Query.segment(id))),
                 EngineCalls.type(Map.class), "Inspecting network " + id);
     }
 

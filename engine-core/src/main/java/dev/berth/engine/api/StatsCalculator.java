@@ -5,6 +5,7 @@ import dev.berth.engine.api.model.ContainerStats;
 import dev.berth.engine.api.model.CpuStats;
 import dev.berth.engine.api.model.MemoryStats;
 import dev.berth.engine.api.model.NetworkStats;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -34,7 +35,7 @@ public final class StatsCalculator {
         long write = 0;
         if (stats.blkioStats() != null && stats.blkioStats().ioServiceBytesRecursive() != null) {
             for (BlkioEntry entry : stats.blkioStats().ioServiceBytesRecursive()) {
-                String op = entry.op() == null ? "" : entry.op().toLowerCase(java.util.Locale.ROOT);
+                String op = entry.op() == null ? "" : entry.op().toLowerCase(Locale.ROOT);
                 if (op.equals("read")) {
                     read += orZero(entry.value());
                 } else if (op.equals("write")) {

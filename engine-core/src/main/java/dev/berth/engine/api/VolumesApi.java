@@ -3,6 +3,7 @@ package dev.berth.engine.api;
 import dev.berth.engine.api.model.DiskUsage;
 import dev.berth.engine.api.model.Volume;
 import dev.berth.engine.api.model.VolumeCreateRequest;
+import dev.berth.engine.transport.HttpRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ public final class VolumesApi {
     }
 
     public List<Volume> list(Filters filters) {
-        JsonNode node = calls.tree(dev.berth.engine.transport.HttpRequest.get(calls.path("/volumes" + Query.of().filters(filters))), "Listing volumes");
+        JsonNode node = calls.tree(HttpRequest.get(calls.path("/volumes" + Query.of().filters(filters))), "Listing volumes");
         JsonNode volumes = node.get("Volumes");
         if (volumes == null || volumes.isNull()) {
             return List.of();

@@ -12,6 +12,7 @@ import dev.berth.engine.compose.progress.ProgressEvent;
 import dev.berth.engine.compose.progress.ProgressListener;
 import dev.berth.engine.compose.progress.ResourceKind;
 import dev.berth.engine.stream.EngineStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -170,7 +171,7 @@ final class ImagePreparer {
         } catch (EngineApiException e) {
             progress.onEvent(ProgressEvent.error(ResourceKind.IMAGE, image, service.name(), "Error", e.engineMessage()));
             throw new ComposeException("service " + service.name() + ": building " + image + " failed: " + e.engineMessage(), e);
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             throw new ComposeException("service " + service.name() + ": cannot read the build context " + context + ": "
                     + e.getMessage(), e);
         }

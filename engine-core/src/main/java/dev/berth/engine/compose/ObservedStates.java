@@ -1,8 +1,8 @@
 package dev.berth.engine.compose;
 
 import dev.berth.engine.api.ContainersApi.ListOptions;
-import dev.berth.engine.api.EngineClient;
 import dev.berth.engine.api.EngineApiException;
+import dev.berth.engine.api.EngineClient;
 import dev.berth.engine.api.Filters;
 import dev.berth.engine.api.model.ContainerSummary;
 import dev.berth.engine.api.model.Network;

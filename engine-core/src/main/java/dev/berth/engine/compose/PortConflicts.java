@@ -2,6 +2,7 @@ package dev.berth.engine.compose;
 
 import dev.berth.compose.model.PortSpec;
 import dev.berth.compose.model.ServiceSpec;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,7 +18,7 @@ final class PortConflicts {
         if (engineMessage == null) {
             return Optional.empty();
         }
-        String lower = engineMessage.toLowerCase(java.util.Locale.ROOT);
+        String lower = engineMessage.toLowerCase(Locale.ROOT);
         if (!lower.contains("port is already allocated") && !lower.contains("address already in use")) {
             return Optional.empty();
         }

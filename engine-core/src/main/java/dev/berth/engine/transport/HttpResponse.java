@@ -2,6 +2,7 @@ package dev.berth.engine.transport;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -47,7 +48,7 @@ public final class HttpResponse implements AutoCloseable {
 
     /** A header by case-insensitive name, or null. */
     public String header(String name) {
-        return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+        return headers.get(name.toLowerCase(Locale.ROOT));
     }
 
     public Map<String, String> headers() {

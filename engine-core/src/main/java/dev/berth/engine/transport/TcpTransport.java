@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
@@ -99,13 +100,13 @@ public final class TcpTransport implements Transport {
          * first write. Reading the pending alert turns that into the TLS error it really is.
          */
         private IOException peerAlertOr(IOException writeFailure) {
-            if (!(socket instanceof SSLSocket) || writeFailure instanceof javax.net.ssl.SSLException) {
+            if (!(socket instanceof SSLSocket) || writeFailure instanceof SSLException) {
                 return writeFailure;
             }
             try {
                 socket.setSoTimeout(500);
                 in.read();
-            } catch (javax.net.ssl.SSLException alert) {
+            } catch (SSLException alert) {
                 alert.addSuppressed(writeFailure);
                 return alert;
             } catch (IOException | RuntimeException ignored) {

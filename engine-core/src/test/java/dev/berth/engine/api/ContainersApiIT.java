@@ -22,14 +22,16 @@ import dev.berth.engine.api.model.VolumeCreateRequest;
 import dev.berth.engine.build.TarWriter;
 import dev.berth.engine.stream.EngineStream;
 import dev.berth.engine.stream.HijackedSession;
-import dev.berth.engine.stream.OutputLine;
 import dev.berth.engine.stream.LogSource;
+import dev.berth.engine.stream.OutputLine;
 import dev.berth.testkit.RequiresEngine;
 import dev.berth.testkit.TestEngine;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
@@ -185,7 +187,7 @@ class ContainersApiIT {
         containers.waitFor(id, null);
         List<OutputLine> lines;
         try (EngineStream<OutputLine> logs = containers.logs(id, ContainersApi.LogsOptions.everything())) {
-            lines = new java.util.ArrayList<>();
+            lines = new ArrayList<>();
             logs.forEach(lines::add);
         }
         // The engine copies stdout and stderr on separate goroutines, so only the order within one stream is defined.
@@ -201,7 +203,7 @@ class ContainersApiIT {
         String id = containers.create(engine.name("tty"), tty).id();
         containers.start(id);
         containers.waitFor(id, null);
-        List<OutputLine> lines = new java.util.ArrayList<>();
+        List<OutputLine> lines = new ArrayList<>();
         try (EngineStream<OutputLine> logs = containers.logs(id, ContainersApi.LogsOptions.everything().withTimestamps())) {
             logs.forEach(lines::add);
         }
@@ -217,7 +219,7 @@ class ContainersApiIT {
         containers.start(id);
         containers.resize(id, 33, 111);
         containers.waitFor(id, null);
-        List<OutputLine> lines = new java.util.ArrayList<>();
+        List<OutputLine> lines = new ArrayList<>();
         try (EngineStream<OutputLine> logs = containers.logs(id, ContainersApi.LogsOptions.everything())) {
             logs.forEach(lines::add);
         }
@@ -285,7 +287,7 @@ class ContainersApiIT {
         try (TarWriter writer = new TarWriter(tar)) {
             writer.file("greeting.txt", 0644, 0, "hello archive\n".getBytes(StandardCharsets.UTF_8));
         }
-        containers.putArchive(id, "/", new java.io.ByteArrayInputStream(tar.toByteArray()));
+        containers.putArchive(id, "/", new ByteArrayInputStream(tar.toByteArray()));
         var result = engine.client.exec().run(id, List.of("cat", "/greeting.txt"));
         assertThat(result.stdout()).isEqualTo("hello archive\n");
         byte[] back;

@@ -2,6 +2,7 @@ package dev.berth.engine.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.berth.engine.transport.SshException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketException;
@@ -46,13 +47,13 @@ class EngineErrorsTest {
 
     @Test
     void reportsSshFailuresInSshsWordsWithTheCommandToTry() {
-        EngineException login = EngineErrors.translate(new dev.berth.engine.transport.SshException("ssh://root@h:2222", 255,
+        EngineException login = EngineErrors.translate(new SshException("ssh://root@h:2222", 255,
                 "root@h: Permission denied (publickey)."), "ssh://root@h:2222");
         assertThat(login).isInstanceOf(EngineConnectionException.class).isNotInstanceOf(EnginePermissionException.class);
         assertThat(login.getMessage()).contains("Permission denied (publickey)").contains("'ssh -p 2222 root@h' work without a password");
-        assertThat(EngineErrors.translate(new dev.berth.engine.transport.SshException("ssh://h", 127, "bash: docker: command not found"), "ssh://h"))
+        assertThat(EngineErrors.translate(new SshException("ssh://h", 127, "bash: docker: command not found"), "ssh://h"))
                 .hasMessageContaining("no docker CLI on its PATH");
-        assertThat(EngineErrors.translate(new dev.berth.engine.transport.SshException("ssh://h", 1,
+        assertThat(EngineErrors.translate(new SshException("ssh://h", 1,
                 "Cannot connect to the Docker daemon at unix:///var/run/docker.sock"), "ssh://h"))
                 .hasMessageContaining("Is the engine running on that host");
     }

@@ -3,7 +3,10 @@ package dev.berth.engine.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.berth.engine.api.model.ContainerCreateRequest;
+import dev.berth.engine.api.model.EndpointIpamConfig;
 import dev.berth.engine.api.model.EndpointSettings;
+import dev.berth.engine.api.model.HostConfig;
 import dev.berth.engine.api.model.Ipam;
 import dev.berth.engine.api.model.IpamPool;
 import dev.berth.engine.api.model.Network;
@@ -48,7 +51,7 @@ class NetworksAndVolumesIT {
 
         String container = engine.run("netc", "sleep", "300");
         networks.connect(name, container, EndpointSettings.builder().aliases(List.of("api")).ipamConfig(
-                new dev.berth.engine.api.model.EndpointIpamConfig("10.199.0.50", null, null)).build());
+                new EndpointIpamConfig("10.199.0.50", null, null)).build());
         var attached = engine.client.containers().inspect(container).networkSettings().networks().get(name);
         assertThat(attached.aliases()).contains("api");
         assertThat(attached.ipAddress()).isEqualTo("10.199.0.50");
@@ -84,8 +87,8 @@ class NetworksAndVolumesIT {
     void reportsVolumeSizesFromDiskUsage() {
         String name = engine.name("sized");
         engine.client.volumes().create(VolumeCreateRequest.builder().name(name).labels(engine.labels()).build());
-        dev.berth.engine.api.model.ContainerCreateRequest request = engine.busybox("sh", "-c", "dd if=/dev/zero of=/v/blob bs=1024 count=64");
-        request = request.toBuilder().hostConfig(dev.berth.engine.api.model.HostConfig.builder().binds(List.of(name + ":/v")).build()).build();
+        ContainerCreateRequest request = engine.busybox("sh", "-c", "dd if=/dev/zero of=/v/blob bs=1024 count=64");
+        request = request.toBuilder().hostConfig(HostConfig.builder().binds(List.of(name + ":/v")).build()).build();
         String id = engine.client.containers().create(engine.name("sizer"), request).id();
         engine.client.containers().start(id);
         engine.client.containers().waitFor(id, null);

@@ -14,8 +14,8 @@ import dev.berth.engine.api.model.Volume;
 import dev.berth.engine.api.model.VolumeCreateRequest;
 import dev.berth.engine.stream.EngineStream;
 import dev.berth.engine.stream.HijackedSession;
-import dev.berth.engine.stream.OutputLine;
 import dev.berth.engine.stream.LogSource;
+import dev.berth.engine.stream.OutputLine;
 import dev.berth.testkit.PodmanService;
 import dev.berth.testkit.RequiresEngine;
 import dev.berth.testkit.TestEngine;
@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -133,7 +134,7 @@ class PodmanCompatIT {
         ContainerInspect running = containers.inspect(id);
         assertThat(running.state().running()).isTrue();
         assertThat(running.config().labels()).containsEntry(EngineFixture.LABEL, engine.runId);
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> logs(id).size() == 2);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> logs(id).size() == 2);
         assertThat(logs(id)).containsExactlyInAnyOrder(new OutputLine(LogSource.STDOUT, "out1"), new OutputLine(LogSource.STDERR, "err1"));
 
         containers.stop(id, Duration.ofSeconds(1));

@@ -11,9 +11,11 @@ import dev.berth.engine.stream.OutputLine;
 import dev.berth.testkit.RequiresEngine;
 import dev.berth.testkit.TestEngine;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,7 +55,7 @@ class SshEndpointIT {
             assertThat(client.containers().list(ContainersApi.ListOptions.allContainers())).isNotNull();
 
             String id = engine.run("ssh", "sh", "-c", "echo over-ssh; sleep 300");
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> !logs(client, id).isEmpty());
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !logs(client, id).isEmpty());
             assertThat(logs(client, id)).extracting(OutputLine::text).containsExactly("over-ssh");
 
             String exec = client.exec().create(id, ExecCreateRequest.builder().cmd(List.of("sh", "-c", "read a; echo got:$a"))

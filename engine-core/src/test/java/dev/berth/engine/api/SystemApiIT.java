@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.berth.engine.api.model.DiskUsage;
 import dev.berth.engine.api.model.EngineEvent;
 import dev.berth.engine.api.model.SystemInfo;
+import dev.berth.engine.api.model.VolumeCreateRequest;
 import dev.berth.engine.stream.EngineStream;
 import dev.berth.testkit.RequiresEngine;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,7 +62,7 @@ class SystemApiIT {
     @Test
     void reportsDiskUsageIncludingOurVolume() {
         String volume = engine.name("df");
-        engine.client.volumes().create(dev.berth.engine.api.model.VolumeCreateRequest.builder().name(volume).labels(engine.labels()).build());
+        engine.client.volumes().create(VolumeCreateRequest.builder().name(volume).labels(engine.labels()).build());
         DiskUsage usage = engine.client.system().diskUsage();
         assertThat(usage.layersSize()).isNotNull();
         assertThat(usage.images()).isNotEmpty();
@@ -86,12 +90,12 @@ class SystemApiIT {
 
     @Test
     void deliversLiveEventsAsTheyHappenAndStopsWhenClosed() throws Exception {
-        List<EngineEvent> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<EngineEvent> seen = Collections.synchronizedList(new ArrayList<>());
         EngineStream<EngineEvent> events = engine.client.system().events(SystemApi.EventsOptions.fromNow()
                 .withFilters(Filters.none().label(EngineFixture.LABEL + "=" + engine.runId)));
         events.subscribe(seen::add);
         engine.client.containers().create(engine.name("live-event"), engine.busybox("true"));
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+        Awaitility.await().atMost(Duration.ofSeconds(10))
                 .until(() -> seen.stream().anyMatch(e -> "create".equals(e.action())));
         events.close();
         assertThat(events.isClosed()).isTrue();

@@ -10,8 +10,10 @@ import dev.berth.testkit.TestCertificates;
 import dev.berth.testkit.TestEngine;
 import dev.berth.testkit.TlsEngineProxy;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,7 +61,7 @@ class TlsEndpointIT {
 
             // A chunked, multiplexed stream and an upgraded (hijacked) exec connection, both over TLS.
             String id = engine.run("tls", "sh", "-c", "echo over-tls; echo err-over-tls >&2; sleep 300");
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> logs(client, id).size() == 2);
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> logs(client, id).size() == 2);
             assertThat(logs(client, id)).extracting(OutputLine::text).containsExactlyInAnyOrder("over-tls", "err-over-tls");
             assertThat(client.exec().run(id, List.of("echo", "exec-over-tls")).stdout()).isEqualTo("exec-over-tls\n");
 

@@ -10,9 +10,13 @@ import dev.berth.engine.compose.plan.Operation;
 import dev.berth.engine.compose.plan.Plan;
 import dev.berth.engine.compose.progress.ProgressListener;
 import dev.berth.testkit.RequiresEngine;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -59,8 +63,8 @@ class ComposeEngineIT {
         fixture.compose.up(project, UpOptions.defaults(), fixture.progress);
 
         assertThat(fixture.ps()).extracting(ServiceContainer::name, ServiceContainer::state).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(fixture.name + "-db-1", ContainerState.RUNNING),
-                org.assertj.core.groups.Tuple.tuple(fixture.name + "-web-1", ContainerState.RUNNING));
+                Tuple.tuple(fixture.name + "-db-1", ContainerState.RUNNING),
+                Tuple.tuple(fixture.name + "-web-1", ContainerState.RUNNING));
         ContainerInspect web = fixture.client.containers().inspect(fixture.name + "-web-1");
         assertThat(web.config().labels())
                 .containsEntry(ComposeLabels.PROJECT, fixture.name)
@@ -177,7 +181,7 @@ class ComposeEngineIT {
 
     @Test
     void aHostPortAlreadyInUseIsReportedWithServiceAndPort() throws Exception {
-        try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int port = taken.getLocalPort();
             String yaml = """
                     services:
@@ -226,9 +230,9 @@ class ComposeEngineIT {
 
     @Test
     void buildsWithArgsDockerfileAndTargetAndSharesTheImageWithAServiceThatOnlyNamesIt() throws Exception {
-        java.nio.file.Path context = fixture.dir.resolve("app");
-        java.nio.file.Files.createDirectories(context);
-        java.nio.file.Files.writeString(context.resolve("App.dockerfile"), """
+        Path context = fixture.dir.resolve("app");
+        Files.createDirectories(context);
+        Files.writeString(context.resolve("App.dockerfile"), """
                 FROM %s AS base
                 ARG GREETING=unset
                 LABEL greeting=$GREETING

@@ -13,8 +13,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -56,13 +58,13 @@ final class ComposeProjectFixture implements AutoCloseable {
     }
 
     List<ServiceContainer> ps() {
-        return compose.ps(name, java.util.Set.of(), true);
+        return compose.ps(name, Set.of(), true);
     }
 
     @Override
     public void close() {
         try {
-            compose.down(name, null, new DownOptions(true, DownOptions.RemoveImages.NONE, true, java.time.Duration.ofSeconds(1)),
+            compose.down(name, null, new DownOptions(true, DownOptions.RemoveImages.NONE, true, Duration.ofSeconds(1)),
                     ProgressListener.NONE);
         } finally {
             client.close();

@@ -7,6 +7,7 @@ import dev.berth.engine.api.model.ContainerInspect;
 import dev.berth.testkit.RequiresEngine;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -62,7 +63,7 @@ class OneOffContainersIT {
         assertThat(inspect.hostConfig().portBindings()).as("run does not publish the service's ports").isNullOrEmpty();
         assertThat(inspect.networkSettings().networks()).containsOnlyKeys(fixture.name + "_front", fixture.name + "_back");
         assertThat(fixture.ps()).filteredOn(c -> !c.oneOff()).extracting(ServiceContainer::name, ServiceContainer::state)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(fixture.name + "-db-1", ContainerState.RUNNING));
+                .containsExactly(Tuple.tuple(fixture.name + "-db-1", ContainerState.RUNNING));
     }
 
     @Test

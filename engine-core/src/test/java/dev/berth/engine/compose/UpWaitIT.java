@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.berth.compose.model.Project;
 import dev.berth.engine.compose.progress.ProgressListener;
 import dev.berth.testkit.RequiresEngine;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -123,7 +124,7 @@ class UpWaitIT {
 
     @Test
     void aHealthCheckFromTheImageIsWaitedForToo() throws Exception {
-        java.nio.file.Files.writeString(fixture.dir.resolve("Dockerfile"), """
+        Files.writeString(fixture.dir.resolve("Dockerfile"), """
                 FROM %s
                 HEALTHCHECK --interval=500ms --retries=2 CMD false
                 """.formatted(ComposeProjectFixture.IMAGE));

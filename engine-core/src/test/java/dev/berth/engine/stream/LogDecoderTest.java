@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -105,7 +106,7 @@ class LogDecoderTest {
     @Test
     void endsCleanlyWhenTheStreamStopsInsideAFrame() throws IOException {
         byte[] whole = frame(1, "complete\npartial line that is cut");
-        byte[] cut = java.util.Arrays.copyOf(whole, whole.length - 10);
+        byte[] cut = Arrays.copyOf(whole, whole.length - 10);
         assertThat(decode(new ByteArrayInputStream(cut), true, 1024)).extracting(OutputLine::text)
                 .containsExactly("complete", "partial line t");
     }
@@ -128,7 +129,7 @@ class LogDecoderTest {
         for (int length = 0; length < 40; length++) {
             for (int at = -1; at < length; at++) {
                 byte[] bytes = new byte[length + 3];
-                java.util.Arrays.fill(bytes, (byte) 'x');
+                Arrays.fill(bytes, (byte) 'x');
                 bytes[1] = (byte) 0x8a; // a UTF-8 continuation byte that differs from LF in one bit only
                 if (at >= 0) {
                     bytes[at + 1] = '\n';

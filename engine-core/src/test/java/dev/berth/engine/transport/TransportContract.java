@@ -9,6 +9,7 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -190,7 +191,7 @@ abstract class TransportContract {
     @Test
     void servesConcurrentRequestsOnSeparateConnections() throws Exception {
         List<Thread> threads = new ArrayList<>();
-        List<String> answers = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> answers = Collections.synchronizedList(new ArrayList<>());
         for (int i = 0; i < 8; i++) {
             threads.add(Thread.ofVirtual().start(() -> {
                 try {

@@ -1,5 +1,6 @@
 package dev.berth.bridge.discovery;
 
+import dev.berth.bridge.vm.VmDiscoveryStrategy;
 import dev.berth.engine.api.EngineClient;
 import dev.berth.engine.api.EngineConnectionException;
 import dev.berth.engine.api.EngineEndpoint;
@@ -42,7 +43,7 @@ public final class EngineDiscovery {
         all.add(new ContextStrategy(ContextStrategy.Source.ENVIRONMENT));
         all.add(new ContextStrategy(ContextStrategy.Source.CONFIG));
         all.addAll(SocketFileStrategy.standard());
-        all.add(new dev.berth.bridge.vm.VmDiscoveryStrategy());
+        all.add(new VmDiscoveryStrategy());
         return new EngineDiscovery(environment, all);
     }
 

@@ -1,6 +1,7 @@
 package dev.berth.bridge.discovery;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,7 +21,7 @@ public record HostEnvironment(Map<String, String> variables, Path home, Path roo
      * {@code BERTH_STATE_DIR} and {@code DOCKER_CONFIG} (tests cannot set variables of their own JVM).
      */
     public static HostEnvironment current() {
-        Map<String, String> variables = new java.util.HashMap<>(System.getenv());
+        Map<String, String> variables = new HashMap<>(System.getenv());
         String state = System.getProperty("berth.state.dir");
         if (state != null) {
             variables.put("BERTH_STATE_DIR", state);

@@ -1,6 +1,8 @@
 package dev.berth.bridge.vm;
 
+import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -106,7 +108,7 @@ public final class AcceleratorProbe {
             try {
                 byte[] bytes = process.getInputStream().readAllBytes();
                 synchronized (output) {
-                    output.append(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+                    output.append(new String(bytes, StandardCharsets.UTF_8));
                 }
             } catch (IOException ignored) {
                 // the process was killed
@@ -128,7 +130,7 @@ public final class AcceleratorProbe {
         }
     }
 
-    private static java.io.File nullFile() {
-        return new java.io.File(System.getProperty("os.name").toLowerCase().contains("win") ? "NUL" : "/dev/null");
+    private static File nullFile() {
+        return new File(System.getProperty("os.name").toLowerCase().contains("win") ? "NUL" : "/dev/null");
     }
 }

@@ -1,6 +1,7 @@
 package dev.berth.bridge.vm;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -38,7 +39,7 @@ record InstanceState(long pid, long relayPid, int enginePort, String accelerator
             Files.writeString(temporary, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(this));
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot write " + file, e);
+            throw new UncheckedIOException("cannot write " + file, e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.berth.bridge.vm;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -110,7 +111,7 @@ public final class QemuProvider implements VmProvider {
         try {
             Files.deleteIfExists(layout.pidFile());
             Process process = new ProcessBuilder(plan.commandLine()).redirectErrorStream(true)
-                    .redirectOutput(layout.qemuLog().toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+                    .redirectOutput(layout.qemuLog().toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
             // -daemonize: the first process exits once the VM is set up (devices opened, sockets listening).
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
@@ -263,7 +264,7 @@ public final class QemuProvider implements VmProvider {
     }
 
     static Optional<Path> findOnPath(String name) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             Path candidate = Path.of(dir, name);
             if (Files.isExecutable(candidate)) {
                 return Optional.of(candidate);

@@ -1,14 +1,17 @@
 package dev.berth.bridge.vm;
 
+import dev.berth.bridge.discovery.HostEnvironment;
 import dev.berth.engine.api.EngineClient;
 import dev.berth.engine.api.EngineEndpoint;
 import dev.berth.engine.api.EngineException;
 import dev.berth.engine.transport.HttpClient;
+import java.io.File;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -18,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -55,13 +59,13 @@ public final class VmManager {
      * the image from {@code berth.vm.image} / {@code BERTH_VM_IMAGE}, else {@code <berth.home>/packaging/target/vm-image}
      * (what {@code berth vm build-image} writes), QEMU from the PATH.
      */
-    public static VmManager standard(dev.berth.bridge.discovery.HostEnvironment environment) {
+    public static VmManager standard(HostEnvironment environment) {
         HostPlatform platform = HostPlatform.current();
         Path state = environment.berthStateDir();
         return new VmManager(state, defaultImageDir(environment), environment.dockerConfigDir(), platform, QemuProvider.standard(platform, state));
     }
 
-    public static Path defaultImageDir(dev.berth.bridge.discovery.HostEnvironment environment) {
+    public static Path defaultImageDir(HostEnvironment environment) {
         String image = System.getProperty("berth.vm.image", environment.variable("BERTH_VM_IMAGE").orElse(""));
         if (!image.isBlank()) {
             return Path.of(image);
@@ -299,7 +303,7 @@ public final class VmManager {
                 String.valueOf(qemuPid)));
         try {
             new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(layout.relayLog().toFile()))
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
         } catch (IOException e) {
             throw failure(layout, "engine socket relay", "cannot start the relay: " + e.getMessage());
         }
@@ -374,7 +378,7 @@ public final class VmManager {
         state.stopped(how).write(layout.stateFile());
         readLong(layout.relayPidFile()).flatMap(ProcessHandle::of).ifPresent(relay -> {
             try {
-                relay.onExit().get(3, java.util.concurrent.TimeUnit.SECONDS);
+                relay.onExit().get(3, TimeUnit.SECONDS);
             } catch (Exception e) {
                 relay.destroy();
             }
@@ -435,7 +439,7 @@ public final class VmManager {
 
     private static List<String> readLines(Path file) {
         try {
-            return Files.isRegularFile(file) ? Files.readAllLines(file, java.nio.charset.StandardCharsets.ISO_8859_1) : List.of();
+            return Files.isRegularFile(file) ? Files.readAllLines(file, StandardCharsets.ISO_8859_1) : List.of();
         } catch (IOException e) {
             return List.of();
         }
@@ -456,7 +460,7 @@ public final class VmManager {
         }
         try {
             Process du = new ProcessBuilder("du", "-k", file.toString()).redirectErrorStream(true).start();
-            String out = new String(du.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+            String out = new String(du.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             if (du.waitFor() == 0) {
                 return Long.parseLong(out.split("\\s+")[0]) * 1024;
             }

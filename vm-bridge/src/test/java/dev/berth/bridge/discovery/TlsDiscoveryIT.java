@@ -11,6 +11,7 @@ import dev.berth.testkit.TestEngine;
 import dev.berth.testkit.TlsEngineProxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -47,7 +48,7 @@ class TlsDiscoveryIT {
         // A generous per-candidate timeout: a cold JVM's first TLS handshake on a loaded machine can take seconds,
         // and this test is about which files are used, not about how fast.
         return EngineDiscovery.standard(new HostEnvironment(variables, home, root))
-                .discover(new DiscoveryOptions(null, null, java.time.Duration.ofSeconds(20)));
+                .discover(new DiscoveryOptions(null, null, Duration.ofSeconds(20)));
     }
 
     @Test

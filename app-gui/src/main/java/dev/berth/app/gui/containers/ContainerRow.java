@@ -1,7 +1,9 @@
 package dev.berth.app.gui.containers;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -36,8 +38,8 @@ public record ContainerRow(String id, String name, String service, String state,
 
     /** Which colour the state reads in: good, busy, bad or idle. */
     public String tone() {
-        String s = state.toLowerCase(java.util.Locale.ROOT);
-        String h = health.toLowerCase(java.util.Locale.ROOT);
+        String s = state.toLowerCase(Locale.ROOT);
+        String h = health.toLowerCase(Locale.ROOT);
         if (h.equals("unhealthy") || s.equals("dead")) {
             return "bad";
         }
@@ -63,7 +65,7 @@ public record ContainerRow(String id, String name, String service, String state,
 
     /** For the table's "Restarts" column and tooltip: "12 · last exit 137 · OOMKilled", or "" when it never restarted. */
     public String restartsText() {
-        List<String> parts = new java.util.ArrayList<>();
+        List<String> parts = new ArrayList<>();
         if (restartCount > 0) {
             parts.add(Integer.toString(restartCount));
         }

@@ -6,18 +6,33 @@ import atlantafx.base.theme.Tweaks;
 import dev.berth.app.gui.controls.Icons;
 import dev.berth.app.gui.format.Formats;
 import java.util.Comparator;
+import java.util.List;
 import java.util.function.Function;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.LongProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.util.Duration;
 import org.kordamp.ikonli.feather.Feather;
 
 /** The containers table: sortable columns, a filter field, and published ports as links to the browser. */
@@ -28,7 +43,7 @@ public final class ContainersView extends BorderPane {
     private final Label count = new Label();
 
     /** Seconds ticked while the table is on screen: the uptime cells rewrite their text on each. */
-    private final javafx.beans.property.LongProperty ticks = new javafx.beans.property.SimpleLongProperty(this, "ticks");
+    private final LongProperty ticks = new SimpleLongProperty(this, "ticks");
 
     public ContainersView(ContainersViewModel model) {
         this.model = model;
@@ -37,7 +52,7 @@ public final class ContainersView extends BorderPane {
         table.setId("containers-table");
         table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().setAll(java.util.List.of(
+        table.getColumns().setAll(List.of(
                 text("Name", ContainerRow::name, 170),
                 text("Service", ContainerRow::service, 110),
                 stateColumn(),
@@ -51,20 +66,20 @@ public final class ContainersView extends BorderPane {
         // One menu per row cell, built once; its items act on the row's item when chosen (a menu per item
         // update — stats replace rows every second — allocated menus and icons at a few MB a minute).
         table.setRowFactory(view -> {
-            javafx.scene.control.TableRow<ContainerRow> row = new javafx.scene.control.TableRow<>();
-            javafx.scene.control.ContextMenu menu = rowMenu(row);
-            row.contextMenuProperty().bind(javafx.beans.binding.Bindings.when(row.itemProperty().isNull())
-                    .then((javafx.scene.control.ContextMenu) null).otherwise(menu));
+            TableRow<ContainerRow> row = new TableRow<>();
+            ContextMenu menu = rowMenu(row);
+            row.contextMenuProperty().bind(Bindings.when(row.itemProperty().isNull())
+                    .then((ContextMenu) null).otherwise(menu));
             return row;
         });
         // Uptime ticks: the uptime cells (only they) rewrite their text every second while the table is on screen.
-        javafx.animation.Timeline tick = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1),
+        Timeline tick = new Timeline(new KeyFrame(Duration.seconds(1),
                 event -> {
                     if (table.getScene() != null && isVisible()) {
                         ticks.set(ticks.get() + 1);
                     }
                 }));
-        tick.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        tick.setCycleCount(Animation.INDEFINITE);
         sceneProperty().addListener((obs, old, scene) -> {
             if (scene == null) {
                 tick.stop();
@@ -86,7 +101,7 @@ public final class ContainersView extends BorderPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         count.getStyleClass().add(Styles.TEXT_MUTED);
-        model.rows().addListener((javafx.collections.ListChangeListener<ContainerRow>) c -> updateCount());
+        model.rows().addListener((ListChangeListener<ContainerRow>) c -> updateCount());
         updateCount();
 
         setTop(new ToolBar(filter, spacer, count));
@@ -94,18 +109,18 @@ public final class ContainersView extends BorderPane {
     }
 
     /** A row's menu: its logs and inspect document, restart, stop, remove (asked first) and its web port. */
-    private javafx.scene.control.ContextMenu rowMenu(javafx.scene.control.TableRow<ContainerRow> row) {
-        javafx.scene.control.MenuItem logs = new javafx.scene.control.MenuItem("Logs", Icons.icon(Feather.FILE_TEXT));
+    private ContextMenu rowMenu(TableRow<ContainerRow> row) {
+        MenuItem logs = new MenuItem("Logs", Icons.icon(Feather.FILE_TEXT));
         logs.setOnAction(event -> model.showLogs(row.getItem()));
-        javafx.scene.control.MenuItem inspect = new javafx.scene.control.MenuItem("Inspect", Icons.icon(Feather.SEARCH));
+        MenuItem inspect = new MenuItem("Inspect", Icons.icon(Feather.SEARCH));
         inspect.setOnAction(event -> model.inspect(row.getItem()));
-        javafx.scene.control.MenuItem restart = new javafx.scene.control.MenuItem("Restart", Icons.icon(Feather.ROTATE_CW));
+        MenuItem restart = new MenuItem("Restart", Icons.icon(Feather.ROTATE_CW));
         restart.setOnAction(event -> model.restart(row.getItem()));
-        javafx.scene.control.MenuItem stop = new javafx.scene.control.MenuItem("Stop", Icons.icon(Feather.STOP_CIRCLE));
+        MenuItem stop = new MenuItem("Stop", Icons.icon(Feather.STOP_CIRCLE));
         stop.setOnAction(event -> model.stop(row.getItem()));
-        javafx.scene.control.MenuItem remove = new javafx.scene.control.MenuItem("Remove…", Icons.icon(Feather.TRASH_2));
+        MenuItem remove = new MenuItem("Remove…", Icons.icon(Feather.TRASH_2));
         remove.setOnAction(event -> model.remove(row.getItem()));
-        javafx.scene.control.MenuItem open = new javafx.scene.control.MenuItem("Open port", Icons.icon(Feather.EXTERNAL_LINK));
+        MenuItem open = new MenuItem("Open port", Icons.icon(Feather.EXTERNAL_LINK));
         open.setOnAction(event -> model.webPort(row.getItem()).ifPresent(model::open));
         logs.setId("container-logs");
         inspect.setId("container-inspect");
@@ -113,8 +128,8 @@ public final class ContainersView extends BorderPane {
         stop.setId("container-stop");
         remove.setId("container-remove");
         open.setId("container-open-port");
-        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(logs, inspect, new javafx.scene.control.SeparatorMenuItem(),
-                restart, stop, remove, new javafx.scene.control.SeparatorMenuItem(), open);
+        ContextMenu menu = new ContextMenu(logs, inspect, new SeparatorMenuItem(),
+                restart, stop, remove, new SeparatorMenuItem(), open);
         menu.setOnShowing(event -> {
             ContainerRow item = row.getItem();
             if (item == null) {
@@ -199,12 +214,12 @@ public final class ContainersView extends BorderPane {
                     return;
                 }
                 HBox links = new HBox(6);
-                links.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+                links.setAlignment(Pos.CENTER_LEFT);
                 for (PortBinding port : row.ports()) {
                     if (port.isWebLink()) {
                         Hyperlink link = new Hyperlink(port.label());
                         link.setOnAction(event -> model.open(port));
-                        link.setTooltip(new javafx.scene.control.Tooltip("Open " + port.url()));
+                        link.setTooltip(new Tooltip("Open " + port.url()));
                         links.getChildren().add(link);
                     } else {
                         links.getChildren().add(new Label(port.label()));

@@ -1,5 +1,7 @@
 package dev.berth.app.gui.containers;
 
+import dev.berth.app.gui.controls.Confirmations;
+import dev.berth.app.gui.feed.ContainerAction;
 import dev.berth.app.gui.format.Formats;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -30,21 +33,21 @@ public final class ContainersViewModel {
     private final Consumer<String> browser;
     private final Clock clock;
     private Commands commands = Commands.NONE;
-    private dev.berth.app.gui.controls.Confirmations confirmations = request -> dev.berth.app.gui.controls.Confirmations.Answer.NO;
+    private Confirmations confirmations = request -> Confirmations.Answer.NO;
 
     /** What the row menu does, wired by the window to the feed and its tabs. Called on the UI thread. */
     public interface Commands {
         Commands NONE = new Commands() {
             @Override public void showLogs(ContainerRow row) {}
             @Override public void inspect(ContainerRow row) {}
-            @Override public void run(dev.berth.app.gui.feed.ContainerAction action, ContainerRow row) {}
+            @Override public void run(ContainerAction action, ContainerRow row) {}
         };
 
         void showLogs(ContainerRow row);
 
         void inspect(ContainerRow row);
 
-        void run(dev.berth.app.gui.feed.ContainerAction action, ContainerRow row);
+        void run(ContainerAction action, ContainerRow row);
     }
 
     /** {@code browser} opens a URL (HostServices::showDocument in the app, a recorder in tests). */
@@ -55,7 +58,7 @@ public final class ContainersViewModel {
     }
 
     /** Wires the row menu: what its items do, and who asks before a container is removed. */
-    public void setCommands(Commands commands, dev.berth.app.gui.controls.Confirmations confirmations) {
+    public void setCommands(Commands commands, Confirmations confirmations) {
         this.commands = commands;
         this.confirmations = confirmations;
     }
@@ -69,26 +72,26 @@ public final class ContainersViewModel {
     }
 
     public void restart(ContainerRow row) {
-        commands.run(dev.berth.app.gui.feed.ContainerAction.RESTART, row);
+        commands.run(ContainerAction.RESTART, row);
     }
 
     public void stop(ContainerRow row) {
-        commands.run(dev.berth.app.gui.feed.ContainerAction.STOP, row);
+        commands.run(ContainerAction.STOP, row);
     }
 
     /** Removes the container after the user confirmed (Cancel is the default); returns whether it was asked for. */
     public boolean remove(ContainerRow row) {
-        var answer = confirmations.ask(dev.berth.app.gui.controls.Confirmations.Request.of("Remove container " + row.name() + "?",
+        var answer = confirmations.ask(Confirmations.Request.of("Remove container " + row.name() + "?",
                 "This stops (if running) and removes the container " + row.name() + " of service " + row.service()
                         + ". Named volumes stay; Up creates the container again.", "Remove"));
         if (answer.confirmed()) {
-            commands.run(dev.berth.app.gui.feed.ContainerAction.REMOVE, row);
+            commands.run(ContainerAction.REMOVE, row);
         }
         return answer.confirmed();
     }
 
     /** The row's first port that opens in a browser, if any. */
-    public java.util.Optional<PortBinding> webPort(ContainerRow row) {
+    public Optional<PortBinding> webPort(ContainerRow row) {
         return row.ports().stream().filter(PortBinding::isWebLink).findFirst();
     }
 

@@ -2,6 +2,7 @@ package dev.berth.app.gui.editor;
 
 import dev.berth.compose.Diagnostic;
 import java.time.Duration;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -11,7 +12,9 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -19,6 +22,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -94,7 +98,7 @@ public final class CodeEditor extends BorderPane {
                 syncing = false;
             }
         });
-        document.diagnostics().addListener((javafx.collections.ListChangeListener<Diagnostic>) change -> diagnosticsChanged());
+        document.diagnostics().addListener((ListChangeListener<Diagnostic>) change -> diagnosticsChanged());
 
         area.addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
         area.addEventHandler(KeyEvent.KEY_TYPED, this::keyTyped);
@@ -130,7 +134,7 @@ public final class CodeEditor extends BorderPane {
 
     /** The editor's lines as a live list view: completion and the outline read a few lines without copying the text. */
     public List<String> lines() {
-        return new java.util.AbstractList<>() {
+        return new AbstractList<>() {
             @Override
             public String get(int index) {
                 return line(index);
@@ -315,7 +319,7 @@ public final class CodeEditor extends BorderPane {
 
     // ---- tooltips ------------------------------------------------------------------------------------
 
-    private void hover(int index, javafx.geometry.Point2D screen) {
+    private void hover(int index, Point2D screen) {
         TwoDimensional.Position pos = area.offsetToPosition(index, TwoDimensional.Bias.Forward);
         int line = pos.getMajor();
         int column = pos.getMinor();
@@ -631,7 +635,7 @@ public final class CodeEditor extends BorderPane {
     }
 
     private void ctrlClick(MouseEvent e) {
-        if (!e.isShortcutDown() || e.getButton() != javafx.scene.input.MouseButton.PRIMARY) {
+        if (!e.isShortcutDown() || e.getButton() != MouseButton.PRIMARY) {
             return;
         }
         int index = area.hit(e.getX(), e.getY()).getInsertionIndex();

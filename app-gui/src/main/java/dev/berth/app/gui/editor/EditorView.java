@@ -4,11 +4,14 @@ import atlantafx.base.theme.Styles;
 import dev.berth.app.gui.controls.Icons;
 import dev.berth.engine.compose.progress.ProgressListener;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -26,6 +29,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -71,7 +75,7 @@ public final class EditorView extends StackPane {
 
         tabs.setId("editor-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        model.documents().addListener((javafx.collections.ListChangeListener<EditorDocument>) change -> {
+        model.documents().addListener((ListChangeListener<EditorDocument>) change -> {
             while (change.next()) {
                 change.getAddedSubList().forEach(this::addTab);
             }
@@ -133,7 +137,7 @@ public final class EditorView extends StackPane {
         StackPane.setAlignment(planPane, Pos.CENTER);
         getChildren().setAll(frame, planPane);
 
-        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (EditorKeys.matches(EditorKeys.SAVE, e)) {
                 currentEditor().ifPresent(editor -> model.save(editor.document()));
                 e.consume();
@@ -185,7 +189,7 @@ public final class EditorView extends StackPane {
             position.textProperty().unbind();
             if (tab != null && tab.getContent() instanceof TabContent content) {
                 CodeEditor editor = content.body.editor();
-                position.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                position.textProperty().bind(Bindings.createStringBinding(
                         () -> "Ln " + (editor.area().getCurrentParagraph() + 1) + ", Col " + (editor.area().getCaretColumn() + 1),
                         editor.area().caretPositionProperty()));
             }
@@ -327,7 +331,7 @@ public final class EditorView extends StackPane {
 
     private void refreshOutline() {
         TreeItem<OutlineItem> root = new TreeItem<>(new OutlineItem("", null, 0, 0));
-        Map<String, TreeItem<OutlineItem>> sections = new java.util.LinkedHashMap<>();
+        Map<String, TreeItem<OutlineItem>> sections = new LinkedHashMap<>();
         for (EditorDocument d : model.documents()) {
             if (d.kind() != DocumentKind.COMPOSE) {
                 continue;

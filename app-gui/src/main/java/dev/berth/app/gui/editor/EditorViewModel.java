@@ -2,18 +2,24 @@ package dev.berth.app.gui.editor;
 
 import dev.berth.app.gui.fx.UiScheduler;
 import dev.berth.app.workspace.ProjectInvocation;
+import dev.berth.compose.ComposeLoader;
 import dev.berth.compose.Diagnostic;
 import dev.berth.compose.LoadResult;
+import dev.berth.compose.Location;
 import dev.berth.compose.ProjectOptions;
 import dev.berth.compose.model.EnvFile;
 import dev.berth.compose.model.Project;
 import dev.berth.compose.model.ServiceSpec;
+import dev.berth.compose.validation.SchemaCatalog;
+import dev.berth.engine.api.Filters;
 import dev.berth.engine.compose.ComposeEngine;
 import dev.berth.engine.compose.UpOptions;
 import dev.berth.engine.compose.plan.Operation;
 import dev.berth.engine.compose.plan.Plan;
 import dev.berth.engine.compose.progress.ProgressListener;
+import dev.berth.engine.compose.progress.ResourceKind;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +32,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import javafx.beans.property.LongProperty;
@@ -54,7 +62,7 @@ public final class EditorViewModel implements AutoCloseable {
     private final ValidationService validation;
     private final RecoveryStore recovery;
     private final Supplier<Optional<ComposeEngine>> engine;
-    private final CompletionEngine completion = new CompletionEngine(dev.berth.compose.validation.SchemaCatalog.shared());
+    private final CompletionEngine completion = new CompletionEngine(SchemaCatalog.shared());
 
     private final ObservableList<EditorDocument> documents = FXCollections.observableArrayList();
     private final ObservableList<Problem> problems = FXCollections.observableArrayList();
@@ -177,7 +185,7 @@ public final class EditorViewModel implements AutoCloseable {
             if (target == null) {
                 target = documents.isEmpty() ? null : documents.getFirst();
                 diagnostic = new Diagnostic(diagnostic.severity(), diagnostic.code(), diagnostic.path(),
-                        new dev.berth.compose.Location(target == null ? null : target.path(), 1, 1), diagnostic.message()
+                        new Location(target == null ? null : target.path(), 1, 1), diagnostic.message()
                         + (file == null ? "" : " (in " + file.getFileName() + ")"), diagnostic.hint());
             }
             if (target != null) {
@@ -234,7 +242,7 @@ public final class EditorViewModel implements AutoCloseable {
             engine.get().ifPresent(compose -> background.execute(() -> {
                 try {
                     List<String> names = new ArrayList<>();
-                    compose.engine().images().list(false, dev.berth.engine.api.Filters.none()).forEach(image -> {
+                    compose.engine().images().list(false, Filters.none()).forEach(image -> {
                         if (image.repoTags() != null) {
                             image.repoTags().stream().filter(t -> !t.startsWith("<none>")).forEach(names::add);
                         }
@@ -292,7 +300,7 @@ public final class EditorViewModel implements AutoCloseable {
                 AtomicFiles.write(document.path(), text);
                 recovery.clear(document.path());
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         }, background).thenRun(() -> ui.execute(() -> {
             document.savedTextProperty().set(text);
@@ -446,7 +454,7 @@ public final class EditorViewModel implements AutoCloseable {
         }
         ProjectOptions options = options();
         status.set(hasUnsavedChanges() ? "Saving, then running up…" : "Running up…");
-        return saveAll().thenApplyAsync(saved -> dev.berth.compose.ComposeLoader.load(options).orThrow(), background)
+        return saveAll().thenApplyAsync(saved -> ComposeLoader.load(options).orThrow(), background)
                 .thenApplyAsync(project -> PlanPreview.of(compose.up(project, UpOptions.defaults(), progress)), background)
                 .whenComplete((plan, error) -> ui.execute(() -> {
                     status.set(error == null ? "Up done" : "Up failed: " + rootMessage(error));
@@ -466,13 +474,13 @@ public final class EditorViewModel implements AutoCloseable {
         }
         ProjectOptions options = options();
         CompletableFuture.supplyAsync(() -> {
-            LoadResult saved = dev.berth.compose.ComposeLoader.load(options);
+            LoadResult saved = ComposeLoader.load(options);
             if (saved.project().isEmpty()) {
                 return null;
             }
             Plan plan = compose.plan(saved.project().get(), UpOptions.defaults());
             boolean running = plan.operations().stream().anyMatch(op -> op.action() == Operation.Action.RECREATE
-                    || op.action() == Operation.Action.NONE && op.kind() == dev.berth.engine.compose.progress.ResourceKind.CONTAINER
+                    || op.action() == Operation.Action.NONE && op.kind() == ResourceKind.CONTAINER
                     || op.action() == Operation.Action.REMOVE);
             List<String> drifted = plan.operations().stream()
                     .filter(op -> op.action() == Operation.Action.RECREATE || op.action() == Operation.Action.REMOVE)
@@ -483,7 +491,7 @@ public final class EditorViewModel implements AutoCloseable {
 
     static String rootMessage(Throwable error) {
         Throwable t = error;
-        while (t.getCause() != null && (t instanceof java.util.concurrent.CompletionException || t instanceof java.util.concurrent.ExecutionException)) {
+        while (t.getCause() != null && (t instanceof CompletionException || t instanceof ExecutionException)) {
             t = t.getCause();
         }
         return t.getMessage() == null ? t.toString() : t.getMessage();
@@ -543,7 +551,7 @@ public final class EditorViewModel implements AutoCloseable {
         private ComposeLoaderProbe() {}
 
         static List<Path> envFiles(ProjectOptions options) {
-            LoadResult result = dev.berth.compose.ComposeLoader.load(options.withConsistencyChecks(false));
+            LoadResult result = ComposeLoader.load(options.withConsistencyChecks(false));
             List<Path> out = new ArrayList<>();
             result.project().ifPresent(project -> {
                 for (ServiceSpec service : project.services().values()) {

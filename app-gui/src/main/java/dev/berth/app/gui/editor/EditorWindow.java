@@ -86,7 +86,7 @@ public final class EditorWindow {
                 model.checkDisk();
             }
         });
-        poll.getKeyFrames().setAll(new KeyFrame(javafx.util.Duration.seconds(3), e -> model.checkDisk()));
+        poll.getKeyFrames().setAll(new KeyFrame(javafx.util.Duration.seconds(3), e -> model.checkDisk())); // name clash: java.time.Duration
         poll.setCycleCount(Timeline.INDEFINITE);
         poll.play();
         stage.show();

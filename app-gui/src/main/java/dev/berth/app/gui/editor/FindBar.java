@@ -1,5 +1,6 @@
 package dev.berth.app.gui.editor;
 
+import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -110,11 +111,11 @@ public final class FindBar extends HBox {
 
     /** Selects the next (or previous) match after (before) the caret, wrapping around. */
     public boolean findNext(boolean forward) {
-        String needle = find.getText().toLowerCase(java.util.Locale.ROOT);
+        String needle = find.getText().toLowerCase(Locale.ROOT);
         if (needle.isEmpty()) {
             return false;
         }
-        String text = area.getText().toLowerCase(java.util.Locale.ROOT);
+        String text = area.getText().toLowerCase(Locale.ROOT);
         int at;
         if (forward) {
             at = text.indexOf(needle, area.getSelection().getEnd());
@@ -152,8 +153,8 @@ public final class FindBar extends HBox {
             return 0;
         }
         String text = area.getText();
-        String lower = text.toLowerCase(java.util.Locale.ROOT);
-        String lowerNeedle = needle.toLowerCase(java.util.Locale.ROOT);
+        String lower = text.toLowerCase(Locale.ROOT);
+        String lowerNeedle = needle.toLowerCase(Locale.ROOT);
         StringBuilder out = new StringBuilder(text.length());
         int count = 0;
         int from = 0;

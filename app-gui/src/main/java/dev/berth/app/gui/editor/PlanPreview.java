@@ -8,6 +8,7 @@ import dev.berth.engine.compose.progress.ResourceKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -37,7 +38,7 @@ public record PlanPreview(String project, List<Row> rows, List<String> warnings)
                     services.put(op.service(), row);
                 }
             } else if (!op.isNoop() && op.action() != Operation.Action.CHECK_EXISTS) {
-                resources.add(new Row(op.kind().label().toLowerCase(java.util.Locale.ROOT) + " " + op.name(), op.action().verb(), List.of()));
+                resources.add(new Row(op.kind().label().toLowerCase(Locale.ROOT) + " " + op.name(), op.action().verb(), List.of()));
             }
         }
         List<Row> rows = new ArrayList<>(services.values());

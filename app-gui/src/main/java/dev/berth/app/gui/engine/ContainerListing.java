@@ -7,8 +7,10 @@ import dev.berth.compose.model.Project;
 import dev.berth.engine.api.model.ContainerSummary;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A listing of the project's containers turned into what the panes show: the graph (from the compose file,
@@ -22,7 +24,7 @@ final class ContainerListing {
     private final Project definition;
     private final Map<String, ServiceStates.Observed> shown = new HashMap<>();
     private ProjectGraph shownGraph;
-    private java.util.Set<String> running = java.util.Set.of();
+    private Set<String> running = Set.of();
 
     /** @param definition the loaded compose project when the user opened it, else null (graph from labels) */
     ContainerListing(String project, Project definition) {
@@ -63,7 +65,7 @@ final class ContainerListing {
             rows.add(ContainerRows.of(container, details.getOrDefault(container.id(), ContainerDetails.UNKNOWN)));
         }
         sink.containers(rows);
-        java.util.Set<String> now = new java.util.HashSet<>();
+        Set<String> now = new HashSet<>();
         for (ContainerSummary container : listed) {
             if ("running".equals(container.state())) {
                 now.add(ContainerRows.nameOf(container));

@@ -10,6 +10,7 @@ import dev.berth.engine.api.model.ContainerSummary;
 import dev.berth.engine.compose.ComposeLabels;
 import dev.berth.engine.stream.EngineStream;
 import dev.berth.engine.stream.LogSource;
+import dev.berth.engine.stream.OutputLine;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -88,7 +89,7 @@ final class ContainerStreams implements AutoCloseable {
         LogsOptions options = after != null ? new LogsOptions(true, true, true, after, null, true, null, null)
                 : createdWhileWatching ? LogsOptions.everything().following().withTimestamps()
                 : LogsOptions.everything().following().withTimestamps().withTail(FIRST_TAIL);
-        EngineStream<dev.berth.engine.stream.OutputLine> stream;
+        EngineStream<OutputLine> stream;
         try {
             stream = engine.logs(id, options);
         } catch (RuntimeException e) {
@@ -97,7 +98,7 @@ final class ContainerStreams implements AutoCloseable {
         }
         tasks.run("berth-logs-" + service, () -> {
             try {
-                for (dev.berth.engine.stream.OutputLine line = stream.next(); line != null; line = stream.next()) {
+                for (OutputLine line = stream.next(); line != null; line = stream.next()) {
                     Instant at = line.timestamp() == null ? Instant.now() : line.timestamp();
                     if (after != null && !at.isAfter(after)) {
                         continue;

@@ -1,5 +1,6 @@
 package dev.berth.app.gui.engine;
 
+import dev.berth.app.gui.feed.ContainerAction;
 import dev.berth.app.gui.feed.EditTarget;
 import dev.berth.app.gui.feed.EngineConnection;
 import dev.berth.app.gui.feed.ProjectAction;
@@ -10,15 +11,20 @@ import dev.berth.app.workspace.EngineSession;
 import dev.berth.app.workspace.EngineState;
 import dev.berth.app.workspace.ProjectInvocation;
 import dev.berth.app.workspace.RecentProjects;
+import dev.berth.engine.api.ContainersApi;
 import dev.berth.engine.api.EngineClient;
+import dev.berth.engine.api.Filters;
 import dev.berth.engine.api.model.EngineEvent;
 import dev.berth.engine.compose.ComposeEngine;
 import dev.berth.engine.compose.ComposeLabels;
+import dev.berth.engine.compose.ListedProject;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -44,7 +50,7 @@ public final class EngineProjectFeed implements ProjectFeed {
     private final BackgroundTasks tasks;
     private final Debouncer catalogRefresh;
     private final ProjectActions actions;
-    private volatile List<dev.berth.engine.compose.ListedProject> onEngine = List.of();
+    private volatile List<ListedProject> onEngine = List.of();
     private volatile Map<String, Integer> completedOneShots = Map.of();
     private volatile ProjectSink sink;
     private volatile ProjectWatch watch;
@@ -211,8 +217,8 @@ public final class EngineProjectFeed implements ProjectFeed {
     }
 
     @Override
-    public void run(dev.berth.app.gui.feed.ContainerAction action, String containerId) {
-        tasks.run("berth-container-" + action.name().toLowerCase(java.util.Locale.ROOT), () -> {
+    public void run(ContainerAction action, String containerId) {
+        tasks.run("berth-container-" + action.name().toLowerCase(Locale.ROOT), () -> {
             ProjectSink target = sink;
             Optional<EngineClient> client = session.client();
             if (client.isEmpty()) {
@@ -243,7 +249,7 @@ public final class EngineProjectFeed implements ProjectFeed {
         if (known != null) {
             return Optional.of(known.reload(environment));
         }
-        for (dev.berth.engine.compose.ListedProject summary : onEngine) {
+        for (ListedProject summary : onEngine) {
             if (summary.name().equals(project) && !summary.configFiles().isEmpty()) {
                 List<Path> files = summary.configFiles().stream().map(Path::of).toList();
                 Path dir = summary.workingDir().isEmpty() ? files.getFirst().getParent() : Path.of(summary.workingDir());
@@ -270,7 +276,7 @@ public final class EngineProjectFeed implements ProjectFeed {
             onEngine = compose.get().listProjects(true);
             // One more listing (every container with a project label): which stopped ones are one-shots that completed.
             completedOneShots = session.client().map(client -> CompletedOneShots.count(client.containers().list(
-                    dev.berth.engine.api.ContainersApi.ListOptions.allContainers().withFilters(dev.berth.engine.api.Filters.none()
+                    ContainersApi.ListOptions.allContainers().withFilters(Filters.none()
                             .label(ComposeLabels.PROJECT))))).orElse(Map.of());
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "Listing the projects failed", e);
@@ -281,13 +287,13 @@ public final class EngineProjectFeed implements ProjectFeed {
 
     private void publishProjects() {
         List<ProjectSummary> list = new ArrayList<>();
-        for (dev.berth.engine.compose.ListedProject p : onEngine) {
+        for (ListedProject p : onEngine) {
             list.add(new ProjectSummary(p.name(), p.running(), p.total(), p.unhealthy() > 0, opened.containsKey(p.name()) ? "opened" : "engine",
                     completedOneShots.getOrDefault(p.name(), 0)));
         }
         opened.values().stream().filter(o -> onEngine.stream().noneMatch(p -> p.name().equals(o.name())))
                 .forEach(o -> list.add(new ProjectSummary(o.name(), 0, 0, false, "opened")));
-        list.sort(java.util.Comparator.comparing((ProjectSummary p) -> !p.source().equals("opened")).thenComparing(ProjectSummary::name));
+        list.sort(Comparator.comparing((ProjectSummary p) -> !p.source().equals("opened")).thenComparing(ProjectSummary::name));
         sink.projects(list);
     }
 

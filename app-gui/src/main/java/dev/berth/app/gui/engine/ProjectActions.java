@@ -10,7 +10,9 @@ import dev.berth.engine.compose.plan.PlanOptions;
 import dev.berth.engine.compose.progress.ProgressEvent;
 import dev.berth.engine.compose.progress.ProgressListener;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,7 +46,7 @@ final class ProjectActions {
     }
 
     void run(ProjectAction action, String project, Set<String> services) {
-        tasks.run("berth-action-" + action.name().toLowerCase(java.util.Locale.ROOT), () -> execute(action, project, services));
+        tasks.run("berth-action-" + action.name().toLowerCase(Locale.ROOT), () -> execute(action, project, services));
     }
 
     private void execute(ProjectAction action, String project, Set<String> services) {
@@ -68,7 +70,7 @@ final class ProjectActions {
             }
             if (action.needsDefinition() && definition == null) {
                 throw new IllegalStateException("Berth knows " + project + " only from the engine and cannot read its compose files."
-                        + " Open its compose file (File > Open) to " + action.title().toLowerCase(java.util.Locale.ROOT) + " it.");
+                        + " Open its compose file (File > Open) to " + action.title().toLowerCase(Locale.ROOT) + " it.");
             }
             ComposeEngine verbs = compose.get();
             switch (action) {
@@ -105,7 +107,7 @@ final class ProjectActions {
         private final ProjectSink sink;
         private final ProjectAction action;
         private final Set<String> busy = ConcurrentHashMap.newKeySet();
-        final List<String> problems = java.util.Collections.synchronizedList(new ArrayList<>());
+        final List<String> problems = Collections.synchronizedList(new ArrayList<>());
         private volatile boolean errors;
 
         Tracker(ProjectSink sink, ProjectAction action) {

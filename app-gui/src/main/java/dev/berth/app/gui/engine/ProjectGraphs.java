@@ -15,11 +15,14 @@ import dev.berth.engine.api.model.MountPoint;
 import dev.berth.engine.compose.ComposeLabels;
 import dev.berth.engine.compose.ServiceContainer.DependsOn;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The graph the window draws, built either from a loaded compose project (an opened file: compose-model's
@@ -77,9 +80,9 @@ public final class ProjectGraphs {
      * containers in (newest first, so a restart reorders them): the layout is the same at every launch.
      */
     public static ProjectGraph fromContainers(String project, List<ContainerSummary> containers) {
-        Map<String, GraphNode> services = new java.util.TreeMap<>();
-        Set<String> networks = new java.util.TreeSet<>();
-        Set<String> volumes = new java.util.TreeSet<>();
+        Map<String, GraphNode> services = new TreeMap<>();
+        Set<String> networks = new TreeSet<>();
+        Set<String> volumes = new TreeSet<>();
         List<GraphEdge> edges = new ArrayList<>();
         String prefix = project + "_";
         for (ContainerSummary container : containers) {
@@ -113,7 +116,7 @@ public final class ProjectGraphs {
         networks.forEach(n -> nodes.add(GraphNode.network(n)));
         volumes.forEach(v -> nodes.add(GraphNode.volume(v)));
         // A dependency whose containers are gone is not drawn (the view-model drops dangling edges).
-        edges.sort(java.util.Comparator.comparing(GraphEdge::from).thenComparing(GraphEdge::to)
+        edges.sort(Comparator.comparing(GraphEdge::from).thenComparing(GraphEdge::to)
                 .thenComparing(e -> e.label() == null ? "" : e.label()));
         return new ProjectGraph(nodes, distinct(edges));
     }

@@ -1,5 +1,8 @@
 package dev.berth.app.gui.feed;
 
+import java.nio.file.Path;
+import java.util.Set;
+
 /**
  * The seam between the window and where its data comes from. The engine layer implements it (events,
  * log and stats streams, top and inspect calls); until then {@link SampleProjectFeed} does, in demo mode
@@ -21,10 +24,10 @@ public interface ProjectFeed extends AutoCloseable {
     default void topVisible(boolean visible) {}
 
     /** Opens a compose file or folder; the feed lists and selects the project, or reports why it cannot. */
-    default void open(java.nio.file.Path path) {}
+    default void open(Path path) {}
 
     /** Runs {@code action} on {@code project}, on all its services ({@code services} empty) or on those. */
-    default void run(ProjectAction action, String project, java.util.Set<String> services) {}
+    default void run(ProjectAction action, String project, Set<String> services) {}
 
     /**
      * The compose files Project › Edit compose files opens for {@code project}, or why there are none. May read

@@ -1,8 +1,10 @@
 package dev.berth.app.gui.graph;
 
+import java.util.Locale;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -25,12 +27,12 @@ final class GraphCard extends VBox {
     private final Label state = new Label();
     private final Label replicas = new Label();
     private final Label detail = new Label();
-    private final javafx.scene.control.Tooltip tooltip = new javafx.scene.control.Tooltip();
+    private final Tooltip tooltip = new Tooltip();
     private String stateClass;
 
     GraphCard(GraphNodeModel node) {
         this.node = node;
-        getStyleClass().addAll("graph-node", "graph-node-" + node.kind().name().toLowerCase(java.util.Locale.ROOT));
+        getStyleClass().addAll("graph-node", "graph-node-" + node.kind().name().toLowerCase(Locale.ROOT));
         setPrefSize(ServiceGraphViewModel.NODE_WIDTH, ServiceGraphViewModel.NODE_HEIGHT);
         setMinSize(ServiceGraphViewModel.NODE_WIDTH, ServiceGraphViewModel.NODE_HEIGHT);
         setMaxSize(ServiceGraphViewModel.NODE_WIDTH, ServiceGraphViewModel.NODE_HEIGHT);
@@ -53,7 +55,7 @@ final class GraphCard extends VBox {
             detail.visibleProperty().bind(node.detailProperty().isNotEmpty());
             detail.managedProperty().bind(detail.visibleProperty());
             getChildren().addAll(name, status, detail);
-            javafx.scene.control.Tooltip.install(this, tooltip);
+            Tooltip.install(this, tooltip);
             node.detailProperty().addListener((obs, old, now) -> showState(node.stateProperty().get()));
             node.stateProperty().addListener((obs, old, now) -> showState(now));
             node.progressProperty().addListener((obs, old, now) -> showState(node.stateProperty().get()));

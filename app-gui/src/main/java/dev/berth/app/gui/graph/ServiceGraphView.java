@@ -2,10 +2,10 @@ package dev.berth.app.gui.graph;
 
 import atlantafx.base.theme.Styles;
 import dev.berth.app.gui.controls.Icons;
+import dev.berth.app.gui.look.Shortcuts;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import dev.berth.app.gui.look.Shortcuts;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
+import javafx.scene.Node;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Pane;
@@ -169,7 +170,7 @@ final class LogLinesView extends Region {
         content.resizeRelocate(0, 0, viewWidth, viewHeight);
 
         double wrapWidth = wrap ? viewWidth : -1;
-        List<javafx.scene.Node> visibleNodes = fillRows(viewWidth, viewHeight, wrapWidth);
+        List<Node> visibleNodes = fillRows(viewWidth, viewHeight, wrapWidth);
         if (!content.getChildren().equals(visibleNodes)) {
             content.getChildren().setAll(visibleNodes);
         }
@@ -202,7 +203,7 @@ final class LogLinesView extends Region {
     }
 
     /** Shows the lines that fit, reusing rows; returns the row nodes in top-to-bottom order. */
-    private List<javafx.scene.Node> fillRows(double viewWidth, double viewHeight, double wrapWidth) {
+    private List<Node> fillRows(double viewWidth, double viewHeight, double wrapWidth) {
         List<LogLine> lines = model.lines();
         shownRows.clear();
         int size = lines.size();

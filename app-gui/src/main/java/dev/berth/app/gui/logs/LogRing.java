@@ -1,6 +1,7 @@
 package dev.berth.app.gui.logs;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 
@@ -69,7 +70,7 @@ public final class LogRing<T> {
     }
 
     public void clear() {
-        java.util.Arrays.fill(slots, null);
+        Arrays.fill(slots, null);
         head = 0;
         size = 0;
     }

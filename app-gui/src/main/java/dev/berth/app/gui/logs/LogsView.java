@@ -8,23 +8,23 @@ import java.util.List;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
-import javafx.scene.control.Separator;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
-import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
-import javafx.stage.FileChooser;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.stage.FileChooser;
 import org.kordamp.ikonli.feather.Feather;
 
 /**
@@ -135,16 +135,16 @@ public final class LogsView extends BorderPane {
         onlySource.setId("logs-source-filter");
         onlySource.getStyleClass().addAll(atlantafx.base.theme.Styles.SMALL, "filter-chip"); // berth.css: readable in both themes
         onlySource.setGraphic(Icons.icon(Feather.X));
-        onlySource.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
-        onlySource.setTooltip(new javafx.scene.control.Tooltip("Showing one service; click for all"));
+        onlySource.setContentDisplay(ContentDisplay.RIGHT);
+        onlySource.setTooltip(new Tooltip("Showing one service; click for all"));
         onlySource.textProperty().bind(model.sourceFilterProperty().map(source -> "only " + source));
         onlySource.visibleProperty().bind(model.sourceFilterProperty().isNotNull());
         onlySource.managedProperty().bind(onlySource.visibleProperty());
         onlySource.setOnAction(event -> model.sourceFilterProperty().set(null));
         // The service chip and the count (with the search's matches) come right after the search: a toolbar
         // moves what does not fit into its overflow menu from the end, and the count must stay visible.
-        status.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        onlySource.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        status.setMinWidth(Region.USE_PREF_SIZE);
+        onlySource.setMinWidth(Region.USE_PREF_SIZE);
         return new ToolBar(search, previous, next, filter, status, onlySource, new Separator(), timestamps, wrap, follow,
                 new Separator(), copy, save, clear);
     }

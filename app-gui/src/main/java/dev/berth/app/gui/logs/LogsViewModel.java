@@ -8,7 +8,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.NumberFormat;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -17,6 +19,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -53,10 +57,10 @@ public final class LogsViewModel {
     private final StringProperty sourceFilter = new SimpleStringProperty(this, "sourceFilter", null);
     private final ReadOnlyLongWrapper droppedLines = new ReadOnlyLongWrapper(this, "droppedLines");
     private final ReadOnlyLongWrapper receivedLines = new ReadOnlyLongWrapper(this, "receivedLines");
-    private final javafx.beans.property.ReadOnlyIntegerWrapper matches = new javafx.beans.property.ReadOnlyIntegerWrapper(this, "matches");
+    private final ReadOnlyIntegerWrapper matches = new ReadOnlyIntegerWrapper(this, "matches");
     private LogSearch search = new LogSearch("");
     /** Travels through the batcher like a line: what was offered before it is dropped, what follows shows. */
-    private static final LogLine RESET = new LogLine("", java.time.Instant.EPOCH, LogLine.Stream.STDOUT, "reset");
+    private static final LogLine RESET = new LogLine("", Instant.EPOCH, LogLine.Stream.STDOUT, "reset");
 
     public LogsViewModel(UiScheduler ui, Executor background) {
         this(ui, background, DEFAULT_CAPACITY, ZoneId.systemDefault());
@@ -157,7 +161,7 @@ public final class LogsViewModel {
     }
 
     /** How many kept lines match the search (of the shown service, when one is): "12 matches". */
-    public javafx.beans.property.ReadOnlyIntegerProperty matchesProperty() {
+    public ReadOnlyIntegerProperty matchesProperty() {
         return matches.getReadOnlyProperty();
     }
 
@@ -166,7 +170,7 @@ public final class LogsViewModel {
      * "· 12 matches" while a search is typed, "· 30 dropped" after a flood.
      */
     public String statusText() {
-        java.text.NumberFormat numbers = java.text.NumberFormat.getIntegerInstance();
+        NumberFormat numbers = NumberFormat.getIntegerInstance();
         int shown = visible.size();
         int kept = all.size();
         StringBuilder text = new StringBuilder();

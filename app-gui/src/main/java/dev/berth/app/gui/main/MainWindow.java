@@ -3,26 +3,22 @@ package dev.berth.app.gui.main;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import atlantafx.base.theme.Styles;
+import dev.berth.app.BerthVersion;
 import dev.berth.app.gui.AppIcons;
+import dev.berth.app.gui.containers.ContainerRow;
 import dev.berth.app.gui.containers.ContainersView;
+import dev.berth.app.gui.containers.ContainersViewModel;
 import dev.berth.app.gui.controls.Confirmations;
 import dev.berth.app.gui.controls.DialogConfirmations;
 import dev.berth.app.gui.controls.FailureDialog;
 import dev.berth.app.gui.controls.Icons;
-import dev.berth.app.resources.ResourceCatalog;
 import dev.berth.app.gui.editor.EditorKeys;
 import dev.berth.app.gui.editor.EditorWindow;
-import java.util.ArrayList;
+import dev.berth.app.gui.feed.ContainerAction;
 import dev.berth.app.gui.feed.EditTarget;
-import dev.berth.app.gui.feed.ProjectSummary;
-import java.nio.file.Files;
-import java.util.HashMap;
-import java.util.concurrent.CompletableFuture;
-import dev.berth.app.workspace.ProjectInvocation;
-import dev.berth.engine.compose.ComposeEngine;
-import java.util.function.Supplier;
-import javafx.scene.input.KeyCombination;
+import dev.berth.app.gui.feed.EngineConnection;
 import dev.berth.app.gui.feed.ProjectFeed;
+import dev.berth.app.gui.feed.ProjectSummary;
 import dev.berth.app.gui.graph.GraphNode;
 import dev.berth.app.gui.graph.ServiceGraphView;
 import dev.berth.app.gui.inspect.InspectView;
@@ -34,26 +30,38 @@ import dev.berth.app.gui.look.ThemeViewModel;
 import dev.berth.app.gui.look.WindowState;
 import dev.berth.app.gui.look.WindowStateStore;
 import dev.berth.app.gui.projects.ProjectsView;
+import dev.berth.app.gui.resources.ResourcesArea;
 import dev.berth.app.gui.stats.StatsView;
 import dev.berth.app.gui.top.TopView;
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.List;
-import dev.berth.app.gui.feed.EngineConnection;
+import dev.berth.app.resources.ResourceCatalog;
 import dev.berth.app.workspace.ProjectInvocation;
 import dev.berth.app.workspace.RecentProjects;
-import javafx.scene.input.TransferMode;
+import dev.berth.engine.compose.ComposeEngine;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -71,6 +79,8 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -112,9 +122,9 @@ public final class MainWindow {
     private final ProjectActionsMenu actions;
     private final RecentProjects recent;
     private Stage stage;
-    private dev.berth.app.gui.resources.ResourcesArea resources;
+    private ResourcesArea resources;
     private final Map<List<Path>, EditorWindow> editors = new HashMap<>();
-    private final java.util.concurrent.ExecutorService editorBackground = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+    private final ExecutorService editorBackground = Executors.newVirtualThreadPerTaskExecutor();
     private Supplier<Optional<ComposeEngine>> editorEngine = Optional::empty;
     private Confirmations confirmations = new DialogConfirmations(() -> stage);
 
@@ -138,7 +148,7 @@ public final class MainWindow {
     }
 
     /** Hosts the Volumes / Networks / Images tabs beside the project content; call before {@link #show}. */
-    public MainWindow withResources(dev.berth.app.gui.resources.ResourcesArea area) {
+    public MainWindow withResources(ResourcesArea area) {
         this.resources = area;
         return this;
     }
@@ -227,11 +237,11 @@ public final class MainWindow {
      * for what is on screen (~0.2 s less, docs/PERFORMANCE.md). Its view-model is fed all along, so the view
      * shows current data from its first pulse.
      */
-    private static Tab lazyTab(String title, Feather icon, java.util.function.Supplier<javafx.scene.Node> view) {
+    private static Tab lazyTab(String title, Feather icon, Supplier<Node> view) {
         Tab tab = tab(title, icon, null);
-        javafx.beans.value.ChangeListener<Boolean> build = new javafx.beans.value.ChangeListener<>() {
+        ChangeListener<Boolean> build = new ChangeListener<>() {
             @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean old, Boolean selected) {
+            public void changed(ObservableValue<? extends Boolean> obs, Boolean old, Boolean selected) {
                 if (selected && tab.getContent() == null) {
                     tab.setContent(view.get());
                     tab.selectedProperty().removeListener(this);
@@ -242,10 +252,10 @@ public final class MainWindow {
         return tab;
     }
 
-    private static Tab tab(String title, Feather icon, javafx.scene.Node content) {
+    private static Tab tab(String title, Feather icon, Node content) {
         Tab tab = new Tab(title, content);
         tab.setGraphic(Icons.icon(icon));
-        tab.setId("tab-" + title.toLowerCase(java.util.Locale.ROOT));
+        tab.setId("tab-" + title.toLowerCase(Locale.ROOT));
         return tab;
     }
 
@@ -388,7 +398,7 @@ public final class MainWindow {
         statusText.setId("engine-status");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label version = new Label("Berth " + dev.berth.app.BerthVersion.version());
+        Label version = new Label("Berth " + BerthVersion.version());
         Label activity = new Label();
         activity.setId("activity");
         activity.textProperty().bind(panes.activityProperty());
@@ -438,22 +448,22 @@ public final class MainWindow {
      * Wires the containers tab's row menu: Logs selects the container's service and shows the logs tab,
      * Inspect shows that container's document, Restart/Stop/Remove go to the feed (Remove asked first).
      */
-    public void containerCommands(dev.berth.app.gui.controls.Confirmations confirmations) {
-        panes.containers().setCommands(new dev.berth.app.gui.containers.ContainersViewModel.Commands() {
+    public void containerCommands(Confirmations confirmations) {
+        panes.containers().setCommands(new ContainersViewModel.Commands() {
             @Override
-            public void showLogs(dev.berth.app.gui.containers.ContainerRow row) {
+            public void showLogs(ContainerRow row) {
                 panes.graph().selectedNodeProperty().set(row.service());
                 details.getSelectionModel().select(0);
             }
 
             @Override
-            public void inspect(dev.berth.app.gui.containers.ContainerRow row) {
+            public void inspect(ContainerRow row) {
                 feed.ifPresent(f -> f.inspectContainer(row.id()));
                 details.getSelectionModel().select(3);
             }
 
             @Override
-            public void run(dev.berth.app.gui.feed.ContainerAction action, dev.berth.app.gui.containers.ContainerRow row) {
+            public void run(ContainerAction action, ContainerRow row) {
                 feed.ifPresent(f -> f.run(action, row.id()));
             }
         }, confirmations);

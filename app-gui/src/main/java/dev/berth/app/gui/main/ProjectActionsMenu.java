@@ -1,5 +1,6 @@
 package dev.berth.app.gui.main;
 
+import dev.berth.app.gui.containers.PortBinding;
 import dev.berth.app.gui.controls.Icons;
 import dev.berth.app.gui.feed.EngineConnection;
 import dev.berth.app.gui.feed.ProjectAction;
@@ -7,9 +8,13 @@ import dev.berth.app.gui.feed.ProjectFeed;
 import dev.berth.app.gui.graph.GraphNode;
 import dev.berth.app.gui.graph.ServiceGraphView;
 import dev.berth.app.gui.look.Shortcuts;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.IntConsumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.scene.control.Button;
@@ -84,9 +89,9 @@ final class ProjectActionsMenu {
      *
      * @param showTab selects a detail tab (0 logs, 3 inspect) once the card is selected
      */
-    void installContextMenu(ServiceGraphView graph, java.util.function.IntConsumer showTab) {
+    void installContextMenu(ServiceGraphView graph, IntConsumer showTab) {
         ContextMenu menu = new ContextMenu();
-        java.util.Map<ServiceMenuItems.Item, MenuItem> items = new java.util.EnumMap<>(ServiceMenuItems.Item.class);
+        Map<ServiceMenuItems.Item, MenuItem> items = new EnumMap<>(ServiceMenuItems.Item.class);
         MenuItem logs = new MenuItem("Logs", Icons.icon(Feather.FILE_TEXT));
         logs.setOnAction(event -> showTab.accept(0));
         MenuItem inspect = new MenuItem("Inspect", Icons.icon(Feather.SEARCH));
@@ -100,7 +105,7 @@ final class ProjectActionsMenu {
         for (ProjectAction action : new ProjectAction[] {ProjectAction.UP, ProjectAction.RESTART, ProjectAction.STOP,
                 ProjectAction.START, ProjectAction.PULL, ProjectAction.BUILD, ProjectAction.RECREATE}) {
             MenuItem item = new MenuItem(action.title() + " this service");
-            item.setId("service-" + action.name().toLowerCase(java.util.Locale.ROOT));
+            item.setId("service-" + action.name().toLowerCase(Locale.ROOT));
             item.setOnAction(event -> selectedService().ifPresent(service -> run(action, Set.of(service))));
             items.put(ServiceMenuItems.Item.valueOf(action.name()), item);
             menu.getItems().add(item);
@@ -109,7 +114,7 @@ final class ProjectActionsMenu {
         inspect.setId("service-inspect");
         openPort.setId("service-open-port");
         menu.setOnShowing(event -> selectedService().flatMap(id -> panes.graph().node(id)).ifPresent(node -> {
-            java.util.Set<ServiceMenuItems.Item> enabled = ServiceMenuItems.enabled(node.stateProperty().get(), node.buildable(),
+            Set<ServiceMenuItems.Item> enabled = ServiceMenuItems.enabled(node.stateProperty().get(), node.buildable(),
                     webPort(node.id()).isPresent());
             boolean offline = unavailable.get();
             items.forEach((kind, item) -> item.setDisable(!enabled.contains(kind)
@@ -129,9 +134,9 @@ final class ProjectActionsMenu {
         return serviceMenu;
     }
 
-    private Optional<dev.berth.app.gui.containers.PortBinding> webPort(String service) {
+    private Optional<PortBinding> webPort(String service) {
         return panes.containers().rows().stream().filter(row -> row.service().equals(service))
-                .flatMap(row -> row.ports().stream()).filter(dev.berth.app.gui.containers.PortBinding::isWebLink).findFirst();
+                .flatMap(row -> row.ports().stream()).filter(PortBinding::isWebLink).findFirst();
     }
 
     private Optional<String> selectedService() {
@@ -144,7 +149,7 @@ final class ProjectActionsMenu {
         if (shortcut != null) {
             item.setAccelerator(shortcut.keys());
         }
-        item.setId("action-" + action.name().toLowerCase(java.util.Locale.ROOT));
+        item.setId("action-" + action.name().toLowerCase(Locale.ROOT));
         item.setOnAction(event -> run(action, Set.of()));
         item.disableProperty().bind(unavailable);
         return item;
@@ -152,7 +157,7 @@ final class ProjectActionsMenu {
 
     private Button button(ProjectAction action, Feather icon, String tip) {
         Button button = new Button(action.title(), Icons.icon(icon));
-        button.setId("button-" + action.name().toLowerCase(java.util.Locale.ROOT));
+        button.setId("button-" + action.name().toLowerCase(Locale.ROOT));
         button.setTooltip(new Tooltip(tip));
         button.setOnAction(event -> run(action, Set.of()));
         button.disableProperty().bind(unavailable);

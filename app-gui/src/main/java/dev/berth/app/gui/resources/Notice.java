@@ -1,5 +1,9 @@
 package dev.berth.app.gui.resources;
 
+import dev.berth.app.resources.ResourceRefusedException;
+import dev.berth.engine.api.EngineException;
+import java.util.concurrent.CompletionException;
+
 /** A one-line message under a resource list: what just happened, or why it did not. */
 public record Notice(Tone tone, String text) {
 
@@ -21,9 +25,9 @@ public record Notice(Tone tone, String text) {
 
     /** The message a failure shows: ours and the engine's are written for users; anything else is prefixed. */
     public static Notice failure(String doing, Throwable error) {
-        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        if (cause instanceof dev.berth.app.resources.ResourceRefusedException || cause instanceof dev.berth.engine.api.EngineException) {
+        if (cause instanceof ResourceRefusedException || cause instanceof EngineException) {
             return error(message);
         }
         return error(doing + " failed: " + message);

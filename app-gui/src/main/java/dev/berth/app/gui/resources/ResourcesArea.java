@@ -10,10 +10,13 @@ import dev.berth.app.workspace.EngineSession;
 import dev.berth.app.workspace.EngineState;
 import dev.berth.engine.api.EngineException;
 import dev.berth.engine.api.model.EngineEvent;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.control.Tab;
@@ -39,7 +42,7 @@ public final class ResourcesArea {
             "container", Set.of("create", "destroy", "rename"));
     private static final long DEBOUNCE_MILLIS = 400;
     /** Browse helpers older than this were left by a Berth that was killed. */
-    private static final java.time.Duration LEFTOVER_AGE = java.time.Duration.ofHours(1);
+    private static final Duration LEFTOVER_AGE = Duration.ofHours(1);
 
     private final ResourceCatalog catalog;
     private final UiScheduler ui;
@@ -112,11 +115,11 @@ public final class ResourcesArea {
         return tabs;
     }
 
-    private static Tab lazyTab(String title, Feather icon, java.util.function.Supplier<Node> view, String id) {
+    private static Tab lazyTab(String title, Feather icon, Supplier<Node> view, String id) {
         Tab tab = tab(title, icon, null, id);
-        tab.selectedProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+        tab.selectedProperty().addListener(new ChangeListener<>() {
             @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean old, Boolean selected) {
+            public void changed(ObservableValue<? extends Boolean> obs, Boolean old, Boolean selected) {
                 if (selected && tab.getContent() == null) {
                     tab.setContent(view.get());
                     tab.selectedProperty().removeListener(this);

@@ -1,11 +1,12 @@
 package dev.berth.app.gui.resources;
 
+import dev.berth.app.gui.format.Formats;
 import dev.berth.app.gui.fx.UiScheduler;
 import dev.berth.app.resources.FilePreview;
 import dev.berth.app.resources.ResourceCatalog;
 import dev.berth.app.resources.VolumeFiles;
 import dev.berth.app.resources.VolumeListing;
-import dev.berth.app.gui.format.Formats;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -131,11 +132,11 @@ public final class VolumeBrowserViewModel {
      * Forgets the shown volume and hands its open files to the caller, who closes them (on its background
      * thread, before removing the volume: two removals of the same helper at once would collide).
      */
-    public java.util.Optional<VolumeFiles> detach() {
+    public Optional<VolumeFiles> detach() {
         VolumeFiles previous = files;
         files = null;
         open(null);
-        return java.util.Optional.ofNullable(previous);
+        return Optional.ofNullable(previous);
     }
 
     /** At shutdown: removes what browsing needed on the engine now, on the calling thread. */

@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.berth.app.gui.format.Formats;
 import java.util.List;
+import java.util.function.DoubleFunction;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
@@ -69,7 +70,7 @@ public final class StatsView extends BorderPane {
         return table;
     }
 
-    private VBox totalCard(String title, ObservableValue<TimeSeries> series, java.util.function.DoubleFunction<String> format) {
+    private VBox totalCard(String title, ObservableValue<TimeSeries> series, DoubleFunction<String> format) {
         Label heading = new Label(title);
         heading.getStyleClass().add("stats-total-title");
         Label current = new Label("–");

@@ -4,6 +4,7 @@ import dev.berth.app.gui.fx.PulseBatcher;
 import dev.berth.app.gui.fx.UiScheduler;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -52,7 +53,7 @@ public final class StatsViewModel {
     }
 
     /** The time of the marker {@link #stopped} sends through the batcher. */
-    private static final java.time.Instant STOPPED = java.time.Instant.EPOCH;
+    private static final Instant STOPPED = Instant.EPOCH;
 
     private void apply(Iterable<StatsSample> samples) {
         Set<String> touched = new LinkedHashSet<>();

@@ -1,9 +1,11 @@
 package dev.berth.app.gui.top;
 
 import java.util.List;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -18,7 +20,7 @@ public final class TopViewModel {
     private final ReadOnlyObjectWrapper<List<String>> titles = new ReadOnlyObjectWrapper<>(this, "titles", List.of());
     private final ObservableList<List<String>> processes = FXCollections.observableArrayList();
     private final ObjectProperty<String> container = new SimpleObjectProperty<>(this, "container");
-    private final javafx.beans.property.BooleanProperty visible = new javafx.beans.property.SimpleBooleanProperty(this, "visible");
+    private final BooleanProperty visible = new SimpleBooleanProperty(this, "visible");
 
     /** Shows a fresh listing; keeps the column set when it did not change so the table keeps its widths. */
     public void setProcesses(String containerName, List<String> columnTitles, List<List<String>> rows) {
@@ -48,7 +50,7 @@ public final class TopViewModel {
     }
 
     /** Whether the pane is on screen: the engine layer polls only while it is. */
-    public javafx.beans.property.BooleanProperty visibleProperty() {
+    public BooleanProperty visibleProperty() {
         return visible;
     }
 }

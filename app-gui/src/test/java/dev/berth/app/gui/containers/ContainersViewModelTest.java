@@ -2,6 +2,8 @@ package dev.berth.app.gui.containers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.berth.app.gui.controls.Confirmations;
+import dev.berth.app.gui.feed.ContainerAction;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -108,15 +110,15 @@ class ContainersViewModelTest {
     @Test
     void theRowMenuRemovesOnlyAfterTheUserConfirmsAndRunsTheOtherActionsOnTheContainer() {
         List<String> ran = new ArrayList<>();
-        List<dev.berth.app.gui.controls.Confirmations.Request> asked = new ArrayList<>();
+        List<Confirmations.Request> asked = new ArrayList<>();
         boolean[] answer = {false};
         containers.setCommands(new ContainersViewModel.Commands() {
             @Override public void showLogs(ContainerRow row) { ran.add("logs " + row.service()); }
             @Override public void inspect(ContainerRow row) { ran.add("inspect " + row.id()); }
-            @Override public void run(dev.berth.app.gui.feed.ContainerAction action, ContainerRow row) { ran.add(action + " " + row.id()); }
+            @Override public void run(ContainerAction action, ContainerRow row) { ran.add(action + " " + row.id()); }
         }, request -> {
             asked.add(request);
-            return new dev.berth.app.gui.controls.Confirmations.Answer(answer[0], false);
+            return new Confirmations.Answer(answer[0], false);
         });
         ContainerRow web = row("1", "web", "running", "", "nginx", 8080);
 

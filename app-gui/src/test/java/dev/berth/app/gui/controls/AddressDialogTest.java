@@ -2,8 +2,10 @@ package dev.berth.app.gui.controls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import javafx.scene.Scene;
 import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -20,7 +22,7 @@ class AddressDialogTest {
     @Start
     void start(Stage stage) {
         owner = stage;
-        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 300, 200));
+        stage.setScene(new Scene(new StackPane(), 300, 200));
         stage.show();
     }
 

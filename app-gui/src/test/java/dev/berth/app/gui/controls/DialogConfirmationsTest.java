@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,7 +27,7 @@ class DialogConfirmationsTest {
     @Start
     void start(Stage stage) {
         owner = stage;
-        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 300, 200));
+        stage.setScene(new Scene(new StackPane(), 300, 200));
         stage.show();
     }
 
@@ -34,7 +37,7 @@ class DialogConfirmationsTest {
                 "Remove shop and its volumes?", "Deletes shop_db-data (12.0 MiB).", "Remove volumes")));
         try {
             WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> new FxRobot().lookup(".dialog-pane").tryQuery().isPresent());
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("no dialog", e);
         }
         return answer;

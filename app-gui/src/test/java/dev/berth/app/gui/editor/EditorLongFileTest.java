@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.fxmisc.richtext.CodeArea;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -37,7 +40,7 @@ class EditorLongFileTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+        Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
         StringBuilder yaml = new StringBuilder("services:\n");
         for (int i = 0; i < 60; i++) {
             yaml.append("  s").append(i).append(":\n    image: berth-test/busybox:latest\n");
@@ -52,7 +55,7 @@ class EditorLongFileTest {
 
     @AfterEach
     void stop() throws Exception {
-        org.testfx.api.FxToolkit.cleanupStages();
+        FxToolkit.cleanupStages();
         WaitForAsyncUtils.asyncFx(window::dispose).get();
         background.shutdownNow();
     }
@@ -66,7 +69,7 @@ class EditorLongFileTest {
     @Test
     void opensScrolledToTheTopWithTheCaretOnLineOne() throws Exception {
         CodeArea area = area();
-        WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         int first = WaitForAsyncUtils.asyncFx(() -> area.firstVisibleParToAllParIndex()).get();
         assertThat(first).isZero();

@@ -8,11 +8,13 @@ import dev.berth.app.workspace.ProjectInvocation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javafx.application.Application;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.fxmisc.richtext.CodeArea;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -50,7 +53,7 @@ class EditorViewTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+        Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
         Path project = Files.createTempDirectory(dir, "p");
         Files.writeString(project.resolve("compose.yaml"), COMPOSE);
         model = new EditorViewModel(ProjectInvocation.ofPath(project.resolve("compose.yaml")), Map.of(), new FxUiScheduler(), background,
@@ -61,7 +64,7 @@ class EditorViewTest {
 
     @AfterEach
     void stop() throws Exception {
-        org.testfx.api.FxToolkit.cleanupStages();
+        FxToolkit.cleanupStages();
         WaitForAsyncUtils.asyncFx(window::dispose).get();
         background.shutdownNow();
     }
@@ -197,7 +200,7 @@ class EditorViewTest {
         CodeArea area = area(robot);
         robot.interact(() -> area.moveTo(0, 0));
         robot.write("# mine").type(KeyCode.ENTER);
-        List<EditorWindow.CloseChoice> asked = new java.util.ArrayList<>();
+        List<EditorWindow.CloseChoice> asked = new ArrayList<>();
         window.setUnsavedPrompt(() -> {
             asked.add(EditorWindow.CloseChoice.CANCEL);
             return EditorWindow.CloseChoice.CANCEL;

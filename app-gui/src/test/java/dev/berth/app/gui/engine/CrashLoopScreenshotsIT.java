@@ -6,6 +6,11 @@ import dev.berth.testkit.TestEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableRow;
+import javafx.scene.input.ContextMenuEvent;
 
 /**
  * Looks at issue 12's engine-fed defects on the real window under Xvfb: a crash-looping service next to a
@@ -42,15 +47,15 @@ class CrashLoopScreenshotsIT {
                     .map(n -> n.detailProperty().get().contains("restarted")).orElse(false), Duration.ofSeconds(60));
             driver.fx(() -> panes.graph().selectedNodeProperty().set("crash"));
             driver.save("crash-loop-graph");
-            driver.fx(() -> driver.<javafx.scene.control.TabPane>lookup("#detail-tabs").getSelectionModel().select(
-                    driver.<javafx.scene.control.TabPane>lookup("#detail-tabs").getTabs().stream()
+            driver.fx(() -> driver.<TabPane>lookup("#detail-tabs").getSelectionModel().select(
+                    driver.<TabPane>lookup("#detail-tabs").getTabs().stream()
                             .filter(t -> "tab-containers".equals(t.getId())).findFirst().orElseThrow()));
             driver.await("#containers-table", Duration.ofSeconds(10));
             driver.save("crash-loop-containers");
             driver.fx(() -> {
-                for (javafx.scene.Node node : driver.<javafx.scene.Node>lookup("#containers-table").lookupAll(".table-row-cell")) {
-                    if (node instanceof javafx.scene.control.TableRow<?> row && row.getItem() != null && row.getContextMenu() != null) {
-                        javafx.geometry.Bounds b = row.localToScreen(row.getBoundsInLocal());
+                for (Node node : driver.<Node>lookup("#containers-table").lookupAll(".table-row-cell")) {
+                    if (node instanceof TableRow<?> row && row.getItem() != null && row.getContextMenu() != null) {
+                        Bounds b = row.localToScreen(row.getBoundsInLocal());
                         row.getContextMenu().show(row, b.getMinX() + 120, b.getMaxY());
                         break;
                     }
@@ -58,34 +63,34 @@ class CrashLoopScreenshotsIT {
             });
             driver.saveDialog("crash-loop-container-menu");
             driver.fx(() -> panes.graph().selectedNodeProperty().set("calm"));
-            driver.fx(() -> driver.<javafx.scene.control.TabPane>lookup("#detail-tabs").getSelectionModel().select(
-                    driver.<javafx.scene.control.TabPane>lookup("#detail-tabs").getTabs().stream()
+            driver.fx(() -> driver.<TabPane>lookup("#detail-tabs").getSelectionModel().select(
+                    driver.<TabPane>lookup("#detail-tabs").getTabs().stream()
                             .filter(t -> "tab-inspect".equals(t.getId())).findFirst().orElseThrow()));
             Thread.sleep(1500);
             driver.save("crash-loop-inspect");
-            driver.fx(() -> driver.<javafx.scene.control.TabPane>lookup("#detail-tabs").getSelectionModel().select(0));
+            driver.fx(() -> driver.<TabPane>lookup("#detail-tabs").getSelectionModel().select(0));
             driver.save("crash-loop-logs");
             // a narrow window, one service shown and a search typed: the count stays visible with its matches
             driver.fx(() -> {
                 panes.graph().selectedNodeProperty().set("calm");
                 panes.logs().searchQueryProperty().set("line 1");
-                driver.<javafx.scene.Node>lookup("#logs-search").getScene().getWindow().setWidth(900);
+                driver.<Node>lookup("#logs-search").getScene().getWindow().setWidth(900);
             });
             driver.save("crash-loop-logs-filtered");
             driver.fx(() -> {
                 panes.logs().searchQueryProperty().set("");
-                driver.<javafx.scene.Node>lookup("#logs-search").getScene().getWindow().setWidth(1280);
+                driver.<Node>lookup("#logs-search").getScene().getWindow().setWidth(1280);
             });
             // the card menu of the running service: Stop, no Start, no Build (no build: section)
             driver.fx(() -> {
-                javafx.scene.Node card = driver.lookup(".graph-node");
-                for (javafx.scene.Node node : card.getScene().getRoot().lookupAll(".graph-node")) {
+                Node card = driver.lookup(".graph-node");
+                for (Node node : card.getScene().getRoot().lookupAll(".graph-node")) {
                     if ("calm".equals(node.getAccessibleText())) {
                         card = node;
                     }
                 }
-                javafx.geometry.Bounds b = card.localToScreen(card.getBoundsInLocal());
-                card.fireEvent(new javafx.scene.input.ContextMenuEvent(javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED,
+                Bounds b = card.localToScreen(card.getBoundsInLocal());
+                card.fireEvent(new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED,
                         b.getWidth() / 2, b.getHeight() / 2, b.getCenterX(), b.getCenterY(), false, null));
             });
             driver.saveDialog("crash-loop-card-menu");

@@ -3,18 +3,22 @@ package dev.berth.app.gui.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.app.gui.BerthApplication;
+import dev.berth.app.gui.feed.EngineConnection;
 import dev.berth.app.gui.graph.GraphNodeModel;
 import dev.berth.app.gui.graph.ServiceState;
 import dev.berth.app.gui.main.ProjectPanes;
 import dev.berth.testkit.RequiresEngine;
 import dev.berth.testkit.TestEngine;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -75,7 +79,7 @@ class EngineProjectIT {
                 """.formatted(project, TestEngine.BUSYBOX_IMAGE, TestEngine.BUSYBOX_IMAGE));
         ProjectPanes panes = app.panes();
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !robot.lookup("#button-up").tryQuery().isEmpty()
-                && panes.connectionProperty().get().kind() == dev.berth.app.gui.feed.EngineConnection.Kind.CONNECTED);
+                && panes.connectionProperty().get().kind() == EngineConnection.Kind.CONNECTED);
         robot.interact(() -> app.window().opened(dir.toFile()));
         waitFor(15, () -> project.equals(selectedProject(panes)) && panes.graph().node("web").isPresent());
         assertThat(state(panes, "web")).isEqualTo(ServiceState.NOT_CREATED);
@@ -117,7 +121,7 @@ class EngineProjectIT {
                       db: {condition: service_started}
                 """.formatted(project, TestEngine.BUSYBOX_IMAGE, TestEngine.BUSYBOX_IMAGE));
         ProjectPanes panes = app.panes();
-        waitFor(15, () -> panes.connectionProperty().get().kind() == dev.berth.app.gui.feed.EngineConnection.Kind.CONNECTED);
+        waitFor(15, () -> panes.connectionProperty().get().kind() == EngineConnection.Kind.CONNECTED);
         // Started by another client (here: the orchestrator directly), never opened in the window.
         TestProjects.up(dir);
         waitFor(20, () -> panes.projects().projects().stream().anyMatch(p -> p.name().equals(project) && p.running() == 2));
@@ -135,7 +139,7 @@ class EngineProjectIT {
 
     @Test
     void aFailedUpIsShownWithItsDetails(FxRobot robot) throws Exception {
-        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Path dir = Files.createDirectories(home.resolve(project + "-fails"));
             Files.writeString(dir.resolve("compose.yaml"), """
                     name: %s
@@ -146,16 +150,16 @@ class EngineProjectIT {
                         ports: ["127.0.0.1:%d:80"]
                     """.formatted(project, TestEngine.BUSYBOX_IMAGE, taken.getLocalPort()));
             ProjectPanes panes = app.panes();
-            waitFor(15, () -> panes.connectionProperty().get().kind() == dev.berth.app.gui.feed.EngineConnection.Kind.CONNECTED);
+            waitFor(15, () -> panes.connectionProperty().get().kind() == EngineConnection.Kind.CONNECTED);
             robot.interact(() -> app.window().opened(dir.toFile()));
             waitFor(15, () -> project.equals(selectedProject(panes)) && panes.graph().node("web").isPresent());
 
             robot.press(KeyCode.F5).release(KeyCode.F5);
 
             waitFor(60, () -> robot.lookup("#failure-details").tryQuery().isPresent());
-            String details = robot.lookup("#failure-details").queryAs(javafx.scene.control.TextArea.class).getText();
+            String details = robot.lookup("#failure-details").queryAs(TextArea.class).getText();
             assertThat(details).contains(Integer.toString(taken.getLocalPort()));
-            assertThat(robot.lookup(".dialog-pane .header-panel .label").queryAs(javafx.scene.control.Label.class).getText())
+            assertThat(robot.lookup(".dialog-pane .header-panel .label").queryAs(Label.class).getText())
                     .startsWith("Up " + project);
             robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         }

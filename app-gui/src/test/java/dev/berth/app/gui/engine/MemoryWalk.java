@@ -1,12 +1,21 @@
 package dev.berth.app.gui.engine;
 
+import dev.berth.app.gui.graph.ServiceState;
 import dev.berth.app.gui.main.ProjectPanes;
 import dev.berth.app.gui.shots.ScreenshotDriver;
+import dev.berth.testkit.TestEngine;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TabPane;
+import javafx.stage.Window;
 import javax.management.ObjectName;
 
 /**
@@ -25,15 +34,15 @@ public final class MemoryWalk {
         Duration length = Duration.ofMinutes(args.length > 0 ? Long.parseLong(args[0]) : 10);
         String project = "memwalk" + Long.toHexString(System.nanoTime() & 0xffffL);
         Path dir = TestProjects.sample(Files.createTempDirectory("berth-memwalk"), project);
-        System.setProperty("berth.host", "unix://" + dev.berth.testkit.TestEngine.socket());
+        System.setProperty("berth.host", "unix://" + TestEngine.socket());
         long started = System.nanoTime();
         try (ScreenshotDriver driver = ScreenshotDriver.launch(1280, 800, Files.createTempDirectory("berth-memwalk-shots"))) {
             ProjectPanes panes = driver.app().panes();
             driver.fx(() -> driver.app().window().opened(dir.toFile()));
             driver.waitUntil("the graph", () -> panes.graph().node("proxy").isPresent(), Duration.ofSeconds(60));
-            driver.fx(() -> driver.<javafx.scene.control.Button>lookup("#button-up").fire());
+            driver.fx(() -> driver.<Button>lookup("#button-up").fire());
             driver.waitUntil("proxy running", () -> panes.graph().node("proxy").map(n -> n.stateProperty().get().kind()
-                    == dev.berth.app.gui.graph.ServiceState.Kind.RUNNING).orElse(false), Duration.ofMinutes(3));
+                    == ServiceState.Kind.RUNNING).orElse(false), Duration.ofMinutes(3));
             System.out.println("up after " + seconds(started) + " s; RSS " + rss() + " MB");
             List<String> services = List.of("proxy", "web", "api", "worker", "db", "cache", "migrate");
             long nextReport = System.nanoTime() + Duration.ofMinutes(1).toNanos();
@@ -42,19 +51,19 @@ public final class MemoryWalk {
                 int tab = step % 5;
                 driver.fx(() -> {
                     panes.graph().selectedNodeProperty().set(service);
-                    driver.<javafx.scene.control.TabPane>lookup("#detail-tabs").getSelectionModel().select(tab);
+                    driver.<TabPane>lookup("#detail-tabs").getSelectionModel().select(tab);
                 });
                 if (step % 6 == 3) {
-                    driver.fx(() -> driver.<javafx.scene.control.TabPane>lookup("#resources-tabs").getSelectionModel().select(1));
+                    driver.fx(() -> driver.<TabPane>lookup("#resources-tabs").getSelectionModel().select(1));
                     Thread.sleep(2_000);
-                    driver.fx(() -> driver.<javafx.scene.control.TabPane>lookup("#resources-tabs").getSelectionModel().select(0));
+                    driver.fx(() -> driver.<TabPane>lookup("#resources-tabs").getSelectionModel().select(0));
                 }
                 if (step % 12 == 6) {
                     driver.fx(() -> editMenuItem(driver).fire());
                     Thread.sleep(3_000);
-                    driver.fx(() -> javafx.stage.Window.getWindows().stream().filter(w -> w.isShowing() && w.getScene() != null
-                            && w != driver.<javafx.scene.Node>lookup("#detail-tabs").getScene().getWindow()).toList()
-                            .forEach(javafx.stage.Window::hide));
+                    driver.fx(() -> Window.getWindows().stream().filter(w -> w.isShowing() && w.getScene() != null
+                            && w != driver.<Node>lookup("#detail-tabs").getScene().getWindow()).toList()
+                            .forEach(Window::hide));
                 }
                 Thread.sleep(2_500);
                 if (System.nanoTime() > nextReport) {
@@ -74,7 +83,7 @@ public final class MemoryWalk {
                         new ObjectName("com.sun.management:type=DiagnosticCommand"), "vmNativeMemory",
                         new Object[] {new String[] {"summary", "scale=MB"}}, new String[] {String[].class.getName()}));
             }
-            driver.fx(() -> driver.<javafx.scene.control.Button>lookup("#button-down").fire());
+            driver.fx(() -> driver.<Button>lookup("#button-down").fire());
             driver.waitUntil("down", () -> panes.containers().totalRows() == 0, Duration.ofMinutes(2));
         } finally {
             TestProjects.remove(project);
@@ -82,8 +91,8 @@ public final class MemoryWalk {
         System.exit(0);
     }
 
-    private static javafx.scene.control.MenuItem editMenuItem(ScreenshotDriver driver) {
-        javafx.scene.control.MenuBar bar = driver.lookup(".menu-bar");
+    private static MenuItem editMenuItem(ScreenshotDriver driver) {
+        MenuBar bar = driver.lookup(".menu-bar");
         return bar.getMenus().stream().flatMap(m -> m.getItems().stream())
                 .filter(i -> i.getText() != null && i.getText().startsWith("Edit compose files")).findFirst().orElseThrow();
     }
@@ -92,7 +101,7 @@ public final class MemoryWalk {
         return (System.nanoTime() - since) / 1_000_000_000L;
     }
 
-    private static long rss() throws java.io.IOException {
+    private static long rss() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
             if (line.startsWith("VmRSS:")) {
                 return Long.parseLong(line.replaceAll("\\D+", "")) / 1024;

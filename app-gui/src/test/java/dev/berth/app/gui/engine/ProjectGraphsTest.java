@@ -15,6 +15,8 @@ import dev.berth.engine.api.model.SummaryNetworkSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -94,7 +96,7 @@ class ProjectGraphsTest {
     /** Issue 12, defect 13: the engine lists newest first, so a restart reordered the graph between launches. */
     @Test
     void anEngineOnlyProjectGetsTheSameGraphWhateverOrderItsContainersAreListedIn() {
-        List<ContainerSummary> containers = new java.util.ArrayList<>();
+        List<ContainerSummary> containers = new ArrayList<>();
         for (String service : List.of("proxy", "web", "api", "db", "cache")) {
             containers.add(new ContainerSummary(service, List.of("/shop-" + service + "-1"), "busybox", "sha", "", 0L, "running", "Up",
                     List.of(), Map.of("com.docker.compose.project", "shop", "com.docker.compose.service", service,
@@ -102,7 +104,7 @@ class ProjectGraphsTest {
                     null, null, new SummaryNetworkSettings(Map.of("shop_" + service + "-net", endpoint(), "shop_default", endpoint())), List.of()));
         }
         ProjectGraph listed = ProjectGraphs.fromContainers("shop", containers);
-        java.util.Collections.reverse(containers);
+        Collections.reverse(containers);
         ProjectGraph reversed = ProjectGraphs.fromContainers("shop", containers);
 
         // the layout is a function of the node and edge order (LayeredLayout starts from the input order)

@@ -11,7 +11,10 @@ import dev.berth.app.gui.graph.ServiceState;
 import dev.berth.app.gui.logs.LogLine;
 import dev.berth.app.gui.stats.StatsSample;
 import dev.berth.engine.api.EngineClient;
+import dev.berth.engine.api.SystemApi;
+import dev.berth.engine.compose.ComposeLabels;
 import dev.berth.testkit.RequiresEngine;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -79,8 +82,8 @@ class ProjectWatchIT {
      */
     @Test
     void aCrashLoopShowsItsRestartsAndExitCodeAndInspectIsTheEnginesDocument(@TempDir Path parent) throws Exception {
-        Path dir = java.nio.file.Files.createDirectories(parent.resolve(project));
-        java.nio.file.Files.writeString(dir.resolve("compose.yaml"), """
+        Path dir = Files.createDirectories(parent.resolve(project));
+        Files.writeString(dir.resolve("compose.yaml"), """
                 name: %s
                 services:
                   crash:
@@ -94,12 +97,12 @@ class ProjectWatchIT {
         TestProjects.up(dir);
         RecordingSink sink = new RecordingSink();
         try (EngineClient client = TestProjects.client();
-             var events = client.system().events(dev.berth.engine.api.SystemApi.EventsOptions.fromNow())) {
+             var events = client.system().events(SystemApi.EventsOptions.fromNow())) {
             ProjectWatch watch = new ProjectWatch(WatchedEngine.of(client), BackgroundTasks.virtualThreads(), project, null, sink, false);
             Thread.ofVirtual().start(() -> {
                 for (var event = events.next(); event != null; event = events.next()) {
                     if ("container".equals(event.type()) && event.actor() != null && event.actor().attributes() != null
-                            && project.equals(event.actor().attributes().get(dev.berth.engine.compose.ComposeLabels.PROJECT))) {
+                            && project.equals(event.actor().attributes().get(ComposeLabels.PROJECT))) {
                         watch.containerEvent(event.actor().id(), event.action());
                     }
                 }

@@ -1,5 +1,8 @@
 package dev.berth.app.gui.engine;
 
+import dev.berth.compose.ComposeLoader;
+import dev.berth.compose.ProjectOptions;
+import dev.berth.compose.model.Project;
 import dev.berth.engine.api.ContainersApi.ListOptions;
 import dev.berth.engine.api.EngineClient;
 import dev.berth.engine.api.EngineEndpoint;
@@ -7,8 +10,19 @@ import dev.berth.engine.api.Filters;
 import dev.berth.engine.compose.ComposeEngine;
 import dev.berth.engine.compose.ComposeLabels;
 import dev.berth.engine.compose.DownOptions;
+import dev.berth.engine.compose.UpOptions;
 import dev.berth.engine.compose.progress.ProgressListener;
 import dev.berth.testkit.TestEngine;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** Engine housekeeping and sample projects for the GUI's integration tests: only ever touches the test's own project. */
 public final class TestProjects {
@@ -20,33 +34,33 @@ public final class TestProjects {
      * with health checks, worker, cache, a one-shot migration; two networks, two volumes) into
      * {@code parent/name} with a unique project name and a free local port.
      */
-    public static java.nio.file.Path sample(java.nio.file.Path parent, String name) throws java.io.IOException {
+    public static Path sample(Path parent, String name) throws IOException {
         String yaml;
         try (var in = TestProjects.class.getResourceAsStream("/dev/berth/app/gui/sample/compose.yaml")) {
-            yaml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         int port;
-        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
-        java.nio.file.Path dir = java.nio.file.Files.createDirectories(parent.resolve(name));
-        java.nio.file.Files.writeString(dir.resolve("compose.yaml"), yaml.replace("name: PROJECT", "name: " + name)
+        Path dir = Files.createDirectories(parent.resolve(name));
+        Files.writeString(dir.resolve("compose.yaml"), yaml.replace("name: PROJECT", "name: " + name)
                 .replace("image: IMAGE", "image: " + TestEngine.BUSYBOX_IMAGE).replace("127.0.0.1:PORT:", "127.0.0.1:" + port + ":"));
         return dir;
     }
 
     /** Brings a compose project up the way another client would: the orchestrator, without the window. */
-    static void up(java.nio.file.Path dir) {
-        dev.berth.compose.model.Project project = dev.berth.compose.ComposeLoader.load(dev.berth.compose.ProjectOptions.in(dir)
-                .withComposeFiles(java.util.List.of(dir.resolve("compose.yaml"))).withEnvironment(java.util.Map.of())).orThrow();
+    static void up(Path dir) {
+        Project project = ComposeLoader.load(ProjectOptions.in(dir)
+                .withComposeFiles(List.of(dir.resolve("compose.yaml"))).withEnvironment(Map.of())).orThrow();
         try (EngineClient client = client()) {
-            new ComposeEngine(client).up(project, dev.berth.engine.compose.UpOptions.defaults(), ProgressListener.NONE);
+            new ComposeEngine(client).up(project, UpOptions.defaults(), ProgressListener.NONE);
         }
     }
 
     static void stop(String project) {
         try (EngineClient client = client()) {
-            new ComposeEngine(client).stop(project, java.util.Set.of(), java.time.Duration.ZERO, ProgressListener.NONE);
+            new ComposeEngine(client).stop(project, Set.of(), Duration.ZERO, ProgressListener.NONE);
         }
     }
 
@@ -64,7 +78,7 @@ public final class TestProjects {
     /** Removes what a test left behind (containers, networks, volumes of its project). */
     public static void remove(String project) {
         try (EngineClient client = client()) {
-            new ComposeEngine(client).down(project, null, new DownOptions(true, DownOptions.RemoveImages.NONE, true, java.time.Duration.ZERO),
+            new ComposeEngine(client).down(project, null, new DownOptions(true, DownOptions.RemoveImages.NONE, true, Duration.ZERO),
                     ProgressListener.NONE);
         } catch (RuntimeException e) {
             System.err.println("cleanup of " + project + " failed: " + e);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -30,7 +31,7 @@ class ServiceGraphKeyboardTest {
 
     @Start
     void start(Stage stage) {
-        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+        Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
         model.setGraph(new ProjectGraph(List.of(GraphNode.service("web", ServiceState.RUNNING, "1/1"),
                 GraphNode.service("db", ServiceState.HEALTHY, "1/1")), List.of(new GraphEdge("web", "db", "service_healthy"))));
         view = new ServiceGraphView(model);

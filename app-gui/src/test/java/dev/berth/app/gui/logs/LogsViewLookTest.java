@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.app.gui.fx.DirectUiScheduler;
 import java.time.ZoneOffset;
+import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.layout.BackgroundFill;
@@ -24,7 +25,7 @@ class LogsViewLookTest {
 
     @Start
     void start(Stage stage) {
-        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+        Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
         Scene scene = new Scene(new LogsView(model), 1000, 400);
         scene.getStylesheets().add(LogsView.class.getResource("/dev/berth/app/gui/berth.css").toExternalForm());
         stage.setScene(scene);

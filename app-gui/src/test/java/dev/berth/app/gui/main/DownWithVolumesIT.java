@@ -6,10 +6,10 @@ import dev.berth.app.gui.BerthApplication;
 import dev.berth.app.gui.feed.EngineConnection;
 import dev.berth.compose.ComposeLoader;
 import dev.berth.compose.ProjectOptions;
+import dev.berth.engine.api.ContainersApi.ListOptions;
 import dev.berth.engine.api.EngineClient;
 import dev.berth.engine.api.EngineEndpoint;
 import dev.berth.engine.api.Filters;
-import dev.berth.engine.api.ContainersApi.ListOptions;
 import dev.berth.engine.compose.ComposeEngine;
 import dev.berth.engine.compose.ComposeLabels;
 import dev.berth.engine.compose.DownOptions;
@@ -26,6 +26,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -97,8 +98,8 @@ class DownWithVolumesIT {
         openDownWithVolumes(robot);
         DialogPane dialog = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
         assertThat(dialog.getHeaderText()).isEqualTo("Remove " + project + " and its volumes?");
-        String message = robot.from(dialog).lookup(".label").queryAllAs(javafx.scene.control.Label.class).stream()
-                .map(javafx.scene.control.Label::getText).filter(t -> t != null && t.contains("cannot be undone")).findFirst().orElseThrow();
+        String message = robot.from(dialog).lookup(".label").queryAllAs(Label.class).stream()
+                .map(Label::getText).filter(t -> t != null && t.contains("cannot be undone")).findFirst().orElseThrow();
         assertThat(message).contains("deletes its volume with all the data in it").containsPattern(volume + " {4}\\d+(\\.\\d)? (B|KiB)");
 
         robot.type(KeyCode.ENTER);

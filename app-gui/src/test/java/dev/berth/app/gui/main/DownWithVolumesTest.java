@@ -3,7 +3,10 @@ package dev.berth.app.gui.main;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.app.gui.controls.Confirmations;
+import dev.berth.app.resources.ResourceCatalog;
 import dev.berth.app.resources.VolumeInfo;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -41,8 +44,8 @@ class DownWithVolumesTest {
 
     @Test
     void doesNotWaitLongForSizesTheEngineIsSlowToWalk() {
-        dev.berth.app.resources.ResourceCatalog slow = (dev.berth.app.resources.ResourceCatalog) java.lang.reflect.Proxy.newProxyInstance(
-                getClass().getClassLoader(), new Class<?>[] {dev.berth.app.resources.ResourceCatalog.class}, (proxy, method, args) -> {
+        ResourceCatalog slow = (ResourceCatalog) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {ResourceCatalog.class}, (proxy, method, args) -> {
                     if (method.getName().equals("volumes")) {
                         return List.of(volume("shop_db-data", -1), new VolumeInfo("other", "local", -1, List.of(), "blog", "", "", Map.of()));
                     }
@@ -57,6 +60,6 @@ class DownWithVolumesTest {
 
         assertThat(volumes).extracting(VolumeInfo::name).containsExactly("shop_db-data");
         assertThat(volumes.getFirst().size()).isEqualTo(-1);
-        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(DownWithVolumes.SIZE_WAIT_SECONDS + 2));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(DownWithVolumes.SIZE_WAIT_SECONDS + 2));
     }
 }

@@ -8,6 +8,7 @@ import dev.berth.app.resources.ImageInfo;
 import dev.berth.app.resources.NetworkInfo;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 class NetworksAndImagesViewModelTest {
@@ -25,7 +26,7 @@ class NetworksAndImagesViewModelTest {
         return model;
     }
 
-    private static <R> R row(ResourceListViewModel<R> model, java.util.function.Predicate<R> which) {
+    private static <R> R row(ResourceListViewModel<R> model, Predicate<R> which) {
         return model.allRows().stream().filter(which).findFirst().orElseThrow();
     }
 

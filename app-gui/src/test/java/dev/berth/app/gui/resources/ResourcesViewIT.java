@@ -3,12 +3,15 @@ package dev.berth.app.gui.resources;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.app.gui.fx.FxUiScheduler;
+import dev.berth.app.gui.inspect.InspectNode;
 import dev.berth.app.resources.EngineResourceCatalog;
 import dev.berth.app.resources.ImageInfo;
 import dev.berth.app.resources.NetworkInfo;
 import dev.berth.app.resources.VolumeInfo;
+import dev.berth.engine.api.ContainersApi;
 import dev.berth.engine.api.EngineClient;
 import dev.berth.engine.api.EngineEndpoint;
+import dev.berth.engine.api.Filters;
 import dev.berth.engine.api.model.ContainerConfig;
 import dev.berth.engine.api.model.ContainerCreateRequest;
 import dev.berth.engine.api.model.HostConfig;
@@ -24,9 +27,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import javafx.animation.AnimationTimer;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TreeItem;
@@ -70,8 +75,8 @@ class ResourcesViewIT {
         assertThat(catalog.calls).isNotEmpty();
         assertThat(catalog.onFxThread).as("engine calls made on the FX thread").isEmpty();
         area.close();
-        for (var container : engine.containers().list(dev.berth.engine.api.ContainersApi.ListOptions.allContainers()
-                .withFilters(dev.berth.engine.api.Filters.none().label("berth.test=" + run)))) {
+        for (var container : engine.containers().list(ContainersApi.ListOptions.allContainers()
+                .withFilters(Filters.none().label("berth.test=" + run)))) {
             engine.containers().remove(container.id(), true, false);
         }
         try {
@@ -184,7 +189,7 @@ class ResourcesViewIT {
     }
 
     /** The longest time between two FX pulses while running: how long the FX thread was kept from rendering. */
-    private static final class PulseGaps extends javafx.animation.AnimationTimer {
+    private static final class PulseGaps extends AnimationTimer {
         private volatile long last;
         private volatile long longest;
 
@@ -209,12 +214,12 @@ class ResourcesViewIT {
         TableView<NetworkInfo> networks = robot.lookup("#networks-table").queryAs(TableView.class);
         await(() -> networks.getItems().stream().anyMatch(n -> n.name().equals("bridge")));
         // Click the bridge network's row (other networks have "bridge" as their driver: not a text lookup).
-        robot.clickOn(robot.lookup("#networks-table .table-row-cell").queryAllAs(javafx.scene.control.TableRow.class).stream()
+        robot.clickOn(robot.lookup("#networks-table .table-row-cell").queryAllAs(TableRow.class).stream()
                 .filter(row -> row.getItem() instanceof NetworkInfo network && network.name().equals("bridge"))
                 .findFirst().orElseThrow());
         // Both lists have an inspect tree; the networks' one shows the bridge network's document.
         await(() -> robot.lookup("#inspect-tree").queryAllAs(TreeTableView.class).stream()
-                .anyMatch(tree -> tree.getRoot() != null && "bridge".equals(((dev.berth.app.gui.inspect.InspectNode) tree.getRoot().getValue()).key())));
+                .anyMatch(tree -> tree.getRoot() != null && "bridge".equals(((InspectNode) tree.getRoot().getValue()).key())));
         assertThat(area.networks().inspect().search("com.docker.network.bridge.default_bridge").matches()).isNotEmpty();
 
         robot.interact(() -> area.select(3));

@@ -1,6 +1,7 @@
 package dev.berth.app.gui.shots;
 
 import dev.berth.app.gui.inspect.InspectNode;
+import dev.berth.app.gui.resources.VolumeTree;
 import dev.berth.app.resources.ImageInfo;
 import dev.berth.app.resources.NetworkInfo;
 import dev.berth.app.resources.VolumeInfo;
@@ -15,11 +16,15 @@ import dev.berth.engine.api.model.Mount;
 import dev.berth.engine.api.model.NetworkCreateRequest;
 import dev.berth.engine.api.model.VolumeCreateRequest;
 import dev.berth.engine.compose.ComposeLabels;
-import dev.berth.app.gui.resources.VolumeTree;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -77,7 +82,7 @@ public final class ResourceScreenshots {
     }
 
     private static Map<String, String> labels(Map<String, String> more) {
-        Map<String, String> labels = new java.util.HashMap<>(more);
+        Map<String, String> labels = new HashMap<>(more);
         labels.put(ComposeLabels.PROJECT, PROJECT);
         labels.put(MARK, "1");
         return labels;
@@ -157,7 +162,7 @@ public final class ResourceScreenshots {
                         && volumes.getItems().stream().allMatch(v -> v.size() >= 0), WAIT);
             } catch (IllegalStateException e) {
                 throw new IllegalStateException(e.getMessage() + "; the list shows " + window.fx(() -> List.copyOf(volumes.getItems()))
-                        + "; the notice says: " + window.fx(() -> window.<javafx.scene.control.Label>lookup("#volumes-notice").getText()), e);
+                        + "; the notice says: " + window.fx(() -> window.<Label>lookup("#volumes-notice").getText()), e);
             }
             window.fx(() -> volumes.getSelectionModel().select(volumes.getItems().stream()
                     .filter(v -> v.name().equals(DB_VOLUME)).findFirst().orElseThrow()));
@@ -178,7 +183,7 @@ public final class ResourceScreenshots {
             // The confirmation before removing an unused volume (cancelled: nothing is removed).
             window.fx(() -> volumes.getSelectionModel().select(volumes.getItems().stream()
                     .filter(v -> v.name().equals(CACHE_VOLUME)).findFirst().orElseThrow()));
-            javafx.application.Platform.runLater(() -> window.<javafx.scene.control.Button>lookup("#volumes-remove").fire());
+            Platform.runLater(() -> window.<Button>lookup("#volumes-remove").fire());
             window.saveDialog("volumes-remove-dialog");
 
             // Networks: the project's network selected, its inspect document beside it.
@@ -204,7 +209,7 @@ public final class ResourceScreenshots {
     /** Whether one of the inspect trees shows the document titled {@code title}. */
     @SuppressWarnings("unchecked")
     private static boolean inspectShows(ScreenshotDriver window, String title) {
-        return window.<javafx.scene.Parent>lookup("#resources-tabs").lookupAll("#inspect-tree").stream()
+        return window.<Parent>lookup("#resources-tabs").lookupAll("#inspect-tree").stream()
                 .map(node -> (TreeTableView<InspectNode>) node)
                 .anyMatch(tree -> tree.getRoot() != null && title.equals(tree.getRoot().getValue().key()));
     }

@@ -16,6 +16,7 @@ import javafx.scene.Node;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import javax.imageio.ImageIO;
 
 /**
@@ -140,8 +141,8 @@ public final class ScreenshotDriver implements AutoCloseable {
         return file;
     }
 
-    private javafx.stage.Window dialog() {
-        return javafx.stage.Window.getWindows().stream().filter(w -> w != stage && w.isShowing()).findFirst().orElse(null);
+    private Window dialog() {
+        return Window.getWindows().stream().filter(w -> w != stage && w.isShowing()).findFirst().orElse(null);
     }
 
     @Override

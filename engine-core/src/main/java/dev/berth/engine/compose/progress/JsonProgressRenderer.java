@@ -1,6 +1,7 @@
 package dev.berth.engine.compose.progress;
 
 import java.io.PrintWriter;
+import java.util.Locale;
 
 /**
  * One JSON object per line ({@code --progress json}), for scripts:
@@ -18,12 +19,12 @@ public final class JsonProgressRenderer implements ProgressListener {
     public synchronized void onEvent(ProgressEvent event) {
         StringBuilder json = new StringBuilder(160).append('{');
         field(json, "id", event.id()).append(',');
-        field(json, "kind", event.kind().name().toLowerCase(java.util.Locale.ROOT)).append(',');
+        field(json, "kind", event.kind().name().toLowerCase(Locale.ROOT)).append(',');
         field(json, "name", event.name()).append(',');
         if (event.service() != null) {
             field(json, "service", event.service()).append(',');
         }
-        field(json, "status", event.status().name().toLowerCase(java.util.Locale.ROOT)).append(',');
+        field(json, "status", event.status().name().toLowerCase(Locale.ROOT)).append(',');
         field(json, "text", event.text());
         if (!event.detail().isEmpty()) {
             json.append(',');

@@ -9,9 +9,11 @@ import dev.berth.engine.compose.plan.DesiredState.DesiredResource;
 import dev.berth.engine.compose.plan.DesiredState.DesiredService;
 import dev.berth.engine.compose.plan.PlanOptions.RecreatePolicy;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** Golden tests of the planner: desired + observed → plan text, without an engine. */
@@ -209,7 +211,7 @@ class PlannerGoldenTest {
 
     private static DesiredState project(DesiredService... services) {
         List<DesiredService> list = List.of(services);
-        Set<String> names = new java.util.HashSet<>();
+        Set<String> names = new HashSet<>();
         list.forEach(service -> names.add(service.name()));
         boolean full = list.size() == 2;
         return new DesiredState("demo", list,
@@ -250,6 +252,6 @@ class PlannerGoldenTest {
     }
 
     private static String hash(Map<String, String> config) {
-        return Integer.toHexString(new java.util.TreeMap<>(config).toString().hashCode());
+        return Integer.toHexString(new TreeMap<>(config).toString().hashCode());
     }
 }
