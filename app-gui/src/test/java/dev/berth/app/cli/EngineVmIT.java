@@ -308,13 +308,28 @@ class EngineVmIT {
 
     @Test
     @Order(3)
-    void aKilledQemuIsReportedAsCrashedAndTheNextStartRecovers() {
+    void aKilledRelayIsReattachedAndAKilledQemuIsReportedAsCrashedAndTheNextStartRecovers() throws IOException {
         JsonNode status = status();
         if (!"RUNNING".equals(status.path("state").asString())) {
             assertEquals(0, vm("start", "--timeout", "400").exitCode());
             status = status();
         }
         long pid = status.path("pid").asLong();
+
+        // A Berth killed mid-start leaves QEMU without its relay: status says so and start reattaches one.
+        long relayPid = Long.parseLong(Files.readString(STATE.resolve("vm/default/relay.pid")).strip());
+        ProcessHandle relay = ProcessHandle.of(relayPid).orElseThrow();
+        relay.destroyForcibly();
+        relay.onExit().join();
+        assertTrue(Files.exists(STATE.resolve("vm/default/docker.sock")), "SIGKILL leaves the socket file behind");
+        assertEquals("DEGRADED", status().path("state").asString());
+        Run reattach = vm("start", "--timeout", "120");
+        assertEquals(0, reattach.exitCode(), reattach.toString());
+        assertTrue(reattach.err().contains("runs without one"), reattach.err());
+        JsonNode reattached = status();
+        assertEquals("RUNNING", reattached.path("state").asString());
+        assertEquals(pid, reattached.path("pid").asLong(), "the same VM, not a reboot");
+
         ProcessHandle qemu = ProcessHandle.of(pid).orElseThrow();
         assertTrue(qemu.info().command().orElse("").contains("qemu"), "pid " + pid + " is QEMU");
         qemu.destroyForcibly(); // SIGKILL, as if it crashed or the OOM killer took it

@@ -147,7 +147,20 @@ public final class VmManager {
             return before;
         }
         if (before.state() == VmState.DEGRADED) {
-            throw new VmException("check the current state", before.detail() + ": stop it first ('berth vm stop' or 'berth vm restart')");
+            InstanceState current = InstanceState.read(layout.stateFile());
+            boolean relayAlive = current.relayPid() > 0 && ProcessHandle.of(current.relayPid()).map(ProcessHandle::isAlive).orElse(false);
+            boolean relayMissing = !relayAlive && provider.status(layout, current.pid()) == VmProvider.ProcessState.RUNNING;
+            if (!relayMissing) {
+                throw new VmException("check the current state", before.detail() + ": stop it first ('berth vm stop' or 'berth vm restart')");
+            }
+            // QEMU runs but its relay does not (the Berth that started it was killed mid-start): reattach.
+            step(progress, "engine socket relay (QEMU pid " + current.pid() + " runs without one)", until);
+            long relayPid = startRelay(layout, current.enginePort(), current.pid(), until);
+            step(progress, "engine answers /_ping on " + layout.engineSocket(), until);
+            awaitEngine(layout, current.pid(), until);
+            new InstanceState(current.pid(), relayPid, current.enginePort(), current.accelerator(), current.machine(), current.startedAt(),
+                    current.lastStop(), current.notes()).write(layout.stateFile());
+            return status(profile);
         }
         String recovered = null;
         if (before.state() == VmState.CRASHED) {
@@ -302,6 +315,8 @@ public final class VmManager {
                 "-cp", System.getProperty("java.class.path"), RelayMain.class.getName(), layout.dir().toString(), String.valueOf(port),
                 String.valueOf(qemuPid)));
         try {
+            Files.deleteIfExists(layout.relayPidFile()); // a killed relay's pid file and socket must not pass for the new one's
+            Files.deleteIfExists(layout.engineSocket());
             new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(layout.relayLog().toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
         } catch (IOException e) {
