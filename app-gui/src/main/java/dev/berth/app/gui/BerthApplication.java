@@ -24,6 +24,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -55,15 +56,26 @@ public final class BerthApplication extends Application {
     private MainWindow window;
     private ThemeViewModel theme;
     private final List<String> arguments;
+    private final Map<String, String> desktop;
 
     /** As the launcher starts it: the arguments come from {@link #getParameters()}. */
     public BerthApplication() {
         this.arguments = null;
+        this.desktop = System.getenv();
     }
 
     /** As a test starts it, with the launcher's arguments ({@code open PATH} passes PATH). */
     public BerthApplication(List<String> arguments) {
+        this(arguments, System.getenv());
+    }
+
+    /**
+     * As a test starts it, with the desktop's environment too: where the web address handler is looked for
+     * ({@code PATH}, {@code DISPLAY}), so a test can take it away.
+     */
+    public BerthApplication(List<String> arguments, Map<String, String> desktop) {
         this.arguments = List.copyOf(arguments);
+        this.desktop = Map.copyOf(desktop);
     }
 
     @Override
@@ -143,7 +155,7 @@ public final class BerthApplication extends Application {
      * the address to copy instead of nothing happening.
      */
     private Consumer<String> browser(Stage stage) {
-        UrlOpener opener = new UrlOpener(System.getenv(), System.getProperty("os.name", ""), background);
+        UrlOpener opener = new UrlOpener(desktop, System.getProperty("os.name", ""), background);
         return url -> opener.open(url, (address, why) -> Platform.runLater(() -> AddressDialog.show(stage, address, why)));
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.berth.app.gui.look.WindowStateStore;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Orientation;
@@ -33,8 +34,9 @@ class WindowSizesTest {
     private Stage stage;
 
     @Start
-    void start(Stage stage) {
+    void start(Stage stage) throws Exception {
         this.stage = stage;
+        Files.deleteIfExists(config.resolve("window.properties")); // each test arranges the window from scratch
         System.setProperty("berth.config.dir", config.toString());
         System.setProperty("berth.demo", "true");
         try {
@@ -91,5 +93,31 @@ class WindowSizesTest {
         robot.interact(stage::close);
         double[] remembered = new WindowStateStore(config.resolve("window.properties")).load().dividers().get("center");
         assertThat(remembered[0]).isCloseTo(chosen, within(0.01));
+    }
+
+    @Test
+    void eachWindowSizeGetsBackTheDividerChosenAtThatSize(FxRobot robot) throws Exception {
+        SplitPane split = center(robot);
+        Node divider = robot.from(split).lookup(".split-pane-divider").query();
+        robot.drag(divider).moveBy(0, 90).drop();
+        WaitForAsyncUtils.waitForFxEvents();
+        double atMedium = split.getDividerPositions()[0];
+
+        resize(robot, 800, 600);
+        robot.drag(divider).moveBy(0, -60).drop();
+        WaitForAsyncUtils.waitForFxEvents();
+        double atSmall = split.getDividerPositions()[0];
+        assertThat(atSmall).isLessThan(atMedium - 0.05);
+
+        resize(robot, 1280, 800);
+        assertThat(split.getDividerPositions()[0]).as("back to the 1280×800 choice").isCloseTo(atMedium, within(0.01));
+        resize(robot, 800, 600);
+        assertThat(split.getDividerPositions()[0]).as("back to the 800×600 choice").isCloseTo(atSmall, within(0.01));
+
+        robot.interact(stage::close);
+        var dividers = new WindowStateStore(config.resolve("window.properties")).load().dividers();
+        assertThat(dividers.get("center.small")[0]).isCloseTo(atSmall, within(0.01));
+        assertThat(dividers.get("center.medium")[0]).isCloseTo(atMedium, within(0.01));
+        assertThat(dividers).doesNotContainKey("center.large");
     }
 }

@@ -1,6 +1,8 @@
 package dev.berth.app.gui.editor;
 
+import dev.berth.app.gui.look.HelpOverlay;
 import dev.berth.app.gui.look.Shortcuts.Shortcut;
+import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -35,6 +37,17 @@ public final class EditorKeys {
 
     public static List<Shortcut> all() {
         return List.of(SAVE, APPLY, COMPLETE, FIND, REPLACE, GO_TO_LINE, COMMENT);
+    }
+
+    /** The F1 key of the editor window: shows or hides the list of these keys over the editor. */
+    public static final KeyCodeCombination HELP = new KeyCodeCombination(KeyCode.F1);
+
+    /** The editor's keys as help rows: the accelerators, then the gestures (both F1 lists show these). */
+    public static List<HelpOverlay.Row> helpRows() {
+        List<HelpOverlay.Row> rows = new ArrayList<>();
+        all().forEach(key -> rows.add(new HelpOverlay.Row(key.keysText(), key.description())));
+        gestures().forEach(g -> rows.add(new HelpOverlay.Row(g[0], g[1])));
+        return rows;
     }
 
     /** Keys the editor handles that are not single accelerators, as the help shows them. */

@@ -2,9 +2,13 @@ package dev.berth.app.gui.editor;
 
 import dev.berth.app.gui.AppIcons;
 import dev.berth.app.gui.fx.FxUiScheduler;
+import dev.berth.app.gui.look.HelpOverlay;
+import dev.berth.app.gui.look.Shortcuts;
 import dev.berth.app.workspace.ProjectInvocation;
 import dev.berth.engine.compose.ComposeEngine;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
@@ -14,6 +18,8 @@ import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -39,6 +45,7 @@ public final class EditorWindow {
     private final Stage stage;
     private final EditorView view;
     private final EditorViewModel model;
+    private final HelpOverlay help = new HelpOverlay();
     private Supplier<CloseChoice> unsavedPrompt;
     private final Timeline poll = new Timeline();
 
@@ -68,10 +75,29 @@ public final class EditorWindow {
     }
 
     private void show(Window owner) {
-        Scene scene = new Scene(view, 1100, 720);
+        // F1 lists the editor's own keys over the editor, as the main window's F1 lists its shortcuts.
+        List<HelpOverlay.Row> keys = new ArrayList<>(EditorKeys.helpRows());
+        keys.add(new HelpOverlay.Row(Shortcuts.display(EditorKeys.HELP), "Show or hide this list"));
+        help.setSections(List.of(List.of(new HelpOverlay.Section("Compose editor", keys))));
+        Scene scene = new Scene(new StackPane(view, help), 1100, 720);
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().addAll(owner.getScene().getStylesheets());
         }
+        String look = EditorWindow.class.getResource("/dev/berth/app/gui/berth.css").toExternalForm();
+        if (!scene.getStylesheets().contains(look)) {
+            scene.getStylesheets().add(look); // the help overlay's card
+        }
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (EditorKeys.HELP.match(event)) {
+                help.toggle();
+                event.consume();
+            }
+        });
+        help.visibleProperty().addListener((obs, was, visible) -> {
+            if (!visible) {
+                view.currentEditor().ifPresent(editor -> editor.area().requestFocus()); // back to typing at the caret
+            }
+        });
         stage.setScene(scene);
         stage.setTitle("Edit — " + model.title());
         stage.getIcons().setAll(AppIcons.windowIcons());
@@ -130,6 +156,11 @@ public final class EditorWindow {
         alert.setHeaderText("Unsaved changes");
         ButtonType answer = alert.showAndWait().orElse(ButtonType.CANCEL);
         return answer == save ? CloseChoice.SAVE : answer == discard ? CloseChoice.DISCARD : CloseChoice.CANCEL;
+    }
+
+    /** The F1 overlay (tests). */
+    public HelpOverlay help() {
+        return help;
     }
 
     public EditorView view() {

@@ -46,6 +46,9 @@ public final class ValidationService implements AutoCloseable {
      */
     public synchronized long request(ProjectOptions options, Map<Path, String> texts, Consumer<Result> onResult) {
         long mine = generation.incrementAndGet();
+        if (worker.isShutdown()) {
+            return mine; // the editor closed (its files may still arrive after): nothing to validate for
+        }
         if (pending != null) {
             pending.cancel(false);
         }
@@ -75,7 +78,7 @@ public final class ValidationService implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         worker.shutdownNow();
     }
 }

@@ -27,6 +27,7 @@ import dev.berth.app.gui.look.HelpOverlay;
 import dev.berth.app.gui.look.Shortcuts;
 import dev.berth.app.gui.look.ThemeMode;
 import dev.berth.app.gui.look.ThemeViewModel;
+import dev.berth.app.gui.look.WindowSizeClass;
 import dev.berth.app.gui.look.WindowState;
 import dev.berth.app.gui.look.WindowStateStore;
 import dev.berth.app.gui.projects.ProjectsView;
@@ -336,9 +337,7 @@ public final class MainWindow {
             addAccelerators(menu.getText(), menu.getItems(), window);
         }
         List<HelpOverlay.Row> moving = Shortcuts.gestures().stream().map(g -> new HelpOverlay.Row(g[0], g[1])).toList();
-        List<HelpOverlay.Row> editor = new ArrayList<>();
-        EditorKeys.all().forEach(key -> editor.add(new HelpOverlay.Row(key.keysText(), key.description())));
-        EditorKeys.gestures().forEach(g -> editor.add(new HelpOverlay.Row(g[0], g[1])));
+        List<HelpOverlay.Row> editor = EditorKeys.helpRows();
         return List.of(List.of(new HelpOverlay.Section("Main window", window)),
                 List.of(new HelpOverlay.Section("Moving around", moving), new HelpOverlay.Section("Compose editor", editor)));
     }
@@ -593,12 +592,19 @@ public final class MainWindow {
         if (center != null && center.length == 1) {
             centerDivider.set(center);
         }
+        for (WindowSizeClass size : WindowSizeClass.values()) {
+            double[] chosen = saved.dividers().get("center." + size.key());
+            if (chosen != null && chosen.length == 1) {
+                centerDivider.remember(size, chosen);
+            }
+        }
     }
 
     private void saveState() {
         Map<String, double[]> dividers = new LinkedHashMap<>();
         dividers.put("main", mainSplit.getDividerPositions());
         dividers.put("center", centerDivider.wanted());
+        centerDivider.chosenBySize().forEach((size, positions) -> dividers.put("center." + size.key(), positions));
         boolean maximized = stage.isMaximized();
         WindowState state = new WindowState(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), maximized, dividers,
                 theme.modeProperty().get());

@@ -60,6 +60,14 @@ class EditorViewModelTest {
     }
 
     @Test
+    void filesArrivingAfterTheWindowClosedAreNotValidated() {
+        // MemoryWalk closed an editor before its files were read: the late validation threw on the FX thread.
+        model.close();
+        model.open().join();
+        assertThat(model.validationsProperty().get()).isZero();
+    }
+
+    @Test
     void opensTheComposeFilesTheOverrideDotEnvAndServiceEnvFiles() {
         openAndValidate();
         assertThat(model.documents()).extracting(EditorDocument::name)

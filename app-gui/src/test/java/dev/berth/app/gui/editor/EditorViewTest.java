@@ -262,4 +262,29 @@ class EditorViewTest {
         assertThat(area.getParagraph(3).getText()).isEqualTo("    restart: on-failure");
         assertThat(area.getCaretColumn()).isEqualTo("    restart: ".length());
     }
+
+    @Test
+    void f1ListsTheEditorsKeysOverTheEditorAndEscapeGivesTheTextBackItsFocus(FxRobot robot) {
+        CodeArea area = area(robot);
+        assertThat(window.help().isVisible()).isFalse();
+
+        robot.type(KeyCode.F1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.help().isVisible()).isTrue();
+        assertThat(window.help().rows()).extracting(row -> row.keys())
+                .containsAll(EditorKeys.all().stream().map(key -> key.keysText()).toList())
+                .contains("Ctrl+Space", "Ctrl+Enter", "Ctrl+S", "Ctrl+Click", "F1");
+        assertThat(robot.lookup("Complete the key or value at the caret").tryQuery()).isPresent();
+        assertThat(area.getText()).isEqualTo(COMPOSE); // F1 typed nothing
+
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.help().isVisible()).isFalse();
+        assertThat(area.isFocused()).isTrue();
+
+        robot.type(KeyCode.F1);
+        robot.type(KeyCode.F1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.help().isVisible()).as("F1 again closes it").isFalse();
+    }
 }
