@@ -60,6 +60,28 @@ public final class ServicesApi {
         return new Outcome(service.id(), warnings(answer));
     }
 
+    /** {@code docker service scale}: the replicas of a replicated service (or replicated job), other fields kept. */
+    @SuppressWarnings("unchecked")
+    public Outcome scale(String idOrName, long replicas) {
+        SwarmService service = inspect(idOrName);
+        Map<String, Object> spec = Json.plain(service.spec());
+        Map<String, Object> mode = (Map<String, Object>) spec.get("Mode");
+        if (mode == null || !mode.containsKey("Replicated")) {
+            throw new SwarmException("service " + service.name() + " is " + service.mode() + ": only replicated services can be scaled");
+        }
+        ((Map<String, Object>) mode.get("Replicated")).put("Replicas", replicas);
+        return update(service.id(), service.version(), spec);
+    }
+
+    /** {@code docker service update --image}: a rolling update to another image, per the service's update config. */
+    @SuppressWarnings("unchecked")
+    public Outcome updateImage(String idOrName, String image) {
+        SwarmService service = inspect(idOrName);
+        Map<String, Object> spec = Json.plain(service.spec());
+        ((Map<String, Object>) ((Map<String, Object>) spec.get("TaskTemplate")).get("ContainerSpec")).put("Image", image);
+        return update(service.id(), service.version(), spec);
+    }
+
     public void remove(String idOrName) {
         requests.send("DELETE", "/services/" + EngineRequests.segment(idOrName), null, "Removing service " + idOrName);
     }
