@@ -31,6 +31,7 @@ public final class EngineClient implements AutoCloseable {
     private final NetworksApi networks;
     private final VolumesApi volumes;
     private final ExecApi exec;
+    private final EngineRequests requests;
 
     private EngineClient(EngineEndpoint endpoint, HttpClient http) {
         this(endpoint, http, null);
@@ -50,6 +51,7 @@ public final class EngineClient implements AutoCloseable {
         this.networks = new NetworksApi(calls);
         this.volumes = new VolumesApi(calls, system);
         this.exec = new ExecApi(calls);
+        this.requests = new EngineRequests(calls);
     }
 
     public static EngineClient connect(EngineEndpoint endpoint) {
@@ -165,6 +167,11 @@ public final class EngineClient implements AutoCloseable {
 
     public ExecApi exec() {
         return exec;
+    }
+
+    /** The shared request plumbing, for engine-core's other API packages (swarm). */
+    public EngineRequests requests() {
+        return requests;
     }
 
     /** The HTTP layer, for diagnostics and benchmarks (e.g. how many connections were opened). */
