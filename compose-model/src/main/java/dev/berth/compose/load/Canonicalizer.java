@@ -5,6 +5,7 @@ import dev.berth.compose.Location;
 import dev.berth.compose.tree.ListNode;
 import dev.berth.compose.tree.MapNode;
 import dev.berth.compose.tree.Node;
+import dev.berth.compose.tree.PathRules;
 import dev.berth.compose.tree.ScalarNode;
 import dev.berth.compose.tree.TreePath;
 import java.util.List;
@@ -15,8 +16,69 @@ import java.util.Map;
  * see one shape: ports and volumes as mappings, lists of {@code KEY=VALUE} as mappings, depends_on
  * and service networks as mappings, string commands as word lists… New nodes keep the position and
  * the {@code !reset}/{@code !override} tag of what they replace.
+ *
+ * <p>Which rewrite applies where is one table of path patterns ({@link #RULES}, like compose-go's
+ * {@code transform/canonical.go}): one walk over the tree looks each node's path up in it, applies the
+ * rule it finds and goes on into what the rule returned, so a rule below a rewritten node (the
+ * {@code args} of a {@code build: .} made long) sees the long form.
  */
 final class Canonicalizer {
+
+    /** One rewrite: the node at a path that matched its pattern → its long form (the same node when nothing changes). */
+    @FunctionalInterface
+    private interface Rule {
+        /** @param at where the node is, or its key when the value is empty */
+        Node apply(Canonicalizer canonicalizer, Node node, String path, Location at);
+    }
+
+    private static final List<String> RESOURCE_SECTIONS = List.of("networks", "volumes", "secrets", "configs");
+
+    private static final PathRules<Rule> RULES = rules();
+
+    private static PathRules<Rule> rules() {
+        PathRules<Rule> rules = new PathRules<Rule>()
+                .put("services.*", (c, node, path, at) -> emptyService(node, at))
+                .put("services.*.build", (c, node, path, at) -> buildContext(node))
+                .put("services.*.build.args", (c, node, path, at) -> c.dictionary(node, null, false))
+                .put("services.*.build.labels", (c, node, path, at) -> c.dictionary(node, "", false))
+                .put("services.*.build.additional_contexts", Canonicalizer::keyValues)
+                .put("services.*.build.ssh", Canonicalizer::sshKeys)
+                .put("services.*.build.cache_from", (c, node, path, at) -> stringToList(node))
+                .put("services.*.build.tags", (c, node, path, at) -> stringToList(node))
+                .put("services.*.extends", (c, node, path, at) -> extendsService(node))
+                .put("services.*.environment", (c, node, path, at) -> c.dictionary(node, null, true))
+                .put("services.*.labels", (c, node, path, at) -> c.dictionary(node, "", false))
+                .put("services.*.annotations", (c, node, path, at) -> c.dictionary(node, "", false))
+                .put("services.*.sysctls", (c, node, path, at) -> c.dictionary(node, null, false))
+                .put("services.*.deploy.labels", (c, node, path, at) -> c.dictionary(node, "", false))
+                .put("services.*.command", (c, node, path, at) -> words(node))
+                .put("services.*.entrypoint", (c, node, path, at) -> words(node))
+                .put("services.*.healthcheck.test", (c, node, path, at) -> shellTest(node))
+                .put("services.*.dns", (c, node, path, at) -> omitEmptyItems(stringToList(node)))
+                .put("services.*.env_file", (c, node, path, at) -> envFiles(stringToList(node)))
+                .put("services.*.gpus", (c, node, path, at) -> allGpus(node))
+                .put("services.*.expose.*", (c, node, path, at) -> asString(node))
+                .put("services.*.develop.watch", Canonicalizer::blankWatchPaths)
+                .put("services.*.provider.options", (c, node, path, at) -> providerOptions(node))
+                .put("services.*.depends_on", (c, node, path, at) -> dependsOn(node))
+                .put("services.*.networks", (c, node, path, at) -> serviceNetworks(node))
+                .put("services.*.secrets.*", (c, node, path, at) -> reference(node))
+                .put("services.*.configs.*", (c, node, path, at) -> reference(node))
+                .put("services.*.extra_hosts", Canonicalizer::extraHosts)
+                .put("services.*.devices.*", Canonicalizer::device)
+                .put("services.*.ports", Canonicalizer::ports)
+                .put("services.*.volumes", Canonicalizer::volumes)
+                .put("include.*", (c, node, path, at) -> include(node));
+        for (String key : List.of("dns_search", "tmpfs", "label_file", "cap_add", "cap_drop")) {
+            rules.put("services.*." + key, (c, node, path, at) -> stringToList(node));
+        }
+        for (String section : RESOURCE_SECTIONS) {
+            rules.put(section + ".*", (c, node, path, at) -> emptyResource(node))
+                    .put(section + ".*.labels", (c, node, path, at) -> c.dictionary(node, "", false))
+                    .put(section + ".*.driver_opts", (c, node, path, at) -> c.dictionary(node, null, false));
+        }
+        return rules;
+    }
 
     private final Diagnostics diagnostics;
     /**
@@ -35,56 +97,165 @@ final class Canonicalizer {
     }
 
     void canonicalize(MapNode root) {
-        MapNode services = root.getMap("services");
-        if (services != null) {
-            for (Map.Entry<String, Node> e : services.entries()) {
-                if (e.getValue() instanceof MapNode service) {
-                    service(service, TreePath.child("services", e.getKey()));
-                } else if (e.getValue() == null || e.getValue() instanceof ScalarNode s && s.isNull()) {
-                    services.replace(e.getKey(), new MapNode(services.keyLocation(e.getKey())));
+        walkChildren(root, "", RULES);
+    }
+
+    /** The node after its rule (if its path has one), with every child below it that some rule lies under walked too. */
+    private Node walk(Node node, String path, Location at, PathRules<Rule> rules) {
+        Node result = rules.rule() == null ? node : rules.rule().apply(this, node, path, at);
+        walkChildren(result, path, rules);
+        return result;
+    }
+
+    private void walkChildren(Node node, String path, PathRules<Rule> rules) {
+        if (node instanceof MapNode map) {
+            for (Map.Entry<String, Node> e : map.entries()) {
+                PathRules<Rule> below = rules.next(e.getKey());
+                if (below != null) {
+                    Node value = e.getValue();
+                    Node result = walk(value, TreePath.child(path, e.getKey()), value == null ? map.keyLocation(e.getKey()) : value.location(), below);
+                    if (result != value) {
+                        e.setValue(result);
+                    }
                 }
             }
-        }
-        for (String section : List.of("networks", "volumes", "secrets", "configs")) {
-            MapNode resources = root.getMap(section);
-            if (resources == null) {
-                continue;
-            }
-            for (Map.Entry<String, Node> e : resources.entries()) {
-                Node value = e.getValue();
-                if (value instanceof ScalarNode s && s.isNull()) {
-                    MapNode empty = new MapNode(value.location());
-                    empty.setMergeTag(value.mergeTag());
-                    e.setValue(empty);
-                } else if (value instanceof MapNode resource) {
-                    dictionary(resource, "labels", "");
-                    dictionary(resource, "driver_opts", null);
-                }
-            }
-        }
-        ListNode include = root.getList("include");
-        if (include != null) {
-            for (int i = 0; i < include.size(); i++) {
-                Node item = include.get(i);
-                if (item instanceof ScalarNode s) {
-                    MapNode long_ = new MapNode(s.location());
-                    ListNode paths = new ListNode(s.location());
-                    paths.add(s);
-                    long_.put("path", paths);
-                    include.items().set(i, long_);
-                } else if (item instanceof MapNode m) {
-                    stringToList(m, "path");
-                    stringToList(m, "env_file");
+        } else if (node instanceof ListNode list) {
+            for (int i = 0; i < list.size(); i++) {
+                PathRules<Rule> below = rules.next(String.valueOf(i));
+                if (below != null) {
+                    Node item = list.get(i);
+                    Node result = walk(item, TreePath.index(path, i), item == null ? list.location() : item.location(), below);
+                    if (result != item) {
+                        list.items().set(i, result);
+                    }
                 }
             }
         }
     }
 
+    /** {@code services: {web: }}: an empty service is an empty mapping. */
+    private static Node emptyService(Node node, Location at) {
+        return node == null || node instanceof ScalarNode s && s.isNull() ? new MapNode(at) : node;
+    }
+
+    /** {@code volumes: {data: }}: an empty resource is an empty mapping, keeping its merge tag. */
+    private static Node emptyResource(Node node) {
+        if (node instanceof ScalarNode s && s.isNull()) {
+            return retag(new MapNode(s.location()), s);
+        }
+        return node;
+    }
+
+    /** {@code build: ./dir} is {@code build: {context: ./dir}}. */
+    private static Node buildContext(Node node) {
+        if (node instanceof ScalarNode s && s.value() instanceof String context) {
+            MapNode long_ = retag(new MapNode(s.location()), s);
+            long_.put("context", ScalarNode.of(s.location(), context));
+            return long_;
+        }
+        return node;
+    }
+
+    /** {@code extends: base} is {@code extends: {service: base}}. */
+    private static Node extendsService(Node node) {
+        if (node instanceof ScalarNode s && s.value() instanceof String name) {
+            MapNode long_ = new MapNode(s.location());
+            long_.put("service", ScalarNode.of(s.location(), name));
+            return long_;
+        }
+        return node;
+    }
+
+    /** A string health test runs in a shell: {@code [CMD-SHELL, test]}. */
+    private static Node shellTest(Node node) {
+        if (node instanceof ScalarNode s && s.value() instanceof String test) {
+            ListNode list = retag(new ListNode(s.location()), s);
+            list.add(ScalarNode.of(s.location(), "CMD-SHELL"));
+            list.add(ScalarNode.of(s.location(), test));
+            return list;
+        }
+        return node;
+    }
+
+    /** {@code gpus: all} is one request for every GPU (compose-go's transformGpus). */
+    private static Node allGpus(Node node) {
+        if (node instanceof ScalarNode g && g.value() instanceof String) {
+            ListNode list = retag(new ListNode(g.location()), g);
+            MapNode all = new MapNode(g.location());
+            all.put("count", ScalarNode.of(g.location(), "all"));
+            list.add(all);
+            return list;
+        }
+        return node;
+    }
+
+    /** {@code env_file: [a.env]} items as {@code {path, required: true}}. */
+    private static Node envFiles(Node node) {
+        if (node instanceof ListNode envFiles) {
+            for (int i = 0; i < envFiles.size(); i++) {
+                if (envFiles.get(i) instanceof ScalarNode s) {
+                    MapNode long_ = new MapNode(s.location());
+                    long_.put("path", ScalarNode.of(s.location(), s.asString()));
+                    long_.put("required", ScalarNode.of(s.location(), Boolean.TRUE));
+                    envFiles.items().set(i, long_);
+                } else if (envFiles.get(i) instanceof MapNode m && !m.has("required")) {
+                    m.put("required", ScalarNode.of(m.location(), Boolean.TRUE));
+                }
+            }
+        }
+        return node;
+    }
+
+    /** A number where a string belongs ({@code expose: [80]}) is written as the string. */
+    private static Node asString(Node node) {
+        if (node instanceof ScalarNode s && !(s.value() instanceof String) && !s.isNull()) {
+            s.setValue(s.asString());
+        }
+        return node;
+    }
+
+    /** {@code include: [a.yaml]} items as {@code {path: [a.yaml]}}; a long item's path and env_file as lists. */
+    private static Node include(Node item) {
+        if (item instanceof ScalarNode s) {
+            MapNode long_ = new MapNode(s.location());
+            ListNode paths = new ListNode(s.location());
+            paths.add(s);
+            long_.put("path", paths);
+            return long_;
+        }
+        if (item instanceof MapNode m) {
+            replaceWith(m, "path", stringToList(m.get("path")));
+            replaceWith(m, "env_file", stringToList(m.get("env_file")));
+        }
+        return item;
+    }
+
+    private static void replaceWith(MapNode parent, String key, Node value) {
+        if (value != null && value != parent.get(key)) {
+            parent.replace(key, value);
+        }
+    }
+
+    private Node ports(Node node, String path, Location at) {
+        if (!(node instanceof ListNode ports)) {
+            return node;
+        }
+        Diagnostics portErrors = keepUnparsed ? new Diagnostics() : diagnostics;
+        ListNode parsed = Ports.canonicalize(ports, path, portErrors);
+        return keepUnparsed && portErrors.hasErrors() ? ports : retag(parsed, ports);
+    }
+
+    private Node volumes(Node node, String path, Location at) {
+        if (!(node instanceof ListNode volumes)) {
+            return node;
+        }
+        return retag(Volumes.canonicalize(volumes, path, keepUnparsed ? null : diagnostics), volumes);
+    }
+
     /** {@code provider.options}: every option is a list of strings, as compose-go's MultiOptions decode it. */
-    private static void providerOptions(MapNode provider) {
-        MapNode options = provider == null ? null : provider.getMap("options");
-        if (options == null) {
-            return;
+    private static Node providerOptions(Node node) {
+        if (!(node instanceof MapNode options)) {
+            return node;
         }
         for (Map.Entry<String, Node> e : options.entries()) {
             if (e.getValue() instanceof ScalarNode s && !s.isNull()) {
@@ -99,108 +270,17 @@ final class Canonicalizer {
                 }
             }
         }
+        return node;
     }
 
-    private void service(MapNode service, String path) {
-        Node build = service.get("build");
-        if (build instanceof ScalarNode s && s.value() instanceof String context) {
-            MapNode long_ = retag(new MapNode(s.location()), s);
-            long_.put("context", ScalarNode.of(s.location(), context));
-            service.replace("build", long_);
-        }
-        MapNode buildMap = service.getMap("build");
-        if (buildMap != null) {
-            dictionary(buildMap, "args", null);
-            dictionary(buildMap, "labels", "");
-            keyValues(buildMap, "additional_contexts", path + ".build.additional_contexts");
-            sshKeys(buildMap, path + ".build.ssh");
-            stringToList(buildMap, "cache_from");
-            stringToList(buildMap, "tags");
-        }
-        Node extendsNode = service.get("extends");
-        if (extendsNode instanceof ScalarNode s && s.value() instanceof String name) {
-            MapNode long_ = new MapNode(s.location());
-            long_.put("service", ScalarNode.of(s.location(), name));
-            service.replace("extends", long_);
-        }
-        dictionary(service, "environment", null);
-        dictionary(service, "labels", "");
-        dictionary(service, "annotations", "");
-        dictionary(service, "sysctls", null);
-        MapNode deploy = service.getMap("deploy");
-        if (deploy != null) {
-            dictionary(deploy, "labels", "");
-        }
-        words(service, "command");
-        words(service, "entrypoint");
-        MapNode healthcheck = service.getMap("healthcheck");
-        if (healthcheck != null && healthcheck.get("test") instanceof ScalarNode s && s.value() instanceof String test) {
-            ListNode list = retag(new ListNode(s.location()), s);
-            list.add(ScalarNode.of(s.location(), "CMD-SHELL"));
-            list.add(ScalarNode.of(s.location(), test));
-            healthcheck.replace("test", list);
-        }
-        for (String key : List.of("dns", "dns_search", "tmpfs", "env_file", "label_file", "cap_add", "cap_drop")) {
-            stringToList(service, key);
-        }
-        omitEmptyItems(service, "dns");
-        if (service.get("gpus") instanceof ScalarNode g && g.value() instanceof String) {
-            // gpus: all is one request for every GPU (compose-go's transformGpus).
-            ListNode list = retag(new ListNode(g.location()), g);
-            MapNode all = new MapNode(g.location());
-            all.put("count", ScalarNode.of(g.location(), "all"));
-            list.add(all);
-            service.replace("gpus", list);
-        }
-        ListNode envFiles = service.getList("env_file");
-        if (envFiles != null) {
-            for (int i = 0; i < envFiles.size(); i++) {
-                if (envFiles.get(i) instanceof ScalarNode s) {
-                    MapNode long_ = new MapNode(s.location());
-                    long_.put("path", ScalarNode.of(s.location(), s.asString()));
-                    long_.put("required", ScalarNode.of(s.location(), Boolean.TRUE));
-                    envFiles.items().set(i, long_);
-                } else if (envFiles.get(i) instanceof MapNode m && !m.has("required")) {
-                    m.put("required", ScalarNode.of(m.location(), Boolean.TRUE));
-                }
-            }
-        }
-        ListNode expose = service.getList("expose");
-        if (expose != null) {
-            for (Node n : expose.items()) {
-                if (n instanceof ScalarNode s && !(s.value() instanceof String)) {
-                    s.setValue(s.asString());
-                }
-            }
-        }
-        blankWatchPaths(service, path);
-        providerOptions(service.getMap("provider"));
-        dependsOn(service);
-        serviceNetworks(service);
-        references(service, "secrets");
-        references(service, "configs");
-        extraHosts(service, path);
-        devices(service, path);
-        ListNode ports = service.getList("ports");
-        if (ports != null) {
-            Diagnostics portErrors = keepUnparsed ? new Diagnostics() : diagnostics;
-            ListNode parsed = Ports.canonicalize(ports, TreePath.child(path, "ports"), portErrors);
-            if (!(keepUnparsed && portErrors.hasErrors())) {
-                service.replace("ports", retag(parsed, ports));
-            }
-        }
-        ListNode volumes = service.getList("volumes");
-        if (volumes != null) {
-            service.replace("volumes", retag(Volumes.canonicalize(volumes, TreePath.child(path, "volumes"),
-                    keepUnparsed ? null : diagnostics), volumes));
-        }
-    }
-
-    /** {@code - KEY=VALUE} lists become mappings; {@code - KEY} becomes KEY: {@code bareValue}. */
-    private void dictionary(MapNode parent, String key, String bareValue) {
-        ListNode list = parent.getList(key);
-        if (list == null) {
-            return;
+    /**
+     * {@code - KEY=VALUE} lists become mappings; {@code - KEY} becomes KEY: {@code bareValue}.
+     *
+     * @param environment refuse a name with a trailing space (only environment variables)
+     */
+    private Node dictionary(Node node, String bareValue, boolean environment) {
+        if (!(node instanceof ListNode list)) {
+            return node;
         }
         MapNode map = retag(new MapNode(list.location()), list);
         for (Node item : list.items()) {
@@ -210,7 +290,7 @@ final class Canonicalizer {
             String entry = s.asString();
             int eq = entry.indexOf('=');
             String name = eq < 0 ? entry : entry.substring(0, eq);
-            if (key.equals("environment") && !name.equals(name.stripTrailing())) {
+            if (environment && !name.equals(name.stripTrailing())) {
                 diagnostics.error("environment-trailing-space", "", s.location(),
                         "environment variable " + name + " is declared with a trailing space");
                 continue;
@@ -218,26 +298,27 @@ final class Canonicalizer {
             Object value = eq < 0 ? bareValue : entry.substring(eq + 1);
             map.put(name, ScalarNode.of(s.location(), value), s.location());
         }
-        parent.replace(key, map);
+        return map;
     }
 
     /** validation.go's checkPath, before {@link PathResolver} turns an empty path into the project directory. */
-    private void blankWatchPaths(MapNode service, String path) {
-        MapNode develop = service.getMap("develop");
-        ListNode watch = develop == null ? null : develop.getList("watch");
-        for (int i = 0; watch != null && i < watch.size(); i++) {
+    private Node blankWatchPaths(Node node, String path, Location at) {
+        if (!(node instanceof ListNode watch)) {
+            return node;
+        }
+        for (int i = 0; i < watch.size(); i++) {
             if (watch.get(i) instanceof MapNode trigger && trigger.get("path") instanceof ScalarNode p && p.asString().isEmpty()) {
-                diagnostics.error("watch-path", path + ".develop.watch." + i + ".path", p.location(),
-                        TreePath.display(path) + ".develop.watch[" + i + "].path: value can't be blank");
+                diagnostics.error("watch-path", path + "." + i + ".path", p.location(),
+                        TreePath.display(path) + "[" + i + "].path: value can't be blank");
             }
         }
+        return node;
     }
 
     /** compose-go's transformKeyValue: {@code - KEY=VALUE} items to a mapping; an item without {@code =} is refused. */
-    private void keyValues(MapNode parent, String key, String path) {
-        ListNode list = parent.getList(key);
-        if (list == null) {
-            return;
+    private Node keyValues(Node node, String path, Location at) {
+        if (!(node instanceof ListNode list)) {
+            return node;
         }
         MapNode map = retag(new MapNode(list.location()), list);
         for (Node item : list.items()) {
@@ -248,51 +329,57 @@ final class Canonicalizer {
                     diagnostics.error("key-value", path, item.location(), TreePath.display(path) + ": invalid value " + entry
                             + ", expected key=value");
                 }
-                return;
+                return list;
             }
             map.put(entry.substring(0, eq), ScalarNode.of(item.location(), entry.substring(eq + 1)), item.location());
         }
-        parent.replace(key, map);
+        return map;
     }
 
     /** compose-go's transformSSH: each item is {@code default} or {@code ID=PATH}. */
-    private void sshKeys(MapNode build, String path) {
-        ListNode list = build.getList("ssh");
-        for (Node item : list == null ? List.<Node>of() : list.items()) {
-            if (item instanceof ScalarNode s && s.asString().indexOf('=') < 0 && !s.asString().equals("default")) {
-                diagnostics.error("ssh-key", path, s.location(), "invalid ssh key \"" + s.asString() + "\"");
+    private Node sshKeys(Node node, String path, Location at) {
+        if (node instanceof ListNode list) {
+            for (Node item : list.items()) {
+                if (item instanceof ScalarNode s && s.asString().indexOf('=') < 0 && !s.asString().equals("default")) {
+                    diagnostics.error("ssh-key", path, s.location(), "invalid ssh key \"" + s.asString() + "\"");
+                }
             }
         }
+        return node;
     }
 
-    private static void words(MapNode service, String key) {
-        if (service.get(key) instanceof ScalarNode s && s.value() instanceof String text) {
+    /** A string command is split into words as a shell would. */
+    private static Node words(Node node) {
+        if (node instanceof ScalarNode s && s.value() instanceof String text) {
             ListNode list = retag(new ListNode(s.location()), s);
             for (String word : ShellWords.split(text)) {
                 list.add(ScalarNode.of(s.location(), word));
             }
-            service.replace(key, list);
+            return list;
         }
+        return node;
     }
 
-    private static void stringToList(MapNode parent, String key) {
-        if (parent.get(key) instanceof ScalarNode s && s.value() instanceof String text) {
+    /** One string where a list of strings belongs is that list of one. */
+    private static Node stringToList(Node node) {
+        if (node instanceof ScalarNode s && s.value() instanceof String text) {
             ListNode list = retag(new ListNode(s.location()), s);
             list.add(ScalarNode.of(s.location(), text));
-            parent.replace(key, list);
+            return list;
         }
+        return node;
     }
 
     /** Drops empty and null items (a {@code ${DNS:-}} that came out empty), as compose-go's OmitEmpty does for dns. */
-    private static void omitEmptyItems(MapNode service, String key) {
-        ListNode list = service.getList(key);
-        if (list != null) {
+    private static Node omitEmptyItems(Node node) {
+        if (node instanceof ListNode list) {
             list.items().removeIf(n -> n instanceof ScalarNode s && (s.isNull() || "".equals(s.value())));
         }
+        return node;
     }
 
-    private static void dependsOn(MapNode service) {
-        Node node = service.get("depends_on");
+    /** {@code depends_on: [db]} and {@code depends_on: {db: }} as {@code {db: {condition, required}}}, defaults filled in. */
+    private static Node dependsOn(Node node) {
         if (node instanceof ListNode list) {
             MapNode map = retag(new MapNode(list.location()), list);
             for (Node item : list.items()) {
@@ -300,8 +387,9 @@ final class Canonicalizer {
                     map.put(s.asString(), dependency(s.location()), s.location());
                 }
             }
-            service.replace("depends_on", map);
-        } else if (node instanceof MapNode map) {
+            return map;
+        }
+        if (node instanceof MapNode map) {
             for (Map.Entry<String, Node> e : map.entries()) {
                 if (e.getValue() instanceof MapNode dep) {
                     if (!dep.has("condition")) {
@@ -315,6 +403,7 @@ final class Canonicalizer {
                 }
             }
         }
+        return node;
     }
 
     static MapNode dependency(Location at) {
@@ -324,30 +413,28 @@ final class Canonicalizer {
         return dep;
     }
 
-    private static void serviceNetworks(MapNode service) {
-        if (service.get("networks") instanceof ListNode list) {
+    /** {@code networks: [front]} as {@code networks: {front: }}. */
+    private static Node serviceNetworks(Node node) {
+        if (node instanceof ListNode list) {
             MapNode map = retag(new MapNode(list.location()), list);
             for (Node item : list.items()) {
                 if (item instanceof ScalarNode s) {
                     map.put(s.asString(), ScalarNode.of(s.location(), null), s.location());
                 }
             }
-            service.replace("networks", map);
+            return map;
         }
+        return node;
     }
 
-    private static void references(MapNode service, String key) {
-        ListNode list = service.getList(key);
-        if (list == null) {
-            return;
+    /** A secret or config named by a string is {@code {source: name}}. */
+    private static Node reference(Node node) {
+        if (node instanceof ScalarNode s) {
+            MapNode long_ = new MapNode(s.location());
+            long_.put("source", ScalarNode.of(s.location(), s.asString()));
+            return long_;
         }
-        for (int i = 0; i < list.size(); i++) {
-            if (list.get(i) instanceof ScalarNode s) {
-                MapNode long_ = new MapNode(s.location());
-                long_.put("source", ScalarNode.of(s.location(), s.asString()));
-                list.items().set(i, long_);
-            }
-        }
+        return node;
     }
 
     /**
@@ -356,8 +443,7 @@ final class Canonicalizer {
      * {@code :}) separates, a comma separates several addresses, an entry without separator is refused;
      * a host name must be non-empty without {@code :} or {@code =}; {@code [::1]} loses its brackets.
      */
-    private void extraHosts(MapNode service, String path) {
-        Node node = service.get("extra_hosts");
+    private Node extraHosts(Node node, String path, Location at) {
         MapNode hosts;
         if (node instanceof ListNode list) {
             hosts = retag(new MapNode(list.location()), list);
@@ -371,7 +457,7 @@ final class Canonicalizer {
                     sep = entry.indexOf(':');
                 }
                 if (sep < 0) {
-                    diagnostics.error("extra-hosts", path + ".extra_hosts", s.location(),
+                    diagnostics.error("extra-hosts", path, s.location(),
                             "invalid additional host, missing IP: " + entry);
                     continue;
                 }
@@ -384,24 +470,24 @@ final class Canonicalizer {
             hosts = retag(new MapNode(map.location()), map);
             for (Map.Entry<String, Node> e : map.entries()) {
                 Node value = e.getValue();
-                Location at = value == null ? map.keyLocation(e.getKey()) : value.location();
+                Location entryAt = value == null ? map.keyLocation(e.getKey()) : value.location();
                 if (value instanceof ListNode ips) {
                     for (Node ip : ips.items()) {
                         addHost(hosts, e.getKey(), ((ScalarNode) ip).asString(), ip.location(), path);
                     }
                 } else if (value == null || value instanceof ScalarNode) {
-                    addHost(hosts, e.getKey(), value == null ? "" : ((ScalarNode) value).asString(), at, path);
+                    addHost(hosts, e.getKey(), value == null ? "" : ((ScalarNode) value).asString(), entryAt, path);
                 }
             }
         } else {
-            return;
+            return node;
         }
-        service.replace("extra_hosts", hosts);
+        return hosts;
     }
 
     private void addHost(MapNode hosts, String host, String ip, Location at, String path) {
         if (host.isEmpty() || host.indexOf(':') >= 0 || host.indexOf('=') >= 0) {
-            diagnostics.error("extra-hosts", path + ".extra_hosts", at, "bad host name '" + host + "'");
+            diagnostics.error("extra-hosts", path, at, "bad host name '" + host + "'");
             return;
         }
         ListNode ips = hosts.getList(host);
@@ -417,32 +503,25 @@ final class Canonicalizer {
      * Device short syntax {@code HOST[:CONTAINER[:PERMISSIONS]]} to {@code {source, target, permissions}}
      * (compose-go's {@code transformDeviceMapping}: target defaults to the source, permissions to rwm).
      */
-    private void devices(MapNode service, String path) {
-        ListNode devices = service.getList("devices");
-        if (devices == null) {
-            return;
+    private Node device(Node node, String path, Location at) {
+        if (!(node instanceof ScalarNode s) || s.isNull()) {
+            return node;
         }
-        for (int i = 0; i < devices.size(); i++) {
-            if (!(devices.get(i) instanceof ScalarNode s) || s.isNull()) {
-                continue;
-            }
-            String[] parts = s.asString().split(":", -1);
-            if (parts.length > 3 && keepUnparsed) {
-                continue;
-            }
-            if (parts.length > 3) {
-                diagnostics.error("device-syntax", TreePath.index(path + ".devices", i), s.location(),
+        String[] parts = s.asString().split(":", -1);
+        if (parts.length > 3) {
+            if (!keepUnparsed) {
+                diagnostics.error("device-syntax", path, s.location(),
                         "confusing device mapping, please use long syntax: " + s.asString());
-                continue;
             }
-            String source = parts[0];
-            String target = parts.length > 1 && !parts[1].isEmpty() ? parts[1] : source;
-            MapNode long_ = new MapNode(s.location());
-            long_.put("source", ScalarNode.of(s.location(), source));
-            long_.put("target", ScalarNode.of(s.location(), target));
-            long_.put("permissions", ScalarNode.of(s.location(), parts.length > 2 ? parts[2] : "rwm"));
-            devices.items().set(i, long_);
+            return node;
         }
+        String source = parts[0];
+        String target = parts.length > 1 && !parts[1].isEmpty() ? parts[1] : source;
+        MapNode long_ = new MapNode(s.location());
+        long_.put("source", ScalarNode.of(s.location(), source));
+        long_.put("target", ScalarNode.of(s.location(), target));
+        long_.put("permissions", ScalarNode.of(s.location(), parts.length > 2 ? parts[2] : "rwm"));
+        return long_;
     }
 
     static <T extends Node> T retag(T node, Node original) {
