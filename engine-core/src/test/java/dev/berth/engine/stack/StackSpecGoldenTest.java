@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.SerializationFeature;
 
 /**
  * The compose → swarm mapping pinned down file by file: {@code src/test/resources/stack/<case>/compose.yaml}
@@ -35,7 +36,9 @@ class StackSpecGoldenTest {
                 .withEnvironment(Map.of("API_KEY", "k-123")));
         assertTrue(loaded.project().isPresent(), () -> "does not load: " + loaded.diagnostics());
         StackSpec stack = StackSpecMapper.map(loaded.project().orElseThrow(), "demo");
-        String json = EngineJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(render(stack))
+        String json = EngineJson.MAPPER.writerWithDefaultPrettyPrinter()
+                // The mapper builds some small maps with Map.of, whose order changes from run to run.
+                .with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).writeValueAsString(render(stack))
                 .replace(dir.toString(), "$DIR") + "\n";
         String diagnostics = stack.diagnostics().stream().map(d -> line(d, dir)).collect(Collectors.joining("\n", "", "\n"));
         check(dir.resolve("expected.json"), json);
