@@ -106,10 +106,13 @@ class OpenPortTest {
         waitForRunningProxy();
         robot.interact(() -> robot.lookup("#detail-tabs").queryAs(TabPane.class).getSelectionModel().select(4));
         WaitForAsyncUtils.waitForFxEvents();
-        TableRow<?> row = robot.lookup(".table-row-cell").match((TableRow<?> r) -> r.getItem() instanceof ContainerRow c
-                && c.service().equals("proxy")).query();
         // The row's own menu, where a right-click opens it (Monocle's robot sends no context-menu event).
-        robot.interact(() -> row.getContextMenu().show(row, Side.BOTTOM, 40, 0));
+        // Found and shown in one FX turn: the table refreshes and may hand the row another container.
+        robot.interact(() -> {
+            TableRow<?> row = robot.lookup(".table-row-cell").match((TableRow<?> r) -> r.getItem() instanceof ContainerRow c
+                    && c.service().equals("proxy")).query();
+            row.getContextMenu().show(row, Side.BOTTOM, 40, 0);
+        });
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("Open http://127.0.0.1:8080");
 

@@ -94,10 +94,12 @@ public final class StackDeployer {
 
     private StackPlanner.Observed observe(StackSpec desired) {
         Set<String> networks = new HashSet<>();
+        Map<String, String> networkNames = new HashMap<>();
         for (Network network : client.networks().list(Filters.none())) {
             networks.add(network.name());
+            networkNames.put(network.id(), network.name());
         }
-        return new StackPlanner.Observed(networks, byName(swarm.secrets().list(Filters.none())),
+        return new StackPlanner.Observed(networks, networkNames, byName(swarm.secrets().list(Filters.none())),
                 byName(swarm.configs().list(Filters.none())), services(desired.stack()));
     }
 

@@ -17,7 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Desired stack vs what the swarm holds → a {@link StackPlan}, a pure function. A service is updated only when
@@ -27,9 +29,15 @@ import java.util.TreeSet;
  */
 public final class StackPlanner {
 
-    /** What the swarm holds for the stack (and the external names the file refers to). */
-    public record Observed(Set<String> networks, Map<String, SwarmObject> secrets, Map<String, SwarmObject> configs,
-            Map<String, SwarmService> services) {}
+    /**
+     * What the swarm holds for the stack (and the external names the file refers to). {@code networkNames} maps
+     * each network's id to its name: the file names a service's networks, the swarm keeps their ids.
+     */
+    public record Observed(Set<String> networks, Map<String, String> networkNames, Map<String, SwarmObject> secrets,
+            Map<String, SwarmObject> configs, Map<String, SwarmService> services) {}
+
+    /** A service's network attachments, {@code TaskTemplate.Networks[0].Target} (and the older top-level form). */
+    private static final Pattern NETWORK_TARGET = Pattern.compile("(TaskTemplate\\.)?Networks\\[\\d+]\\.Target");
 
     private StackPlanner() {}
 
@@ -53,7 +61,7 @@ public final class StackPlanner {
                 services.add(new ServiceStep(service.key(), service.name(), Action.CREATE, List.of(), null));
                 continue;
             }
-            List<FieldChange> changes = changes(SpecFields.of(service.spec()), current);
+            List<FieldChange> changes = changes(SpecFields.of(service.spec()), current, observed.networkNames());
             services.add(new ServiceStep(service.key(), service.name(), changes.isEmpty() ? Action.UNCHANGED : Action.UPDATE,
                     changes, current.id()));
         }
@@ -98,9 +106,11 @@ public final class StackPlanner {
      * longer sets changes when Berth had recorded it and the service still has it. Without a record (another
      * tool deployed it) fields the file does not set are the engine's defaults and are left alone.
      */
-    static List<FieldChange> changes(SortedMap<String, String> desired, SwarmService current) {
+    static List<FieldChange> changes(SortedMap<String, String> desired, SwarmService current, Map<String, String> networkNames) {
         SortedMap<String, String> recorded = SpecFields.recorded(current.labels());
-        SortedMap<String, String> now = SpecFields.of(current.spec());
+        SortedMap<String, String> now = new TreeMap<>(SpecFields.of(current.spec()));
+        // Compare network attachments by name: the swarm answers with the id of the network the file named.
+        now.replaceAll((path, value) -> NETWORK_TARGET.matcher(path).matches() ? networkNames.getOrDefault(value, value) : value);
         Set<String> paths = new TreeSet<>(desired.keySet());
         if (recorded != null) {
             paths.addAll(recorded.keySet());

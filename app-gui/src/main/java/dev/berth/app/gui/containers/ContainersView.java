@@ -7,6 +7,7 @@ import dev.berth.app.gui.controls.Icons;
 import dev.berth.app.gui.format.Formats;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -108,30 +109,26 @@ public final class ContainersView extends BorderPane {
         setCenter(table);
     }
 
-    /** A row's menu: its logs and inspect document, restart, stop, remove (asked first) and its web port. */
+    /**
+     * A row's menu: its logs and inspect document, restart, stop, remove (asked first) and its web port.
+     * The actions act on the container the menu was opened for: the table refreshes while the menu is
+     * open and may give the row another container, so reading the row at click time could stop, remove
+     * or open the wrong one.
+     */
     private ContextMenu rowMenu(TableRow<ContainerRow> row) {
-        MenuItem logs = new MenuItem("Logs", Icons.icon(Feather.FILE_TEXT));
-        logs.setOnAction(event -> model.showLogs(row.getItem()));
-        MenuItem inspect = new MenuItem("Inspect", Icons.icon(Feather.SEARCH));
-        inspect.setOnAction(event -> model.inspect(row.getItem()));
-        MenuItem restart = new MenuItem("Restart", Icons.icon(Feather.ROTATE_CW));
-        restart.setOnAction(event -> model.restart(row.getItem()));
-        MenuItem stop = new MenuItem("Stop", Icons.icon(Feather.STOP_CIRCLE));
-        stop.setOnAction(event -> model.stop(row.getItem()));
-        MenuItem remove = new MenuItem("Remove…", Icons.icon(Feather.TRASH_2));
-        remove.setOnAction(event -> model.remove(row.getItem()));
-        MenuItem open = new MenuItem("Open port", Icons.icon(Feather.EXTERNAL_LINK));
-        open.setOnAction(event -> model.webPort(row.getItem()).ifPresent(model::open));
-        logs.setId("container-logs");
-        inspect.setId("container-inspect");
-        restart.setId("container-restart");
-        stop.setId("container-stop");
-        remove.setId("container-remove");
-        open.setId("container-open-port");
+        AtomicReference<ContainerRow> target = new AtomicReference<>();
+        MenuItem logs = item("Logs", Feather.FILE_TEXT, "container-logs", () -> model.showLogs(target.get()));
+        MenuItem inspect = item("Inspect", Feather.SEARCH, "container-inspect", () -> model.inspect(target.get()));
+        MenuItem restart = item("Restart", Feather.ROTATE_CW, "container-restart", () -> model.restart(target.get()));
+        MenuItem stop = item("Stop", Feather.STOP_CIRCLE, "container-stop", () -> model.stop(target.get()));
+        MenuItem remove = item("Remove…", Feather.TRASH_2, "container-remove", () -> model.remove(target.get()));
+        MenuItem open = item("Open port", Feather.EXTERNAL_LINK, "container-open-port",
+                () -> model.webPort(target.get()).ifPresent(model::open));
         ContextMenu menu = new ContextMenu(logs, inspect, new SeparatorMenuItem(),
                 restart, stop, remove, new SeparatorMenuItem(), open);
         menu.setOnShowing(event -> {
             ContainerRow item = row.getItem();
+            target.set(item);
             if (item == null) {
                 return;
             }
@@ -141,6 +138,13 @@ public final class ContainersView extends BorderPane {
             open.setDisable(port.isEmpty());
         });
         return menu;
+    }
+
+    private static MenuItem item(String text, Feather icon, String id, Runnable action) {
+        MenuItem item = new MenuItem(text, Icons.icon(icon));
+        item.setId(id);
+        item.setOnAction(event -> action.run());
+        return item;
     }
 
     public TableView<ContainerRow> table() {
