@@ -2,6 +2,7 @@ package dev.berth.engine.compose;
 
 import dev.berth.engine.api.EngineJson;
 import dev.berth.engine.api.model.ContainerSummary;
+import dev.berth.engine.api.model.MountPoint;
 import dev.berth.engine.api.model.PortMapping;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +37,8 @@ import tools.jackson.core.type.TypeReference;
  * @param workingDir   from {@link ComposeLabels#WORKING_DIR}, may be empty
  * @param configFields from {@link ComposeLabels#BERTH_CONFIG_FIELDS}: the flattened configuration Berth recorded
  *                     when it created the container, or empty (other tools' containers): diffs then name no fields
+ * @param networks     the networks it is attached to, as the engine names them ({@code shop_default})
+ * @param mounts       its mounts (volumes, binds, tmpfs) as the engine lists them
  */
 public record ServiceContainer(
         String id,
@@ -57,7 +60,9 @@ public record ServiceContainer(
         List<PortMapping> ports,
         List<String> configFiles,
         String workingDir,
-        Map<String, String> configFields) {
+        Map<String, String> configFields,
+        List<String> networks,
+        List<MountPoint> mounts) {
 
     private static final Pattern EXIT_CODE = Pattern.compile("Exited \\((-?\\d+)\\)");
 
@@ -66,6 +71,8 @@ public record ServiceContainer(
         ports = List.copyOf(ports);
         configFiles = List.copyOf(configFiles);
         configFields = Map.copyOf(configFields);
+        networks = List.copyOf(networks);
+        mounts = List.copyOf(mounts);
     }
 
     /** The typed view of one listed container. */
@@ -93,7 +100,10 @@ public record ServiceContainer(
                 summary.ports() == null ? List.of() : summary.ports().stream().filter(p -> p != null).toList(),
                 configFiles.isBlank() ? List.of() : List.of(configFiles.split(",")),
                 labels.getOrDefault(ComposeLabels.WORKING_DIR, ""),
-                configFields(labels.get(ComposeLabels.BERTH_CONFIG_FIELDS)));
+                configFields(labels.get(ComposeLabels.BERTH_CONFIG_FIELDS)),
+                summary.networkSettings() == null || summary.networkSettings().networks() == null ? List.of()
+                        : List.copyOf(summary.networkSettings().networks().keySet()),
+                summary.mounts() == null ? List.of() : summary.mounts().stream().filter(m -> m != null).toList());
     }
 
     /** The container's name without the engine's leading slash (the short id when it has none). */

@@ -1,22 +1,23 @@
 package dev.berth.app.gui.containers;
 
+import dev.berth.engine.compose.ContainerHealth;
+import dev.berth.engine.compose.ContainerState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
- * One container as the table shows it; the engine layer fills it from {@code /containers/json} (and stats).
- * {@code health} is empty when the container has no health check; {@code startedAt} is null when it is
- * not running.
+ * One container as the table shows it; the engine layer fills it from the project's typed containers (and stats).
+ * {@code health} is {@link ContainerHealth#NONE} when the container has no health check; {@code startedAt} is
+ * null when it is not running.
  */
-public record ContainerRow(String id, String name, String service, String state, String health, String image,
+public record ContainerRow(String id, String name, String service, ContainerState state, ContainerHealth health, String image,
                            List<PortBinding> ports, Instant startedAt, double cpuPercent, long memoryUsage, long memoryLimit,
                            int restartCount, int exitCode, boolean oomKilled) {
 
     /** A row without restart details (nothing inspected yet). */
-    public ContainerRow(String id, String name, String service, String state, String health, String image,
+    public ContainerRow(String id, String name, String service, ContainerState state, ContainerHealth health, String image,
                         List<PortBinding> ports, Instant startedAt, double cpuPercent, long memoryUsage, long memoryLimit) {
         this(id, name, service, state, health, image, ports, startedAt, cpuPercent, memoryUsage, memoryLimit, 0, 0, false);
     }
@@ -25,31 +26,27 @@ public record ContainerRow(String id, String name, String service, String state,
         Objects.requireNonNull(id, "id");
         name = name == null ? id : name;
         service = service == null ? "" : service;
-        state = state == null ? "" : state;
-        health = health == null ? "" : health;
+        state = state == null ? ContainerState.UNKNOWN : state;
+        health = health == null ? ContainerHealth.NONE : health;
         image = image == null ? "" : image;
         ports = ports == null ? List.of() : List.copyOf(ports);
     }
 
     /** "running (healthy)", "exited". */
     public String stateAndHealth() {
-        return health.isEmpty() ? state : state + " (" + health + ")";
+        return health == ContainerHealth.NONE ? state.engineName() : state.engineName() + " (" + health.composeName() + ")";
     }
 
     /** Which colour the state reads in: good, busy, bad or idle. */
     public String tone() {
-        String s = state.toLowerCase(Locale.ROOT);
-        String h = health.toLowerCase(Locale.ROOT);
-        if (h.equals("unhealthy") || s.equals("dead")) {
+        if (health == ContainerHealth.UNHEALTHY || state == ContainerState.DEAD) {
             return "bad";
         }
-        if (s.equals("running")) {
-            return h.equals("starting") ? "busy" : "good";
-        }
-        if (s.equals("restarting") || s.equals("created")) {
-            return "busy";
-        }
-        return "idle";
+        return switch (state) {
+            case RUNNING -> health == ContainerHealth.STARTING ? "busy" : "good";
+            case RESTARTING, CREATED -> "busy";
+            default -> "idle";
+        };
     }
 
     public ContainerRow withUsage(double cpu, long memory, long limit) {

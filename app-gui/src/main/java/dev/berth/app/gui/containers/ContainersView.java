@@ -132,7 +132,7 @@ public final class ContainersView extends BorderPane {
             if (item == null) {
                 return;
             }
-            stop.setDisable(!"running".equals(item.state()) && !"restarting".equals(item.state()) && !"paused".equals(item.state()));
+            stop.setDisable(!item.state().isStoppable());
             var port = model.webPort(item);
             open.setText(port.map(p -> "Open " + p.url()).orElse("Open port"));
             open.setDisable(port.isEmpty());

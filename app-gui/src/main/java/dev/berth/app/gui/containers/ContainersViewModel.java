@@ -3,6 +3,7 @@ package dev.berth.app.gui.containers;
 import dev.berth.app.gui.controls.Confirmations;
 import dev.berth.app.gui.feed.ContainerAction;
 import dev.berth.app.gui.format.Formats;
+import dev.berth.engine.compose.ContainerState;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -134,7 +135,7 @@ public final class ContainersViewModel {
         for (int i = 0; i < rows.size(); i++) {
             ContainerRow row = rows.get(i);
             if (row.name().equals(name)) {
-                if (!"running".equals(row.state())) {
+                if (row.state() != ContainerState.RUNNING) {
                     return; // a sample that was on its way when the container stopped: no figures for a stopped one
                 }
                 if (row.cpuPercent() != cpu || row.memoryUsage() != memory || row.memoryLimit() != limit) {

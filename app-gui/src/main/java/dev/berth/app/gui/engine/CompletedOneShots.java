@@ -1,7 +1,7 @@
 package dev.berth.app.gui.engine;
 
-import dev.berth.engine.api.model.ContainerSummary;
-import dev.berth.engine.compose.ComposeLabels;
+import dev.berth.engine.compose.ContainerState;
+import dev.berth.engine.compose.ServiceContainer;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -15,32 +15,26 @@ import java.util.Set;
  */
 final class CompletedOneShots {
 
+    private static final String COMPLETED = "service_completed_successfully";
+
     private CompletedOneShots() {}
 
-    static Map<String, Integer> count(List<ContainerSummary> containers) {
+    static Map<String, Integer> count(List<ServiceContainer> containers) {
         Map<String, Set<String>> oneShots = new HashMap<>(); // project -> services needed to complete
-        for (ContainerSummary container : containers) {
-            String project = label(container, ComposeLabels.PROJECT);
-            for (String dependency : label(container, ComposeLabels.DEPENDS_ON).split(",")) {
-                String[] parts = dependency.split(":");
-                if (parts.length > 1 && parts[1].equals("service_completed_successfully")) {
-                    oneShots.computeIfAbsent(project, key -> new HashSet<>()).add(parts[0]);
+        for (ServiceContainer container : containers) {
+            for (ServiceContainer.DependsOn dependency : container.dependencies()) {
+                if (dependency.condition().equals(COMPLETED)) {
+                    oneShots.computeIfAbsent(container.project(), key -> new HashSet<>()).add(dependency.service());
                 }
             }
         }
         Map<String, Integer> completed = new HashMap<>();
-        for (ContainerSummary container : containers) {
-            String project = label(container, ComposeLabels.PROJECT);
-            if (oneShots.getOrDefault(project, Set.of()).contains(label(container, ComposeLabels.SERVICE))
-                    && "exited".equals(container.state()) && ServiceStates.exitCode(container.status() == null ? "" : container.status()) == 0
-                    && !ComposeLabels.TRUE.equalsIgnoreCase(label(container, ComposeLabels.ONEOFF))) {
-                completed.merge(project, 1, Integer::sum);
+        for (ServiceContainer container : containers) {
+            if (oneShots.getOrDefault(container.project(), Set.of()).contains(container.service())
+                    && container.state() == ContainerState.EXITED && container.exitCode() == 0 && !container.oneOff()) {
+                completed.merge(container.project(), 1, Integer::sum);
             }
         }
         return completed;
-    }
-
-    private static String label(ContainerSummary container, String key) {
-        return container.labels() == null ? "" : container.labels().getOrDefault(key, "");
     }
 }

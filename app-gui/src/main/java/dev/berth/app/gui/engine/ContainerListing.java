@@ -4,7 +4,8 @@ import dev.berth.app.gui.containers.ContainerRow;
 import dev.berth.app.gui.feed.ProjectSink;
 import dev.berth.app.gui.graph.ProjectGraph;
 import dev.berth.compose.model.Project;
-import dev.berth.engine.api.model.ContainerSummary;
+import dev.berth.engine.compose.ContainerState;
+import dev.berth.engine.compose.ServiceContainer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -41,7 +42,7 @@ final class ContainerListing {
     }
 
     /** Pushes what changed since the last listing; {@code details} holds what inspect said per container id. */
-    synchronized void show(List<ContainerSummary> listed, Map<String, ContainerDetails> details, ProjectSink sink) {
+    synchronized void show(List<ServiceContainer> listed, Map<String, ContainerDetails> details, ProjectSink sink) {
         if (definition == null) {
             ProjectGraph graph = ProjectGraphs.fromContainers(project, listed);
             if (!graph.equals(shownGraph)) { // only a structural change lays the graph out again
@@ -61,14 +62,14 @@ final class ContainerListing {
             }
         });
         List<ContainerRow> rows = new ArrayList<>();
-        for (ContainerSummary container : listed) {
+        for (ServiceContainer container : listed) {
             rows.add(ContainerRows.of(container, details.getOrDefault(container.id(), ContainerDetails.UNKNOWN)));
         }
         sink.containers(rows);
         Set<String> now = new HashSet<>();
-        for (ContainerSummary container : listed) {
-            if ("running".equals(container.state())) {
-                now.add(ContainerRows.nameOf(container));
+        for (ServiceContainer container : listed) {
+            if (container.state() == ContainerState.RUNNING) {
+                now.add(container.name());
             }
         }
         for (String name : running) {

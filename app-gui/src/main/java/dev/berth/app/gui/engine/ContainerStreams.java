@@ -6,8 +6,8 @@ import dev.berth.app.gui.stats.StatsSample;
 import dev.berth.engine.api.ContainersApi.LogsOptions;
 import dev.berth.engine.api.StatsCalculator;
 import dev.berth.engine.api.model.ContainerStats;
-import dev.berth.engine.api.model.ContainerSummary;
-import dev.berth.engine.compose.ComposeLabels;
+import dev.berth.engine.compose.ContainerState;
+import dev.berth.engine.compose.ServiceContainer;
 import dev.berth.engine.stream.EngineStream;
 import dev.berth.engine.stream.LogSource;
 import dev.berth.engine.stream.OutputLine;
@@ -53,15 +53,15 @@ final class ContainerStreams implements AutoCloseable {
     }
 
     /** Follows every running container of {@code listed} not followed yet; lets go of the stats of stopped ones. */
-    void follow(List<ContainerSummary> listed) {
+    void follow(List<ServiceContainer> listed) {
         if (closed) {
             return;
         }
         Set<String> running = new HashSet<>();
         logStreams.values().removeIf(EngineStream::isClosed);
         statsStreams.values().removeIf(EngineStream::isClosed);
-        for (ContainerSummary container : listed) {
-            if ("running".equals(container.state())) {
+        for (ServiceContainer container : listed) {
+            if (container.state() == ContainerState.RUNNING) {
                 running.add(container.id());
                 logStreams.computeIfAbsent(container.id(), id -> followLogs(container));
                 statsStreams.computeIfAbsent(container.id(), id -> followStats(container));
@@ -80,12 +80,11 @@ final class ContainerStreams implements AutoCloseable {
         }
     }
 
-    private EngineStream<?> followLogs(ContainerSummary container) {
+    private EngineStream<?> followLogs(ServiceContainer container) {
         String id = container.id();
-        String service = container.labels() == null ? "" : container.labels().getOrDefault(ComposeLabels.SERVICE, "");
+        String service = container.service();
         Instant after = lastLogTime.get(id);
-        boolean createdWhileWatching = container.created() != null
-                && container.created() >= watchStarted.minusSeconds(5).getEpochSecond();
+        boolean createdWhileWatching = container.created() >= watchStarted.minusSeconds(5).getEpochSecond();
         LogsOptions options = after != null ? new LogsOptions(true, true, true, after, null, true, null, null)
                 : createdWhileWatching ? LogsOptions.everything().following().withTimestamps()
                 : LogsOptions.everything().following().withTimestamps().withTail(FIRST_TAIL);
@@ -126,9 +125,9 @@ final class ContainerStreams implements AutoCloseable {
         return stream;
     }
 
-    private EngineStream<?> followStats(ContainerSummary container) {
+    private EngineStream<?> followStats(ServiceContainer container) {
         String id = container.id();
-        String name = ContainerRows.nameOf(container);
+        String name = container.name();
         EngineStream<ContainerStats> stream;
         try {
             stream = engine.stats(id);

@@ -18,6 +18,7 @@ import dev.berth.engine.api.model.EngineEvent;
 import dev.berth.engine.compose.ComposeEngine;
 import dev.berth.engine.compose.ComposeLabels;
 import dev.berth.engine.compose.ListedProject;
+import dev.berth.engine.compose.ServiceContainer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -277,7 +278,7 @@ public final class EngineProjectFeed implements ProjectFeed {
             // One more listing (every container with a project label): which stopped ones are one-shots that completed.
             completedOneShots = session.client().map(client -> CompletedOneShots.count(client.containers().list(
                     ContainersApi.ListOptions.allContainers().withFilters(Filters.none()
-                            .label(ComposeLabels.PROJECT))))).orElse(Map.of());
+                            .label(ComposeLabels.PROJECT))).stream().map(ServiceContainer::of).toList())).orElse(Map.of());
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "Listing the projects failed", e);
             return;

@@ -10,9 +10,8 @@ import dev.berth.compose.graph.ServiceGraph;
 import dev.berth.compose.model.Project;
 import dev.berth.compose.model.ServiceSpec;
 import dev.berth.compose.model.VolumeMount;
-import dev.berth.engine.api.model.ContainerSummary;
 import dev.berth.engine.api.model.MountPoint;
-import dev.berth.engine.compose.ComposeLabels;
+import dev.berth.engine.compose.ServiceContainer;
 import dev.berth.engine.compose.ServiceContainer.DependsOn;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -79,36 +78,31 @@ public final class ProjectGraphs {
      * Services, networks, volumes and edges come out sorted by name, whatever order the engine lists the
      * containers in (newest first, so a restart reorders them): the layout is the same at every launch.
      */
-    public static ProjectGraph fromContainers(String project, List<ContainerSummary> containers) {
+    public static ProjectGraph fromContainers(String project, List<ServiceContainer> containers) {
         Map<String, GraphNode> services = new TreeMap<>();
         Set<String> networks = new TreeSet<>();
         Set<String> volumes = new TreeSet<>();
         List<GraphEdge> edges = new ArrayList<>();
         String prefix = project + "_";
-        for (ContainerSummary container : containers) {
-            Map<String, String> labels = container.labels() == null ? Map.of() : container.labels();
-            String service = labels.get(ComposeLabels.SERVICE);
-            if (service == null || ComposeLabels.TRUE.equalsIgnoreCase(labels.get(ComposeLabels.ONEOFF))) {
+        for (ServiceContainer container : containers) {
+            String service = container.service();
+            if (service.isEmpty() || container.oneOff()) {
                 continue;
             }
             services.putIfAbsent(service, GraphNode.service(service, ServiceState.NOT_CREATED, ""));
-            for (DependsOn dependency : DependsOn.parse(labels.get(ComposeLabels.DEPENDS_ON))) {
+            for (DependsOn dependency : container.dependencies()) {
                 edges.add(new GraphEdge(service, dependency.service(), dependency.condition()));
             }
-            if (container.networkSettings() != null && container.networkSettings().networks() != null) {
-                for (String network : container.networkSettings().networks().keySet()) {
-                    String name = network.startsWith(prefix) ? network.substring(prefix.length()) : network;
-                    networks.add(name);
-                    edges.add(new GraphEdge(service, "network:" + name, null));
-                }
+            for (String network : container.networks()) {
+                String name = network.startsWith(prefix) ? network.substring(prefix.length()) : network;
+                networks.add(name);
+                edges.add(new GraphEdge(service, "network:" + name, null));
             }
-            if (container.mounts() != null) {
-                for (MountPoint mount : container.mounts()) {
-                    if ("volume".equals(mount.type()) && mount.name() != null && mount.name().startsWith(prefix)) {
-                        String name = mount.name().substring(prefix.length());
-                        volumes.add(name);
-                        edges.add(new GraphEdge(service, "volume:" + name, null));
-                    }
+            for (MountPoint mount : container.mounts()) {
+                if ("volume".equals(mount.type()) && mount.name() != null && mount.name().startsWith(prefix)) {
+                    String name = mount.name().substring(prefix.length());
+                    volumes.add(name);
+                    edges.add(new GraphEdge(service, "volume:" + name, null));
                 }
             }
         }

@@ -3,8 +3,7 @@ package dev.berth.app.gui.engine;
 import dev.berth.app.gui.feed.ProjectSink;
 import dev.berth.app.gui.graph.ProjectGraph;
 import dev.berth.compose.model.Project;
-import dev.berth.engine.api.model.ContainerSummary;
-import dev.berth.engine.compose.ComposeLabels;
+import dev.berth.engine.compose.ServiceContainer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -39,7 +38,7 @@ final class ProjectWatch implements AutoCloseable {
     private final SelectionDetails selection;
     private final Map<String, ContainerDetails> details = new ConcurrentHashMap<>();
     private final Set<String> stale = ConcurrentHashMap.newKeySet();
-    private volatile List<ContainerSummary> containers = List.of();
+    private volatile List<ServiceContainer> containers = List.of();
     private volatile boolean closed;
 
     /** @param definition the loaded compose project when the user opened it, else null (graph from labels) */
@@ -100,18 +99,17 @@ final class ProjectWatch implements AutoCloseable {
         if (closed) {
             return;
         }
-        List<ContainerSummary> listed;
+        List<ServiceContainer> listed;
         try {
             listed = engine.containers(project);
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "Listing the containers of " + project + " failed", e);
             return; // the session notices a lost engine and says so
         }
-        listed = listed.stream().filter(c -> c.labels() == null || !ComposeLabels.TRUE.equalsIgnoreCase(c.labels().get(ComposeLabels.ONEOFF)))
-                .toList();
+        listed = listed.stream().filter(c -> !c.oneOff()).toList();
         containers = listed;
         Set<String> ids = new HashSet<>();
-        for (ContainerSummary container : listed) {
+        for (ServiceContainer container : listed) {
             ids.add(container.id());
             if (!details.containsKey(container.id()) || stale.remove(container.id())) {
                 details.put(container.id(), inspect(container.id()));

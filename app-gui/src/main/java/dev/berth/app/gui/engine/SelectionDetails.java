@@ -1,9 +1,9 @@
 package dev.berth.app.gui.engine;
 
 import dev.berth.app.gui.feed.ProjectSink;
-import dev.berth.engine.api.model.ContainerSummary;
 import dev.berth.engine.api.model.TopResult;
-import dev.berth.engine.compose.ComposeLabels;
+import dev.berth.engine.compose.ContainerState;
+import dev.berth.engine.compose.ServiceContainer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,14 +24,14 @@ final class SelectionDetails implements AutoCloseable {
     private final WatchedEngine engine;
     private final BackgroundTasks tasks;
     private final ProjectSink sink;
-    private final Supplier<List<ContainerSummary>> containers;
+    private final Supplier<List<ServiceContainer>> containers;
     private volatile String selectedService;
     private volatile boolean topVisible;
     private volatile boolean closed;
     private BackgroundTasks.Scheduled nextTop;
     private long topRound;
 
-    SelectionDetails(WatchedEngine engine, BackgroundTasks tasks, ProjectSink sink, Supplier<List<ContainerSummary>> containers,
+    SelectionDetails(WatchedEngine engine, BackgroundTasks tasks, ProjectSink sink, Supplier<List<ServiceContainer>> containers,
                      boolean topVisible) {
         this.engine = engine;
         this.tasks = tasks;
@@ -51,14 +51,14 @@ final class SelectionDetails implements AutoCloseable {
     /** One container's document (the containers tab's Inspect), whatever service is selected. */
     void inspectContainer(String id) {
         tasks.run("berth-inspect", () -> {
-            ContainerSummary container = containers.get().stream().filter(c -> c.id().equals(id)).findFirst().orElse(null);
+            ServiceContainer container = containers.get().stream().filter(c -> c.id().equals(id)).findFirst().orElse(null);
             if (container == null || closed) {
                 return;
             }
             try {
                 Map<String, Object> json = engine.inspectDocument(id);
                 if (!closed) {
-                    sink.inspect(ContainerRows.nameOf(container), json);
+                    sink.inspect(container.name(), json);
                 }
             } catch (RuntimeException e) {
                 LOG.log(Level.FINE, "Cannot inspect " + id, e);
@@ -72,11 +72,11 @@ final class SelectionDetails implements AutoCloseable {
     }
 
     /** The container the detail panes show for a service: its first running replica, else its first one. */
-    ContainerSummary containerOf(String service) {
-        ContainerSummary first = null;
-        for (ContainerSummary container : containers.get()) {
-            if (container.labels() != null && service.equals(container.labels().get(ComposeLabels.SERVICE))) {
-                if ("running".equals(container.state())) {
+    ServiceContainer containerOf(String service) {
+        ServiceContainer first = null;
+        for (ServiceContainer container : containers.get()) {
+            if (service.equals(container.service())) {
+                if (container.state() == ContainerState.RUNNING) {
                     return container;
                 }
                 first = first == null ? container : first;
@@ -86,14 +86,14 @@ final class SelectionDetails implements AutoCloseable {
     }
 
     private void inspect(String service) {
-        ContainerSummary container = containerOf(service);
+        ServiceContainer container = containerOf(service);
         if (container == null || closed) {
             return;
         }
         try {
             Map<String, Object> json = engine.inspectDocument(container.id());
             if (!closed && Objects.equals(service, selectedService)) {
-                sink.inspect(ContainerRows.nameOf(container), json);
+                sink.inspect(container.name(), json);
             }
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "Cannot inspect " + container.id(), e);
@@ -119,12 +119,12 @@ final class SelectionDetails implements AutoCloseable {
     private void pollTop(long round) {
         String service = selectedService;
         if (topVisible && service != null && !closed) {
-            ContainerSummary container = containerOf(service);
-            if (container != null && "running".equals(container.state())) {
+            ServiceContainer container = containerOf(service);
+            if (container != null && container.state() == ContainerState.RUNNING) {
                 try {
                     TopResult top = engine.top(container.id());
                     if (!closed && service.equals(selectedService)) {
-                        sink.processes(ContainerRows.nameOf(container), top.titles() == null ? List.of() : top.titles(),
+                        sink.processes(container.name(), top.titles() == null ? List.of() : top.titles(),
                                 top.processes() == null ? List.of() : top.processes());
                     }
                 } catch (RuntimeException e) {

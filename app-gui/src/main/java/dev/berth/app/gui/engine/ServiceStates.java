@@ -1,18 +1,16 @@
 package dev.berth.app.gui.engine;
 
 import dev.berth.app.gui.graph.ServiceState;
-import dev.berth.engine.api.model.ContainerSummary;
-import dev.berth.engine.compose.ComposeLabels;
+import dev.berth.engine.compose.ContainerState;
+import dev.berth.engine.compose.ServiceContainer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Turns the engine's listing of a project's containers into what each graph card shows: one state per
+ * Turns a project's typed containers into what each graph card shows: one state per
  * service (the most telling of its replicas) and a "running/total" count. Pure, so it is tested without an
  * engine; the feed calls it after each burst of container events.
  */
@@ -29,8 +27,6 @@ public final class ServiceStates {
         }
     }
 
-    private static final Pattern EXIT_CODE = Pattern.compile("Exited \\((-?\\d+)\\)");
-
     private ServiceStates() {}
 
     /**
@@ -38,56 +34,51 @@ public final class ServiceStates {
      * @param declared   services known from the compose file with their wanted replica count; those
      *                   without containers are "not created"
      */
-    public static Map<String, Observed> of(List<ContainerSummary> containers, Map<String, Integer> declared) {
+    public static Map<String, Observed> of(List<ServiceContainer> containers, Map<String, Integer> declared) {
         return of(containers, declared, Map.of());
     }
 
     /** @param details what inspect said, per container id (containers without an entry say nothing more) */
-    public static Map<String, Observed> of(List<ContainerSummary> containers, Map<String, Integer> declared,
+    public static Map<String, Observed> of(List<ServiceContainer> containers, Map<String, Integer> declared,
                                            Map<String, ContainerDetails> details) {
-        Map<String, List<ContainerSummary>> byService = new LinkedHashMap<>();
+        Map<String, List<ServiceContainer>> byService = new LinkedHashMap<>();
         declared.keySet().forEach(service -> byService.put(service, new ArrayList<>()));
-        for (ContainerSummary container : containers) {
-            Map<String, String> labels = container.labels() == null ? Map.of() : container.labels();
-            if (ComposeLabels.TRUE.equalsIgnoreCase(labels.get(ComposeLabels.ONEOFF))) {
-                continue;
-            }
-            String service = labels.get(ComposeLabels.SERVICE);
-            if (service != null) {
-                byService.computeIfAbsent(service, key -> new ArrayList<>()).add(container);
+        for (ServiceContainer container : containers) {
+            if (!container.oneOff() && !container.service().isEmpty()) {
+                byService.computeIfAbsent(container.service(), key -> new ArrayList<>()).add(container);
             }
         }
         Map<String, Observed> result = new LinkedHashMap<>();
         byService.forEach((service, list) -> {
             int wanted = Math.max(declared.getOrDefault(service, 0), list.size());
-            long running = list.stream().filter(c -> "running".equals(c.state())).count();
+            long running = list.stream().filter(c -> c.state() == ContainerState.RUNNING).count();
             ServiceState state = combine(list.stream().map(ServiceStates::stateOf).toList());
             result.put(service, new Observed(state, running + "/" + wanted, detail(state, list, details)));
         });
         return result;
     }
 
-    /** One container's state, health included ("Up 3 s (health: starting)" is starting). */
-    public static ServiceState stateOf(ContainerSummary container) {
-        String state = container.state() == null ? "" : container.state();
-        String status = container.status() == null ? "" : container.status();
-        return switch (state) {
-            case "running" -> status.contains("(healthy)") ? ServiceState.HEALTHY
-                    : status.contains("(unhealthy)") ? ServiceState.UNHEALTHY
-                    : status.contains("health: starting") ? ServiceState.STARTING
-                    : ServiceState.RUNNING;
-            case "created" -> ServiceState.CREATED;
-            case "restarting" -> ServiceState.RESTARTING;
-            case "paused" -> ServiceState.PAUSED;
-            case "exited", "dead" -> ServiceState.exited(exitCode(status));
-            default -> ServiceState.NOT_CREATED;
+    /** One container's state as a card reads it, health included ("Up 3 s (health: starting)" is starting). */
+    public static ServiceState stateOf(ServiceContainer container) {
+        return switch (container.state()) {
+            case RUNNING -> switch (container.health()) {
+                case HEALTHY -> ServiceState.HEALTHY;
+                case UNHEALTHY -> ServiceState.UNHEALTHY;
+                case STARTING -> ServiceState.STARTING;
+                case NONE -> ServiceState.RUNNING;
+            };
+            case CREATED -> ServiceState.CREATED;
+            case RESTARTING -> ServiceState.RESTARTING;
+            case PAUSED -> ServiceState.PAUSED;
+            case EXITED, DEAD -> ServiceState.exited(container.exitCode());
+            case REMOVING, UNKNOWN -> ServiceState.NOT_CREATED;
         };
     }
 
     /** What a crash loop looks like: the most restarted replica's count, its last exit code, an OOM kill. */
-    static String detail(ServiceState state, List<ContainerSummary> replicas, Map<String, ContainerDetails> details) {
+    static String detail(ServiceState state, List<ServiceContainer> replicas, Map<String, ContainerDetails> details) {
         ContainerDetails worst = null;
-        for (ContainerSummary container : replicas) {
+        for (ServiceContainer container : replicas) {
             ContainerDetails d = details.get(container.id());
             if (d != null && (worst == null || d.restartCount() > worst.restartCount()
                     || d.restartCount() == worst.restartCount() && d.oomKilled() && !worst.oomKilled())) {
@@ -109,11 +100,6 @@ public final class ServiceStates {
             parts.add("OOMKilled");
         }
         return String.join(" · ", parts);
-    }
-
-    static int exitCode(String status) {
-        Matcher matcher = EXIT_CODE.matcher(status);
-        return matcher.find() ? Integer.parseInt(matcher.group(1)) : 0;
     }
 
     /**

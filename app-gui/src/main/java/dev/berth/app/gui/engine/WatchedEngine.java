@@ -1,14 +1,12 @@
 package dev.berth.app.gui.engine;
 
-import dev.berth.engine.api.ContainersApi.ListOptions;
 import dev.berth.engine.api.ContainersApi.LogsOptions;
 import dev.berth.engine.api.EngineClient;
-import dev.berth.engine.api.Filters;
 import dev.berth.engine.api.model.ContainerInspect;
 import dev.berth.engine.api.model.ContainerStats;
-import dev.berth.engine.api.model.ContainerSummary;
 import dev.berth.engine.api.model.TopResult;
-import dev.berth.engine.compose.ComposeLabels;
+import dev.berth.engine.compose.ObservedStates;
+import dev.berth.engine.compose.ServiceContainer;
 import dev.berth.engine.stream.EngineStream;
 import dev.berth.engine.stream.OutputLine;
 import java.util.List;
@@ -20,8 +18,8 @@ import java.util.Map;
  */
 interface WatchedEngine {
 
-    /** Every container (running or not) with the project's label. */
-    List<ContainerSummary> containers(String project);
+    /** Every container (running or not, one-off ones too) with the project's label, typed once here. */
+    List<ServiceContainer> containers(String project);
 
     ContainerInspect inspect(String id);
 
@@ -37,9 +35,8 @@ interface WatchedEngine {
     static WatchedEngine of(EngineClient client) {
         return new WatchedEngine() {
             @Override
-            public List<ContainerSummary> containers(String project) {
-                return client.containers().list(ListOptions.allContainers()
-                        .withFilters(Filters.none().label(ComposeLabels.projectFilter(project))));
+            public List<ServiceContainer> containers(String project) {
+                return ObservedStates.serviceContainers(client, project);
             }
 
             @Override

@@ -8,6 +8,8 @@ import dev.berth.app.gui.graph.ProjectGraph;
 import dev.berth.app.gui.graph.ServiceState;
 import dev.berth.app.gui.logs.LogLine;
 import dev.berth.app.gui.stats.StatsSample;
+import dev.berth.engine.compose.ContainerHealth;
+import dev.berth.engine.compose.ContainerState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -223,22 +225,22 @@ public final class SampleProjectFeed implements ProjectFeed {
                 continue;
             }
             for (String name : containerNames(s.name())) {
-                String engineState = switch (state.kind()) {
-                    case EXITED -> "exited";
-                    case RESTARTING -> "restarting";
-                    case CREATED -> "created";
-                    case PAUSED -> "paused";
-                    default -> "running";
+                ContainerState engineState = switch (state.kind()) {
+                    case EXITED -> ContainerState.EXITED;
+                    case RESTARTING -> ContainerState.RESTARTING;
+                    case CREATED -> ContainerState.CREATED;
+                    case PAUSED -> ContainerState.PAUSED;
+                    default -> ContainerState.RUNNING;
                 };
-                String health = switch (state.kind()) {
-                    case HEALTHY -> "healthy";
-                    case UNHEALTHY -> "unhealthy";
-                    case STARTING -> s.name().equals("api") || s.name().equals("db") ? "starting" : "";
-                    default -> "";
+                ContainerHealth health = switch (state.kind()) {
+                    case HEALTHY -> ContainerHealth.HEALTHY;
+                    case UNHEALTHY -> ContainerHealth.UNHEALTHY;
+                    case STARTING -> s.name().equals("api") || s.name().equals("db") ? ContainerHealth.STARTING : ContainerHealth.NONE;
+                    default -> ContainerHealth.NONE;
                 };
                 List<PortBinding> ports = s.port() > 0 ? List.of(new PortBinding("0.0.0.0", s.port(), s.containerPort(), "tcp")) : List.of();
                 double[] u = usage.getOrDefault(name, new double[] {0, 0});
-                boolean running = engineState.equals("running");
+                boolean running = engineState == ContainerState.RUNNING;
                 rows.add(new ContainerRow(Integer.toHexString(name.hashCode()) + "a1b2", name, s.name(), engineState, health, s.image(), ports,
                         running ? now.minus(Duration.ofMinutes(42)) : null, running ? u[0] : 0, running ? (long) u[1] : 0, 512L * 1024 * 1024));
             }

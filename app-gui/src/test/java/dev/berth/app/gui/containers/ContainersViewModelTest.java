@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.app.gui.controls.Confirmations;
 import dev.berth.app.gui.feed.ContainerAction;
+import dev.berth.engine.compose.ContainerHealth;
+import dev.berth.engine.compose.ContainerState;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class ContainersViewModelTest {
@@ -21,7 +24,8 @@ class ContainersViewModelTest {
 
     private static ContainerRow row(String id, String service, String state, String health, String image, int hostPort) {
         List<PortBinding> ports = hostPort > 0 ? List.of(new PortBinding("0.0.0.0", hostPort, 80, "tcp")) : List.of();
-        return new ContainerRow(id, "shop-" + service + "-1", service, state, health, image, ports, NOW.minusSeconds(3_700), 1.5, 10, 100);
+        return new ContainerRow(id, "shop-" + service + "-1", service, ContainerState.of(state),
+                health.isEmpty() ? ContainerHealth.NONE : ContainerHealth.valueOf(health.toUpperCase(Locale.ROOT)), image, ports, NOW.minusSeconds(3_700), 1.5, 10, 100);
     }
 
     @Test
@@ -57,7 +61,7 @@ class ContainersViewModelTest {
                 row("1", "web", "running", "", "nginx", 0)));
 
         assertThat(containers.rows()).extracting(ContainerRow::id).containsExactly("1", "2", "3");
-        assertThat(containers.rows().get(1).state()).isEqualTo("exited");
+        assertThat(containers.rows().get(1).state()).isEqualTo(ContainerState.EXITED);
     }
 
     @Test
@@ -67,7 +71,7 @@ class ContainersViewModelTest {
         containers.upsert(row("2", "db", "running", "", "pg", 0));
         containers.remove("2");
 
-        assertThat(containers.rows()).singleElement().extracting(ContainerRow::state).isEqualTo("running");
+        assertThat(containers.rows()).singleElement().extracting(ContainerRow::state).isEqualTo(ContainerState.RUNNING);
     }
 
     @Test
@@ -92,7 +96,7 @@ class ContainersViewModelTest {
     @Test
     void showsUptimeLikeDockerPsAndNothingForStoppedContainers() {
         ContainerRow running = row("1", "web", "running", "", "nginx", 0);
-        ContainerRow stopped = new ContainerRow("2", "x", "x", "exited", "", "img", List.of(), null, 0, 0, 0);
+        ContainerRow stopped = new ContainerRow("2", "x", "x", ContainerState.EXITED, ContainerHealth.NONE, "img", List.of(), null, 0, 0, 0);
 
         assertThat(containers.uptime(running)).isEqualTo("1h 1m");
         assertThat(containers.uptime(stopped)).isEmpty();

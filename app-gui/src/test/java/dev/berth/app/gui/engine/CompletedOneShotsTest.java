@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.app.gui.feed.ProjectSummary;
 import dev.berth.engine.api.model.ContainerSummary;
+import dev.berth.engine.compose.ServiceContainer;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -11,15 +12,15 @@ import org.junit.jupiter.api.Test;
 /** Issue 12, defect 13: a completed one-shot is done, not down: the sidebar's dot stays green. */
 class CompletedOneShotsTest {
 
-    private static ContainerSummary container(String project, String service, String state, String status, String dependsOn) {
-        return new ContainerSummary(project + service, List.of("/" + project + "-" + service + "-1"), "busybox", "sha", "", 0L, state, status,
+    private static ServiceContainer container(String project, String service, String state, String status, String dependsOn) {
+        return ServiceContainer.of(new ContainerSummary(project + service, List.of("/" + project + "-" + service + "-1"), "busybox", "sha", "", 0L, state, status,
                 List.of(), Map.of("com.docker.compose.project", project, "com.docker.compose.service", service,
-                        "com.docker.compose.depends_on", dependsOn), null, null, null, List.of());
+                        "com.docker.compose.depends_on", dependsOn), null, null, null, List.of()));
     }
 
     @Test
     void countsExitedZeroServicesThatAnotherNeedsToCompleteAndNothingElse() {
-        List<ContainerSummary> containers = List.of(
+        List<ServiceContainer> containers = List.of(
                 container("shop", "migrate", "exited", "Exited (0) 2 minutes ago", ""),
                 container("shop", "api", "running", "Up 2 minutes", "migrate:service_completed_successfully:false,db:service_healthy:false"),
                 container("shop", "db", "running", "Up 3 minutes (healthy)", ""),

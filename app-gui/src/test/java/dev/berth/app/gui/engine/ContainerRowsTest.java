@@ -6,6 +6,7 @@ import dev.berth.app.gui.containers.ContainerRow;
 import dev.berth.app.gui.containers.PortBinding;
 import dev.berth.engine.api.model.ContainerSummary;
 import dev.berth.engine.api.model.PortMapping;
+import dev.berth.engine.compose.ServiceContainer;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ class ContainerRowsTest {
                 "Up 3 minutes (healthy)", List.of(new PortMapping("127.0.0.1", 80, 8080, "tcp"), new PortMapping(null, 443, null, "tcp")),
                 Map.of("com.docker.compose.service", "proxy"), null, null, null, null);
 
-        ContainerRow row = ContainerRows.of(summary, started);
+        ContainerRow row = ContainerRows.of(ServiceContainer.of(summary), started);
 
         assertThat(row.name()).isEqualTo("shop-proxy-1");
         assertThat(row.service()).isEqualTo("proxy");
@@ -33,6 +34,6 @@ class ContainerRowsTest {
     void anExitedContainerHasNoUptime() {
         ContainerSummary summary = new ContainerSummary("abc", List.of("/shop-migrate-1"), "api", "sha", "", 0L, "exited",
                 "Exited (0) 5 seconds ago", List.of(), Map.of("com.docker.compose.service", "migrate"), null, null, null, null);
-        assertThat(ContainerRows.of(summary, Instant.now()).startedAt()).isNull();
+        assertThat(ContainerRows.of(ServiceContainer.of(summary), Instant.now()).startedAt()).isNull();
     }
 }

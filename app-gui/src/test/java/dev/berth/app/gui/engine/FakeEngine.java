@@ -7,6 +7,7 @@ import dev.berth.engine.api.model.ContainerStats;
 import dev.berth.engine.api.model.ContainerSummary;
 import dev.berth.engine.api.model.TopResult;
 import dev.berth.engine.compose.ComposeLabels;
+import dev.berth.engine.compose.ServiceContainer;
 import dev.berth.engine.stream.EngineStream;
 import dev.berth.engine.stream.LogSource;
 import dev.berth.engine.stream.OutputLine;
@@ -67,9 +68,9 @@ final class FakeEngine implements WatchedEngine {
     }
 
     @Override
-    public List<ContainerSummary> containers(String project) {
+    public List<ServiceContainer> containers(String project) {
         listings.incrementAndGet();
-        return listing;
+        return listing.stream().map(ServiceContainer::of).toList();
     }
 
     @Override

@@ -12,6 +12,7 @@ import dev.berth.engine.api.model.ContainerSummary;
 import dev.berth.engine.api.model.EndpointSettings;
 import dev.berth.engine.api.model.MountPoint;
 import dev.berth.engine.api.model.SummaryNetworkSettings;
+import dev.berth.engine.compose.ServiceContainer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,7 +89,7 @@ class ProjectGraphsTest {
                 Map.of("com.docker.compose.project", "shop", "com.docker.compose.service", "db"),
                 null, null, new SummaryNetworkSettings(Map.of("shop_default", endpoint())),
                 List.of(new MountPoint("volume", "shop_data", "/x", "/data", "local", "", true, "")));
-        ProjectGraph graph = ProjectGraphs.fromContainers("shop", List.of(web, db));
+        ProjectGraph graph = ProjectGraphs.fromContainers("shop", List.of(ServiceContainer.of(web), ServiceContainer.of(db)));
         assertThat(graph.nodes()).extracting(GraphNode::id).containsExactly("db", "web", "network:default", "volume:data");
         assertThat(graph.edges()).contains(new GraphEdge("web", "db", "service_healthy"), new GraphEdge("db", "volume:data", null));
     }
@@ -96,12 +97,12 @@ class ProjectGraphsTest {
     /** Issue 12, defect 13: the engine lists newest first, so a restart reordered the graph between launches. */
     @Test
     void anEngineOnlyProjectGetsTheSameGraphWhateverOrderItsContainersAreListedIn() {
-        List<ContainerSummary> containers = new ArrayList<>();
+        List<ServiceContainer> containers = new ArrayList<>();
         for (String service : List.of("proxy", "web", "api", "db", "cache")) {
-            containers.add(new ContainerSummary(service, List.of("/shop-" + service + "-1"), "busybox", "sha", "", 0L, "running", "Up",
+            containers.add(ServiceContainer.of(new ContainerSummary(service, List.of("/shop-" + service + "-1"), "busybox", "sha", "", 0L, "running", "Up",
                     List.of(), Map.of("com.docker.compose.project", "shop", "com.docker.compose.service", service,
                             "com.docker.compose.depends_on", service.equals("db") || service.equals("cache") ? "" : "db:service_started:false,cache:service_started:false"),
-                    null, null, new SummaryNetworkSettings(Map.of("shop_" + service + "-net", endpoint(), "shop_default", endpoint())), List.of()));
+                    null, null, new SummaryNetworkSettings(Map.of("shop_" + service + "-net", endpoint(), "shop_default", endpoint())), List.of())));
         }
         ProjectGraph listed = ProjectGraphs.fromContainers("shop", containers);
         Collections.reverse(containers);

@@ -4,17 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.app.gui.graph.ServiceState;
 import dev.berth.engine.api.model.ContainerSummary;
+import dev.berth.engine.compose.ServiceContainer;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ServiceStatesTest {
 
-    static ContainerSummary container(String service, int number, String state, String status) {
-        return new ContainerSummary("id-" + service + number, List.of("/p-" + service + "-" + number), "img", "sha", "sh", 0L, state, status,
+    static ServiceContainer container(String service, int number, String state, String status) {
+        return ServiceContainer.of(new ContainerSummary("id-" + service + number, List.of("/p-" + service + "-" + number), "img", "sha", "sh", 0L, state, status,
                 List.of(), Map.of("com.docker.compose.project", "p", "com.docker.compose.service", service,
                         "com.docker.compose.container-number", Integer.toString(number), "com.docker.compose.oneoff", "False"),
-                null, null, null, null);
+                null, null, null, null));
     }
 
     @Test

@@ -248,7 +248,7 @@ class PlannerGoldenTest {
     private static ServiceContainer observedContainer(String id, String name, String service, int number, String state,
                                                       String hash, String imageId, boolean oneOff, Map<String, String> config) {
         return new ServiceContainer(id, name, "demo", service, number, oneOff, hash, List.of(), ContainerState.of(state),
-                ContainerHealth.NONE, 0, "", "busybox", imageId, "", 0, List.of(), List.of(), "", config);
+                ContainerHealth.NONE, 0, "", "busybox", imageId, "", 0, List.of(), List.of(), "", config, List.of(), List.of());
     }
 
     private static String hash(Map<String, String> config) {
