@@ -37,7 +37,7 @@ public record ContainerRow(String id, String name, String service, ContainerStat
         return health == ContainerHealth.NONE ? state.engineName() : state.engineName() + " (" + health.composeName() + ")";
     }
 
-    /** Which colour the state reads in: good, busy, bad or idle. */
+    /** Which colour the state reads in, the badge's CSS pseudo-class: good, busy, bad or idle. */
     public String tone() {
         if (health == ContainerHealth.UNHEALTHY || state == ContainerState.DEAD) {
             return "bad";

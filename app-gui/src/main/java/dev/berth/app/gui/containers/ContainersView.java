@@ -5,6 +5,7 @@ import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.berth.app.gui.controls.Icons;
 import dev.berth.app.gui.format.Formats;
+import dev.berth.app.gui.look.PseudoStates;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -188,6 +189,11 @@ public final class ContainersView extends BorderPane {
         column.setPrefWidth(140);
         column.setCellFactory(c -> new TableCell<>() {
             private final Label badge = new Label();
+            private final PseudoStates tone = new PseudoStates(badge);
+
+            {
+                badge.getStyleClass().add("container-state");
+            }
 
             @Override
             protected void updateItem(ContainerRow row, boolean empty) {
@@ -197,7 +203,7 @@ public final class ContainersView extends BorderPane {
                     return;
                 }
                 badge.setText(row.stateAndHealth());
-                badge.getStyleClass().setAll("label", "container-state", "container-state-" + row.tone());
+                tone.set(row.tone());
                 setGraphic(badge);
             }
         });

@@ -1,5 +1,6 @@
 package dev.berth.app.gui.controls;
 
+import dev.berth.app.gui.look.Theme;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -23,6 +24,7 @@ public final class AddressDialog {
         if (owner != null) {
             alert.initOwner(owner);
         }
+        Theme.attach(alert.getDialogPane());
         alert.setTitle("Berth");
         alert.setHeaderText("Cannot open " + url + " in a browser");
         Label reason = new Label(why + "\nOpen this address in your browser yourself:");

@@ -1,6 +1,7 @@
 package dev.berth.app.gui.controls;
 
 import atlantafx.base.theme.Styles;
+import dev.berth.app.gui.look.Theme;
 import java.util.function.Supplier;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -39,6 +40,7 @@ public final class DialogConfirmations implements Confirmations {
             content.getChildren().add(option);
         }
         alert.getDialogPane().setContent(content);
+        Theme.attach(alert.getDialogPane());
         ButtonType go = new ButtonType(request.action(), ButtonBar.ButtonData.OK_DONE);
         alert.getButtonTypes().setAll(ButtonType.CANCEL, go);
         Button goButton = (Button) alert.getDialogPane().lookupButton(go);

@@ -1,5 +1,6 @@
 package dev.berth.app.gui.controls;
 
+import dev.berth.app.gui.look.Theme;
 import javafx.scene.control.Alert;
 import javafx.scene.control.TextArea;
 import javafx.stage.Window;
@@ -12,6 +13,7 @@ public final class FailureDialog {
     public static void show(Window owner, String title, String details) {
         Alert alert = new Alert(Alert.AlertType.ERROR);
         alert.initOwner(owner);
+        Theme.attach(alert.getDialogPane());
         alert.setTitle("Berth");
         alert.setHeaderText(title);
         String first = details == null ? "" : details.lines().findFirst().orElse("");

@@ -1,5 +1,6 @@
 package dev.berth.app.gui.editor;
 
+import dev.berth.app.gui.look.Theme;
 import dev.berth.compose.Diagnostic;
 import java.time.Duration;
 import java.util.AbstractList;
@@ -112,9 +113,8 @@ public final class CodeEditor extends BorderPane {
             }
         });
 
-        String css = CodeEditor.class.getResource("/dev/berth/app/gui/editor/editor.css").toExternalForm();
         // Popups have their own scenes: they do not see the editor's stylesheet unless given it.
-        tooltipText.getStylesheets().add(css);
+        Theme.attachEditor(tooltipText);
         tooltipText.getStyleClass().add("editor-tooltip");
         tooltipText.setWrapText(true);
         tooltipText.setMaxWidth(520);
@@ -558,7 +558,7 @@ public final class CodeEditor extends BorderPane {
         completionDetail.setMaxWidth(420);
         completionDetail.getStyleClass().add("completion-detail");
         VBox box = new VBox(completionList, completionDetail);
-        box.getStylesheets().add(CodeEditor.class.getResource("/dev/berth/app/gui/editor/editor.css").toExternalForm());
+        Theme.attachEditor(box);
         box.getStyleClass().add("completion-popup");
         box.addEventFilter(KeyEvent.KEY_PRESSED, this::completionKey);
         completionPopup.getContent().add(box);

@@ -2,6 +2,8 @@ package dev.berth.app.gui.editor;
 
 import atlantafx.base.theme.Styles;
 import dev.berth.app.gui.controls.Icons;
+import dev.berth.app.gui.look.PseudoStates;
+import dev.berth.app.gui.look.Theme;
 import dev.berth.engine.compose.progress.ProgressListener;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -71,7 +73,7 @@ public final class EditorView extends StackPane {
     public EditorView(EditorViewModel model) {
         this.model = model;
         getStyleClass().add("editor-view");
-        getStylesheets().add(EditorView.class.getResource("/dev/berth/app/gui/editor/editor.css").toExternalForm());
+        Theme.attachEditor(this);
 
         tabs.setId("editor-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -409,7 +411,8 @@ public final class EditorView extends StackPane {
         VBox rows = new VBox(6);
         for (PlanPreview.Row row : preview.rows()) {
             Label action = new Label(row.action());
-            action.getStyleClass().addAll("plan-action", "plan-" + row.action());
+            action.getStyleClass().add("plan-action");
+            new PseudoStates(action).set(row.action());
             action.setMinWidth(80);
             Label name = new Label(row.name());
             name.getStyleClass().add("plan-name");

@@ -4,6 +4,7 @@ import dev.berth.app.gui.AppIcons;
 import dev.berth.app.gui.fx.FxUiScheduler;
 import dev.berth.app.gui.look.HelpOverlay;
 import dev.berth.app.gui.look.Shortcuts;
+import dev.berth.app.gui.look.Theme;
 import dev.berth.app.workspace.ProjectInvocation;
 import dev.berth.engine.compose.ComposeEngine;
 import java.time.Duration;
@@ -83,10 +84,7 @@ public final class EditorWindow {
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().addAll(owner.getScene().getStylesheets());
         }
-        String look = EditorWindow.class.getResource("/dev/berth/app/gui/berth.css").toExternalForm();
-        if (!scene.getStylesheets().contains(look)) {
-            scene.getStylesheets().add(look); // the help overlay's card
-        }
+        Theme.attach(scene); // the help overlay's card
         scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
             if (EditorKeys.HELP.match(event)) {
                 help.toggle();
@@ -153,6 +151,7 @@ public final class EditorWindow {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "Some files have unsaved changes. Save them before closing?",
                 save, discard, ButtonType.CANCEL);
         alert.initOwner(stage);
+        Theme.attach(alert.getDialogPane());
         alert.setHeaderText("Unsaved changes");
         ButtonType answer = alert.showAndWait().orElse(ButtonType.CANCEL);
         return answer == save ? CloseChoice.SAVE : answer == discard ? CloseChoice.DISCARD : CloseChoice.CANCEL;

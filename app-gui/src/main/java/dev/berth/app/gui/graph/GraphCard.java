@@ -1,5 +1,6 @@
 package dev.berth.app.gui.graph;
 
+import dev.berth.app.gui.look.PseudoStates;
 import java.util.Locale;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
@@ -28,7 +29,7 @@ final class GraphCard extends VBox {
     private final Label replicas = new Label();
     private final Label detail = new Label();
     private final Tooltip tooltip = new Tooltip();
-    private String stateClass;
+    private final PseudoStates cssState = new PseudoStates(this);
 
     GraphCard(GraphNodeModel node) {
         this.node = node;
@@ -83,11 +84,7 @@ final class GraphCard extends VBox {
     }
 
     private void showState(ServiceState now) {
-        if (stateClass != null) {
-            getStyleClass().remove(stateClass);
-        }
-        stateClass = now.styleClass();
-        getStyleClass().add(stateClass);
+        cssState.set(now.cssState());
         String progress = node.progressProperty().get();
         state.setText(progress == null || progress.isEmpty() ? now.label() : progress + "\u2026");
         pseudoClassStateChanged(BUSY, progress != null && !progress.isEmpty());

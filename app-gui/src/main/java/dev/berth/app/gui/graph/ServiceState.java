@@ -29,11 +29,11 @@ public record ServiceState(Kind kind, int exitCode) {
         return kind == Kind.EXITED ? name + " (" + exitCode + ")" : name;
     }
 
-    /** The CSS class colouring the card; a clean exit is not an error. */
-    public String styleClass() {
+    /** The CSS pseudo-class colouring the card ({@code .graph-node:exited-error}); a clean exit is not an error. */
+    public String cssState() {
         if (kind == Kind.EXITED) {
-            return exitCode == 0 ? "state-exited-clean" : "state-exited-error";
+            return exitCode == 0 ? "exited-clean" : "exited-error";
         }
-        return "state-" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

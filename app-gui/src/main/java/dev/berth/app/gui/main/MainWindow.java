@@ -1,7 +1,5 @@
 package dev.berth.app.gui.main;
 
-import atlantafx.base.theme.PrimerDark;
-import atlantafx.base.theme.PrimerLight;
 import atlantafx.base.theme.Styles;
 import dev.berth.app.BerthVersion;
 import dev.berth.app.gui.AppIcons;
@@ -25,6 +23,7 @@ import dev.berth.app.gui.inspect.InspectView;
 import dev.berth.app.gui.logs.LogsView;
 import dev.berth.app.gui.look.HelpOverlay;
 import dev.berth.app.gui.look.Shortcuts;
+import dev.berth.app.gui.look.Theme;
 import dev.berth.app.gui.look.ThemeMode;
 import dev.berth.app.gui.look.ThemeViewModel;
 import dev.berth.app.gui.look.WindowSizeClass;
@@ -55,7 +54,6 @@ import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
@@ -171,7 +169,7 @@ public final class MainWindow {
         panes.onFailure((title, details) -> FailureDialog.show(stage, title, details));
         installDragAndDrop(root);
         Scene scene = new Scene(root, saved.width(), saved.height());
-        scene.getStylesheets().add(MainWindow.class.getResource("/dev/berth/app/gui/berth.css").toExternalForm());
+        Theme.attach(scene);
 
         restoreDividers(saved);
         target.setTitle("Berth");
@@ -194,7 +192,7 @@ public final class MainWindow {
     }
 
     private void applyTheme(boolean dark) {
-        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheetBSS() : new PrimerLight().getUserAgentStylesheetBSS());
+        Theme.applyBase(dark);
         logsView.themeChanged();
     }
 

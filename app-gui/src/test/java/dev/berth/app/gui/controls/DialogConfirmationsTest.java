@@ -36,7 +36,11 @@ class DialogConfirmationsTest {
         Future<Confirmations.Answer> answer = WaitForAsyncUtils.asyncFx(() -> confirmations.ask(Confirmations.Request.of(
                 "Remove shop and its volumes?", "Deletes shop_db-data (12.0 MiB).", "Remove volumes")));
         try {
-            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> new FxRobot().lookup(".dialog-pane").tryQuery().isPresent());
+            // shown, not only built: a click needs the dialog's window on screen (slow on a loaded machine)
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> new FxRobot().lookup(".dialog-pane").tryQuery()
+                    .map(pane -> pane.getScene() != null && pane.getScene().getWindow().isShowing() && pane.isVisible())
+                    .orElse(false));
+            WaitForAsyncUtils.waitForFxEvents();
         } catch (TimeoutException e) {
             throw new AssertionError("no dialog", e);
         }

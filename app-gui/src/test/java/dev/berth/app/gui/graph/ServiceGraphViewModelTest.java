@@ -214,8 +214,8 @@ class ServiceGraphViewModelTest {
     @Test
     void labelsStatesTheWayCardsShowThem() {
         assertThat(ServiceState.exited(1).label()).isEqualTo("exited (1)");
-        assertThat(ServiceState.exited(0).styleClass()).isEqualTo("state-exited-clean");
-        assertThat(ServiceState.exited(2).styleClass()).isEqualTo("state-exited-error");
+        assertThat(ServiceState.exited(0).cssState()).isEqualTo("exited-clean");
+        assertThat(ServiceState.exited(2).cssState()).isEqualTo("exited-error");
         assertThat(ServiceState.NOT_CREATED.label()).isEqualTo("not created");
     }
 }
