@@ -186,7 +186,7 @@ public final class ContainersView extends BorderPane {
         TableColumn<ContainerRow, ContainerRow> column = new TableColumn<>("State");
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         column.setComparator(Comparator.comparing(ContainerRow::stateAndHealth));
-        column.setPrefWidth(140);
+        column.setPrefWidth(170); // "running (unhealthy)" in full
         column.setCellFactory(c -> new TableCell<>() {
             private final Label badge = new Label();
             private final PseudoStates tone = new PseudoStates(badge);
