@@ -37,6 +37,12 @@ import javafx.collections.transformation.FilteredList;
 public final class LogsViewModel {
 
     public static final int DEFAULT_CAPACITY = 100_000;
+    /**
+     * The most log text kept, in bytes (about: a line's characters plus its record): with huge lines the
+     * count bound alone would not bound memory (100,000 lines of 1 MB), and the GUI runs in a 160 MB heap.
+     */
+    public static final long DEFAULT_TEXT_BUDGET = 32L * 1024 * 1024;
+    private static final int LINE_OVERHEAD = 96;
     /** Lines waiting for the UI beyond this are dropped oldest-first (and counted). */
     private static final int QUEUE_CAPACITY = 200_000;
     private static final int CHUNK = 4_096;
@@ -69,7 +75,7 @@ public final class LogsViewModel {
     public LogsViewModel(UiScheduler ui, Executor background, int capacity, ZoneId zone) {
         this.background = background;
         this.timeFormat = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(zone);
-        this.all = new RingObservableList<>(capacity);
+        this.all = new RingObservableList<>(capacity, DEFAULT_TEXT_BUDGET, line -> line.text().length() + LINE_OVERHEAD);
         this.visible = new FilteredList<>(all);
         this.batcher = new PulseBatcher<>(ui, QUEUE_CAPACITY, CHUNK, DRAIN_BUDGET, this::onBatch);
         searchQuery.addListener((obs, old, query) -> {
@@ -105,25 +111,22 @@ public final class LogsViewModel {
             matches.set(0);
             items = items.subList(reset + 1, items.size());
         }
+        List<LogLine> removed = all.appendAll(items);
         if (!search.isEmpty()) {
-            // Counted per batch: the lines the ring evicts now, then the new ones; never a pass over the ring.
-            int evicted = Math.max(0, all.size() + items.size() - all.capacity());
-            if (items.size() >= all.capacity()) {
-                all.appendAll(items);
+            // Counted per batch: the lines the ring evicted, then the new ones; never a pass over the ring
+            // (unless the batch alone overflowed it, which is rare and then cheaper than tracking which stayed).
+            if (all.size() < items.size()) { // eviction is oldest first: otherwise the whole batch stayed
                 recountMatches();
             } else {
                 int delta = 0;
-                for (int i = 0; i < evicted; i++) {
-                    delta -= counts(all.get(i)) ? 1 : 0;
+                for (LogLine line : removed) {
+                    delta -= counts(line) ? 1 : 0;
                 }
                 for (LogLine line : items) {
                     delta += counts(line) ? 1 : 0;
                 }
-                all.appendAll(items);
                 matches.set(matches.get() + delta);
             }
-        } else {
-            all.appendAll(items);
         }
         receivedLines.set(receivedLines.get() + items.size());
         if (batch.droppedBefore() > 0) {

@@ -1,6 +1,8 @@
 package dev.berth.app.gui.logs;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToLongFunction;
 import javafx.collections.ObservableListBase;
 
 /**
@@ -16,34 +18,33 @@ final class RingObservableList<T> extends ObservableListBase<T> {
         this.ring = new LogRing<>(capacity);
     }
 
-    void appendAll(List<? extends T> batch) {
+    RingObservableList(int capacity, long budget, ToLongFunction<? super T> weigher) {
+        this.ring = new LogRing<>(capacity, budget, weigher);
+    }
+
+    /**
+     * Appends a batch as one change; returns the items that were shown before and are gone now (for counts
+     * kept beside the list). Early items of the batch that did not fit are neither added nor returned.
+     */
+    List<T> appendAll(List<? extends T> batch) {
         if (batch.isEmpty()) {
-            return;
+            return List.of();
         }
-        int capacity = ring.capacity();
+        int before = ring.size();
+        List<T> evicted = new ArrayList<>();
+        ring.appendAll(batch, evicted);
+        List<T> removed = new ArrayList<>(evicted.subList(0, Math.min(before, evicted.size())));
+        int added = ring.size() - (before - removed.size());
         beginChange();
         try {
-            if (batch.size() >= capacity) {
-                // The batch alone fills the ring: everything shown so far goes.
-                List<T> removed = ring.toList();
-                ring.clear();
-                ring.appendAll(batch.subList(batch.size() - capacity, batch.size()));
-                if (!removed.isEmpty()) {
-                    nextRemove(0, removed);
-                }
-                nextAdd(0, ring.size());
-            } else {
-                int evicted = Math.max(0, ring.size() + batch.size() - capacity);
-                List<T> removed = evicted == 0 ? List.of() : ring.head(evicted);
-                ring.appendAll(batch);
-                if (evicted > 0) {
-                    nextRemove(0, removed);
-                }
-                nextAdd(ring.size() - batch.size(), ring.size());
+            if (!removed.isEmpty()) {
+                nextRemove(0, removed);
             }
+            nextAdd(ring.size() - added, ring.size());
         } finally {
             endChange();
         }
+        return removed;
     }
 
     void clear0() {
@@ -63,6 +64,10 @@ final class RingObservableList<T> extends ObservableListBase<T> {
 
     int capacity() {
         return ring.capacity();
+    }
+
+    long weight() {
+        return ring.weight();
     }
 
     @Override

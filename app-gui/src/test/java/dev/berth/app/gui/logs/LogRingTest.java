@@ -3,6 +3,7 @@ package dev.berth.app.gui.logs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -48,5 +49,23 @@ class LogRingTest {
         ring.append(9);
 
         assertThat(ring.toList()).containsExactly(9);
+    }
+
+    @Test
+    void aWeightBudgetEvictsTheOldestUntilTheNewItemFitsAndKeepsTheNewestEvenWhenHeavier() {
+        LogRing<String> ring = new LogRing<>(100, 10, String::length);
+        List<String> evicted = new ArrayList<>();
+
+        ring.appendAll(List.of("aaaa", "bbbb"), evicted);
+        ring.appendAll(List.of("cccc"), evicted); // 12 > 10: "aaaa" goes
+
+        assertThat(ring.toList()).containsExactly("bbbb", "cccc");
+        assertThat(ring.weight()).isEqualTo(8);
+        assertThat(evicted).containsExactly("aaaa");
+
+        ring.append("x".repeat(25)); // heavier than the whole budget: alone, but kept
+        assertThat(ring.toList()).containsExactly("x".repeat(25));
+        assertThat(ring.weight()).isEqualTo(25);
+        assertThat(ring.evictedTotal()).isEqualTo(3);
     }
 }

@@ -174,4 +174,22 @@ class LogsViewModelTest {
         small.reset();
         assertThat(small.matchesProperty().get()).isZero();
     }
+
+    /** Issue 17, fault 7: 1 MB lines must not grow the ring past its text budget (the GUI has a 160 MB heap). */
+    @Test
+    void hugeLinesAreBoundedByTheTextBudgetNotOnlyByTheLineCountAndMatchesFollow() {
+        LogsViewModel roomy = new LogsViewModel(new DirectUiScheduler(), Runnable::run, 100_000, ZoneOffset.UTC);
+        roomy.searchQueryProperty().set("needle");
+        String megabyte = "x".repeat(1_000_000);
+        for (int i = 0; i < 100; i++) { // 100 MB offered in one-line batches
+            roomy.append(line("web", (i % 2 == 0 ? "needle " : "hay ") + megabyte));
+        }
+
+        int kept = roomy.lines().size();
+        assertThat(kept).isBetween(30, 34); // 32 MiB of 1 MB lines
+        assertThat((long) kept * 1_000_000).isLessThanOrEqualTo(LogsViewModel.DEFAULT_TEXT_BUDGET);
+        assertThat(roomy.lines().getLast().text()).startsWith("hay ");
+        assertThat(roomy.matchesProperty().get()).isEqualTo((int) roomy.lines().stream().filter(l -> l.text().startsWith("needle")).count());
+        assertThat(roomy.receivedLinesProperty().get()).isEqualTo(100);
+    }
 }
