@@ -120,6 +120,22 @@ class DiagnosticLocationsTest {
         assertThat(d.message()).isEqualTo("mapping key \"image\" already defined at line 3");
     }
 
+    /** Found in the walk: typing a key on the line above "ports:" squiggled "ports", not the half-typed key. */
+    @Test
+    void reportsAKeyWithoutItsColonAtTheKeyNotAtTheNextLine() {
+        Path file = files.write("compose.yaml", """
+                services:
+                  web:
+                    image: nginx
+                    rest
+                    ports:
+                      - "8080:80"
+                """);
+        Diagnostic d = only(files.load("compose.yaml"));
+        assertThat(d.location()).isEqualTo(new Location(file, 4, 5));
+        assertThat(d.message()).isEqualTo("this key has no ':' after it (could not find expected ':')");
+    }
+
     @Test
     void reportsEveryErrorNotOnlyTheFirst() {
         files.write("compose.yaml", """

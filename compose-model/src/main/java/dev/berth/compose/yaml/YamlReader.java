@@ -90,11 +90,18 @@ public final class YamlReader {
         } catch (MarkedYamlEngineException e) {
             Location at = e.getProblemMark().map(m -> locate(file, m)).orElse(Location.ofFile(file));
             String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
+            String context = e.getContext();
+            if (context != null && context.contains("simple key") && e.getContextMark().isPresent()) {
+                // A key without its ':' is found only where the next line starts; the mistake is the key
+                // itself, which is where an editor's squiggle helps ("rest" typed on the line above "ports:").
+                at = locate(file, e.getContextMark().get());
+                problem = "this key has no ':' after it (" + problem.strip() + ")";
+                context = null;
+            }
             if (problem.contains("(TAB)")) {
                 // Same words as docker compose, so users can search for them.
                 problem = "found a tab character that violates indentation";
             }
-            String context = e.getContext();
             diagnostics.error("yaml-syntax", "", at, problem.strip()
                     + (context == null || context.isBlank() ? "" : " (" + context.strip() + ")"));
             return List.of();
