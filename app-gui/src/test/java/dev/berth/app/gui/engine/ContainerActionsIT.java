@@ -9,6 +9,7 @@ import dev.berth.app.workspace.EngineSession;
 import dev.berth.bridge.discovery.DiscoveryOptions;
 import dev.berth.bridge.discovery.EngineDiscovery;
 import dev.berth.bridge.discovery.HostEnvironment;
+import dev.berth.engine.compose.ContainerState;
 import dev.berth.testkit.RequiresEngine;
 import dev.berth.testkit.TestEngine;
 import java.nio.file.Files;
@@ -66,7 +67,7 @@ class ContainerActionsIT {
             assertThat(Duration.between(app(sink).startedAt(), Instant.now())).isLessThan(Duration.ofSeconds(20));
 
             feed.run(ContainerAction.STOP, before.id());
-            await().atMost(Duration.ofSeconds(30)).until(() -> "exited".equals(app(sink).state()));
+            await().atMost(Duration.ofSeconds(30)).until(() -> app(sink).state() == ContainerState.EXITED);
             assertThat(app(sink).startedAt()).as("no uptime for a stopped container").isNull();
 
             feed.run(ContainerAction.REMOVE, before.id());
