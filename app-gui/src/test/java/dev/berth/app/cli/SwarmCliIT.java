@@ -182,6 +182,7 @@ class SwarmCliIT {
 
     private static Run ok(String... args) {
         Run run = berth(args);
+        System.out.println("$ berth " + String.join(" ", args) + "\n" + run.out() + run.err()); // kept in the failsafe report
         assertThat(run.exitCode()).as("berth " + String.join(" ", args) + "\n" + run).isZero();
         return run;
     }
@@ -259,10 +260,12 @@ class SwarmCliIT {
         assertThat(ls.out().lines().findFirst().orElseThrow()).containsPattern("NAME\\s+SERVICES");
         assertThat(ls.out()).containsPattern("(?m)^" + STACK + "\\s+3$");
 
-        Run services = ok("stack", "services", STACK);
-        assertThat(services.out().lines().findFirst().orElseThrow()).containsPattern("ID\\s+NAME\\s+MODE\\s+REPLICAS\\s+IMAGE\\s+PORTS");
-        assertThat(services.out()).containsPattern(STACK + "_api\\s+replicated\\s+3/3\\s+" + TestEngine.BUSYBOX_IMAGE)
+        await().atMost(20, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+            Run services = ok("stack", "services", STACK);
+            assertThat(services.out().lines().findFirst().orElseThrow()).containsPattern("ID\\s+NAME\\s+MODE\\s+REPLICAS\\s+IMAGE\\s+PORTS");
+            assertThat(services.out()).containsPattern(STACK + "_api\\s+replicated\\s+3/3\\s+" + TestEngine.BUSYBOX_IMAGE)
                 .containsPattern(STACK + "_front\\s+replicated\\s+1/1\\s+" + TestEngine.BUSYBOX_IMAGE + "\\s+\\*:" + port + "->80/tcp");
+        });
 
         Run ps = ok("stack", "ps", STACK);
         assertThat(ps.out().lines().findFirst().orElseThrow())
@@ -291,7 +294,9 @@ class SwarmCliIT {
             assertThat(running("api")).hasSize(1);
             assertThat(running("client")).hasSize(2);
         });
-        assertThat(ok("stack", "services", STACK).out()).containsPattern(STACK + "_api\\s+replicated\\s+1/1");
+        // The running count the engine reports catches up with the tasks a moment later.
+        await().atMost(20, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
+                assertThat(ok("stack", "services", STACK).out()).containsPattern(STACK + "_api\\s+replicated\\s+1/1"));
 
         ok("service", "update", "--image", IMAGE_V2, STACK + "_api");
         await().atMost(60, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
