@@ -41,6 +41,9 @@ final class StackCommands implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    HelpOption help;
+
     @Override
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getOut());
