@@ -61,7 +61,7 @@ public final class SwarmView extends BorderPane {
         services.setShowRoot(false);
         services.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         services.getColumns().setAll(List.of(
-                treeColumn("Stack / service", ServiceRow::name, 210),
+                treeColumn("Stack / service", SwarmView::shortName, 170),
                 treeColumn("Mode", ServiceRow::mode, 90),
                 treeColumn("Replicas", ServiceRow::replicasText, 70),
                 treeColumn("Image", ServiceRow::image, 170),
@@ -83,17 +83,17 @@ public final class SwarmView extends BorderPane {
         style(tasks);
         tasks.setPlaceholder(placeholder("Select a service to see its tasks."));
         tasks.getColumns().setAll(List.of(
-                column("Task", TaskRow::name, 150),
+                column("Task", task -> shortTask(task.name()), 110),
                 column("Node", TaskRow::node, 80),
                 column("Desired", TaskRow::desiredState, 70),
                 column("State", TaskRow::state, 80),
-                column("Error", TaskRow::error, 160)));
+                column("Error", TaskRow::error, 200)));
 
         SplitPane lower = new SplitPane(services, tasks);
-        lower.setDividerPositions(0.62);
+        lower.setDividerPositions(0.56);
         SplitPane split = new SplitPane(nodes, lower);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.24);
+        split.setDividerPositions(0.17);
 
         status.setId("swarm-status");
         replicas.setId("swarm-scale-replicas");
@@ -157,6 +157,21 @@ public final class SwarmView extends BorderPane {
         } finally {
             rebuilding = false;
         }
+    }
+
+    /** Under its stack a service reads {@code web}, not {@code demo_web}: the tree already says which stack. */
+    static String shortName(ServiceRow row) {
+        String prefix = row.stack() + "_";
+        return row.id() != null && row.name().startsWith(prefix) ? row.name().substring(prefix.length()) : row.name();
+    }
+
+    /** {@code web.2} for {@code demo_web.2}, as the tree names the service. */
+    private String shortTask(String name) {
+        ServiceRow service = model.selectedProperty().get();
+        if (service == null || !name.startsWith(service.name() + ".")) {
+            return name;
+        }
+        return shortName(service) + name.substring(service.name().length());
     }
 
     private static String plural(long n, String noun) {

@@ -39,8 +39,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import javafx.beans.property.SimpleStringProperty;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
@@ -212,12 +214,12 @@ class SwarmViewIT {
             assertThat(robot.lookup("#swarm-status").queryAs(Label.class).getText()).startsWith("Swarm manager · 1 node");
 
             // The broken service's task: its state and error as the engine tells them.
-            robot.clickOn(STACK + "_broken");
+            robot.clickOn("broken");
             TableView<SwarmSnapshot.TaskRow> tasks = robot.lookup("#swarm-tasks").queryAs(TableView.class);
             await("the broken task failed", () -> tasks.getItems().stream().anyMatch(t -> "failed".equals(t.state())));
             assertThat(tasks.getItems()).anySatisfy(t -> assertThat(t.error()).contains("non-zero exit (3)"));
 
-            robot.clickOn(STACK + "_worker");
+            robot.clickOn("worker");
             await("the worker's tasks", () -> tasks.getItems().stream().filter(t -> "running".equals(t.state())).count() == 2);
             Spinner<Integer> replicas = robot.lookup("#swarm-scale-replicas").queryAs(Spinner.class);
             assertThat(replicas.getValue()).isEqualTo(2);
@@ -231,6 +233,12 @@ class SwarmViewIT {
             assertThat(robot.lookup("#swarm-notice").queryAs(Label.class).getText()).isEqualTo("Scaled " + STACK + "_worker to 3.");
             Thread.sleep(500);
             save(robot, "swarm-tab");
+            robot.clickOn("broken");
+            await("the broken service's tasks", () -> tasks.getItems().stream().anyMatch(t -> "failed".equals(t.state())));
+            assertThat(robot.lookup((Node n) -> n instanceof Labeled l && "broken.1".equals(l.getText())).tryQuery())
+                    .as("task names without the stack prefix").isPresent();
+            Thread.sleep(300);
+            save(robot, "swarm-tab-task-error");
         } finally {
             events.close();
             area.close();
