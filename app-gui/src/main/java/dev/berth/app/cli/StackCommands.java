@@ -77,7 +77,8 @@ final class StackCommands implements Callable<Integer> {
 
         @Override
         int run(Engine engine) {
-            Project loaded = load();
+            Project loaded = load(); // a broken file is reported first, as by the project commands
+            requireManager(engine.swarm());
             String name = stack != null ? stack : loaded.name();
             StackSpec desired = StackSpecMapper.map(loaded, name);
             // What a swarm ignores is said before anything changes, with the position it was written at.

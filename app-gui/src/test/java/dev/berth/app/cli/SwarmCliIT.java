@@ -204,6 +204,9 @@ class SwarmCliIT {
             Run notYet = berth("stack", "ls");
             assertThat(notYet.exitCode()).isEqualTo(1);
             assertThat(notYet.err().strip()).isEqualTo("this engine is not in a swarm (state: inactive): run berth swarm init, or berth swarm join");
+            Run deployNotYet = berth("stack", "deploy", "-c", dir.resolve("compose.yaml").toString(), STACK);
+            assertThat(deployNotYet.exitCode()).isEqualTo(1);
+            assertThat(deployNotYet.err()).endsWith("this engine is not in a swarm (state: inactive): run berth swarm init, or berth swarm join\n");
             Run init = ok("swarm", "init", "--advertise-addr", "127.0.0.1", "--listen-addr", "127.0.0.1:2377");
             created = true;
             assertThat(init.out()).startsWith("Swarm initialized: current node (").contains("is now a manager.")
@@ -317,7 +320,8 @@ class SwarmCliIT {
         writeCompose("-changed");
         long version = swarm.services().inspect(STACK + "_api").version();
 
-        Run dry = ok("stack", "deploy", "--dry-run", "--resolve-image", "never", "-c", dir.resolve("compose.yaml").toString(), STACK);
+        // The project flag -f before the verb, as the project commands take it.
+        Run dry = ok("-f", dir.resolve("compose.yaml").toString(), "stack", "deploy", "--dry-run", "--resolve-image", "never", STACK);
 
         assertThat(dry.out()).contains("Plan for stack " + STACK + ":").contains("update service " + STACK + "_api")
                 .contains("TaskTemplate.ContainerSpec.Env").contains("MODE=one-changed")
