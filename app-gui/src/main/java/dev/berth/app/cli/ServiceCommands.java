@@ -17,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -158,7 +160,7 @@ final class ServiceCommands implements Callable<Integer> {
         String service;
 
         @Override
-        int run(Engine engine) {
+        int run(Engine engine) throws InterruptedException {
             requireManager(engine.swarm());
             if (tail != null && !tail.equals("all") && !tail.matches("\\d+")) {
                 throw new CliException("--tail must be a number or \"all\", not " + tail, 2);
@@ -166,14 +168,27 @@ final class ServiceCommands implements Callable<Integer> {
             SwarmService target = engine.swarm().services().inspect(service);
             TaskPrefixes prefixes = new TaskPrefixes(engine.swarm(), target, !noTaskIds);
             PrintWriter out = out();
+            // Read on a virtual thread: a blocked socket read ignores interrupts, so an interrupt of this thread
+            // (a test; Ctrl-C ends the process anyway) closes the stream instead, as `berth logs -f` does.
+            CompletableFuture<Void> done = new CompletableFuture<>();
             try (EngineStream<OutputLine> stream = engine.swarm().services().logs(target.id(), follow,
                     tail == null || tail.equals("all") ? null : tail, timestamps, false)) {
-                for (OutputLine raw = stream.next(); raw != null; raw = stream.next()) {
-                    ServiceLogLine line = ServiceLogLine.of(raw);
-                    String text = raw.timestamp() == null ? line.text() : raw.timestamp() + " " + line.text();
-                    out.println(this.raw ? text : prefixes.of(line.taskId()) + "    | " + text);
-                    out.flush();
-                }
+                Thread.ofVirtual().name("berth-service-logs").start(() -> {
+                    try {
+                        for (OutputLine raw = stream.next(); raw != null; raw = stream.next()) {
+                            ServiceLogLine line = ServiceLogLine.of(raw);
+                            String text = raw.timestamp() == null ? line.text() : raw.timestamp() + " " + line.text();
+                            out.println(this.raw ? text : prefixes.of(line.taskId()) + "    | " + text);
+                            out.flush();
+                        }
+                        done.complete(null);
+                    } catch (RuntimeException e) {
+                        done.completeExceptionally(e);
+                    }
+                });
+                done.get();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
             }
             return 0;
         }

@@ -15,6 +15,8 @@ import dev.berth.testkit.RequiresEngine;
 import dev.berth.testkit.TestEngine;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.HttpURLConnection;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -29,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -285,11 +288,26 @@ class SwarmCliIT {
 
     @Test
     @Order(4)
-    void serviceLsScaleUpdateAndRollback() {
+    void serviceLsScaleLogsUpdateAndRollback() throws InterruptedException {
         assertThat(ok("service", "ls").out()).containsPattern(STACK + "_api\\s+replicated\\s+3/3");
         Run bad = berth("service", "scale", STACK + "_api=x");
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).contains("invalid scale specifier");
+
+        // service logs -f: the lines of a task started after it began come with that task's prefix.
+        StringWriter followed = new StringWriter();
+        AtomicInteger followExit = new AtomicInteger(-1);
+        Thread follower = Thread.ofVirtual().start(() -> followExit.set(BerthCli.run(new PrintWriter(followed, true),
+                new PrintWriter(new StringWriter(), true), "-H", H, "service", "logs", "-f", STACK + "_client")));
+        await().atMost(20, TimeUnit.SECONDS).untilAsserted(() -> assertThat(followed.toString())
+                .containsPattern(STACK + "_client\\.1\\.[0-9a-z]{12}@\\S+\\s+\\| DNS-OK"));
+        ok("service", "scale", STACK + "_client=2");
+        await().atMost(60, TimeUnit.SECONDS).untilAsserted(() -> assertThat(followed.toString())
+                .containsPattern(STACK + "_client\\.2\\.[0-9a-z]{12}@\\S+\\s+\\| DNS-OK"));
+        follower.interrupt();
+        follower.join(10_000);
+        assertThat(followExit).as("an interrupt ends logs -f").hasValue(130);
+        System.out.println("$ berth service logs -f " + STACK + "_client\n" + followed);
 
         Run scale = ok("service", "scale", STACK + "_api=1", STACK + "_client=2");
         assertThat(scale.out()).contains(STACK + "_api scaled to 1", STACK + "_client scaled to 2");
