@@ -233,6 +233,11 @@ class SwarmViewIT {
             assertThat(robot.lookup("#swarm-notice").queryAs(Label.class).getText()).isEqualTo("Scaled " + STACK + "_worker to 3.");
             Thread.sleep(500);
             save(robot, "swarm-tab");
+            // A change made elsewhere (the API directly, as `berth service scale` would): only events can bring it.
+            swarm.services().scale(STACK + "_worker", 1);
+            await("1 worker in the tab, from the events alone", () -> service(services, "worker").running() == 1
+                    && service(services, "worker").desired() == 1);
+
             robot.clickOn("broken");
             await("the broken service's tasks", () -> tasks.getItems().stream().anyMatch(t -> "failed".equals(t.state())));
             assertThat(robot.lookup((Node n) -> n instanceof Labeled l && "broken.1".equals(l.getText())).tryQuery())
