@@ -37,7 +37,8 @@ public final class BerthCli {
             LifecycleCommands.Remove.class, ImageCommands.Pull.class, ImageCommands.Build.class, ImageCommands.Images.class,
             LogsCommand.class, ExecCommand.class, RunCommand.class, TopCommand.class, StatsCommand.class,
             EventsCommand.class, PortCommand.class,
-            ConfigCommand.class, VersionCommand.class, EngineCommand.class, VmCommand.class, CommandLine.HelpCommand.class);
+            ConfigCommand.class, VersionCommand.class, EngineCommand.class, VmCommand.class, SwarmCommands.class, NodeCommands.class,
+            StackCommands.class, ServiceCommands.class, CommandLine.HelpCommand.class);
 
     /** Subcommands whose arguments after the first positional belong to the container, not to Berth. */
     private static final Set<String> STOP_AT_POSITIONAL = Set.of("exec", "run");

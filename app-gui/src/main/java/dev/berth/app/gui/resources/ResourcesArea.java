@@ -3,6 +3,9 @@ package dev.berth.app.gui.resources;
 import dev.berth.app.gui.controls.Confirmations;
 import dev.berth.app.gui.controls.Icons;
 import dev.berth.app.gui.fx.UiScheduler;
+import dev.berth.app.gui.swarm.EngineSwarmSource;
+import dev.berth.app.gui.swarm.SwarmView;
+import dev.berth.app.gui.swarm.SwarmViewModel;
 import dev.berth.app.resources.EngineResourceCatalog;
 import dev.berth.app.resources.ResourceCatalog;
 import dev.berth.app.resources.VolumeHelper;
@@ -28,6 +31,8 @@ import org.kordamp.ikonli.feather.Feather;
  * it: {@link #around} puts the window's project content in a first tab and the three lists beside it.
  * A list reloads when its tab is shown and, debounced, when the engine reports a change to volumes,
  * networks, images or containers while it is shown. Leaving the Volumes tab releases the browsed volume.
+ * A fifth tab, Swarm ({@link SwarmView}), is there only while the engine is a swarm manager; it follows the
+ * swarm's own events (services, nodes, secrets, configs, task containers).
  */
 public final class ResourcesArea {
 
@@ -50,15 +55,25 @@ public final class ResourcesArea {
     private final VolumesViewModel volumes;
     private final NetworksViewModel networks;
     private final ImagesViewModel images;
+    /** The Swarm tab's model; null when this area has no Swarm tab (tests of the other lists). */
+    private final SwarmViewModel swarm;
+    private Tab swarmTab;
     private final AtomicBoolean refreshPending = new AtomicBoolean();
     private volatile boolean closed;
     private volatile Shown shown = Shown.PROJECT;
     private TabPane tabs;
 
     /** Which tab is in front: only that list follows engine events. */
-    public enum Shown { PROJECT, VOLUMES, NETWORKS, IMAGES }
+    public enum Shown { PROJECT, VOLUMES, NETWORKS, IMAGES, SWARM }
 
     public ResourcesArea(ResourceCatalog catalog, UiScheduler ui, Executor background, Confirmations confirmations) {
+        this(catalog, ui, background, confirmations, null);
+    }
+
+    /** With a Swarm tab over {@code swarm}, shown while the engine is a swarm manager. */
+    public ResourcesArea(ResourceCatalog catalog, UiScheduler ui, Executor background, Confirmations confirmations,
+            SwarmViewModel swarm) {
+        this.swarm = swarm;
         this.catalog = catalog;
         this.ui = ui;
         this.background = background;
@@ -76,11 +91,14 @@ public final class ResourcesArea {
     public static ResourcesArea forSession(EngineSession session, UiScheduler ui, Executor background, Confirmations confirmations) {
         EngineResourceCatalog catalog = new EngineResourceCatalog(() -> session.client()
                 .orElseThrow(() -> new EngineException("Not connected to an engine yet; Berth keeps trying in the background.")));
-        ResourcesArea area = new ResourcesArea(catalog, ui, background, confirmations);
+        SwarmViewModel swarm = new SwarmViewModel(new EngineSwarmSource(() -> session.client()
+                .orElseThrow(() -> new EngineException("Not connected to an engine yet."))), ui, background);
+        ResourcesArea area = new ResourcesArea(catalog, ui, background, confirmations, swarm);
         session.onEvent(area::engineEvent);
         session.onStateChange(state -> {
             if (state instanceof EngineState.Connected) {
                 area.engineChanged();
+                swarm.changed(); // a new engine may be a swarm manager (or no longer one): the tab follows
                 background.execute(() -> {
                     try {
                         catalog.removeLeftoverHelpers(LEFTOVER_AGE);
@@ -112,6 +130,12 @@ public final class ResourcesArea {
         selectedProject.addListener((obs, old, now) -> volumes.showAllProperty().set(now == null));
         tabs.getSelectionModel().selectedIndexProperty().addListener((obs, old, index) ->
                 showing(Shown.values()[Math.max(0, index.intValue())]));
+        if (swarm != null) {
+            // Last, and only while the engine is a swarm manager: other engines have nothing to show there.
+            swarmTab = lazyTab("Swarm", Feather.GRID, () -> new SwarmView(swarm), "resources-tab-swarm");
+            swarm.managerProperty().addListener((obs, old, manager) -> showSwarmTab(manager));
+            showSwarmTab(swarm.managerProperty().get());
+        }
         return tabs;
     }
 
@@ -136,7 +160,15 @@ public final class ResourcesArea {
         return tab;
     }
 
-    /** Brings one of the tabs to the front (0 project, 1 volumes, 2 networks, 3 images). */
+    private void showSwarmTab(boolean manager) {
+        if (manager && !tabs.getTabs().contains(swarmTab)) {
+            tabs.getTabs().add(swarmTab);
+        } else if (!manager) {
+            tabs.getTabs().remove(swarmTab);
+        }
+    }
+
+    /** Brings one of the tabs to the front (0 project, 1 volumes, 2 networks, 3 images, 4 swarm when shown). */
     public void select(int index) {
         tabs.getSelectionModel().select(index);
     }
@@ -155,6 +187,9 @@ public final class ResourcesArea {
 
     /** Called with every engine event (any thread); reloads the shown list when the event concerns it. */
     public void engineEvent(EngineEvent event) {
+        if (swarm != null) {
+            swarm.engineEvent(event);
+        }
         if (event == null || !RELEVANT_EVENTS.getOrDefault(event.type(), Set.of()).contains(event.action())) {
             return;
         }
@@ -188,13 +223,21 @@ public final class ResourcesArea {
             case VOLUMES -> volumes.refresh();
             case NETWORKS -> networks.refresh();
             case IMAGES -> images.refresh();
-            case PROJECT -> { }
+            case SWARM -> swarm.refresh();
+            case PROJECT -> {
+                if (swarm != null) {
+                    swarm.refresh(); // back on the project: a swarm made meanwhile (berth swarm init) shows its tab
+                }
+            }
         }
     }
 
     /** At shutdown: removes the browse helper now, on the calling thread. */
     public void close() {
         closed = true;
+        if (swarm != null) {
+            swarm.close();
+        }
         volumes.browser().closeNow();
     }
 
@@ -208,5 +251,10 @@ public final class ResourcesArea {
 
     public ImagesViewModel images() {
         return images;
+    }
+
+    /** The Swarm tab's model, or null. */
+    public SwarmViewModel swarm() {
+        return swarm;
     }
 }
