@@ -6,6 +6,7 @@ import dev.berth.app.gui.feed.EngineConnection;
 import dev.berth.app.gui.feed.ProjectAction;
 import dev.berth.app.gui.feed.ProjectFeed;
 import dev.berth.app.gui.graph.GraphNode;
+import dev.berth.app.gui.graph.GraphNodeModel;
 import dev.berth.app.gui.graph.ServiceGraphView;
 import dev.berth.app.gui.look.Shortcuts;
 import java.util.EnumMap;
@@ -17,6 +18,8 @@ import java.util.function.BiConsumer;
 import java.util.function.IntConsumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Menu;
@@ -39,6 +42,8 @@ final class ProjectActionsMenu {
     private final Optional<ProjectFeed> feed;
     private final BiConsumer<String, Runnable> confirmDownWithVolumes;
     private final BooleanBinding unavailable;
+    /** No service of the shown project has a {@code build:} section: Build has nothing to do. Set as a menu opens. */
+    private final BooleanProperty nothingToBuild = new SimpleBooleanProperty(false);
     private ContextMenu serviceMenu;
 
     ProjectActionsMenu(ProjectPanes panes, Optional<ProjectFeed> feed, BiConsumer<String, Runnable> confirmDownWithVolumes) {
@@ -66,6 +71,7 @@ final class ProjectActionsMenu {
                 item(ProjectAction.PULL, Feather.DOWNLOAD, null),
                 item(ProjectAction.BUILD, Feather.TOOL, null),
                 item(ProjectAction.RECREATE, Feather.REFRESH_CW, null));
+        menu.setOnShowing(event -> refreshNothingToBuild());
         return menu;
     }
 
@@ -80,6 +86,7 @@ final class ProjectActionsMenu {
                 item(ProjectAction.RECREATE, Feather.REFRESH_CW, null), new SeparatorMenuItem(),
                 item(ProjectAction.DOWN_WITH_VOLUMES, Feather.TRASH_2, null));
         more.disableProperty().bind(unavailable);
+        more.setOnShowing(event -> refreshNothingToBuild());
         return new HBox(4, up, down, restart, more);
     }
 
@@ -129,6 +136,10 @@ final class ProjectActionsMenu {
         this.serviceMenu = menu;
     }
 
+    private void refreshNothingToBuild() {
+        nothingToBuild.set(panes.graph().nodes().stream().noneMatch(GraphNodeModel::buildable));
+    }
+
     /** The card menu, for tests and screenshots. */
     ContextMenu serviceMenu() {
         return serviceMenu;
@@ -151,7 +162,7 @@ final class ProjectActionsMenu {
         }
         item.setId("action-" + action.name().toLowerCase(Locale.ROOT));
         item.setOnAction(event -> run(action, Set.of()));
-        item.disableProperty().bind(unavailable);
+        item.disableProperty().bind(action == ProjectAction.BUILD ? unavailable.or(nothingToBuild) : unavailable);
         return item;
     }
 
