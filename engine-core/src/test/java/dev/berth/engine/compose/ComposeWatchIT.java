@@ -174,4 +174,43 @@ class ComposeWatchIT {
                 syncedSorted.isEmpty() ? -1 : syncedSorted.get(syncedSorted.size() / 2));
         assertThat(median).isBetween(ComposeWatch.QUIET_PERIOD.toMillis(), 3000L);
     }
+
+    /** {@code sync+restart} restarts the service's container after copying; {@code sync+exec} runs its command in it. */
+    @Test
+    void syncRestartRestartsAndSyncExecRunsTheCommand() throws Exception {
+        Files.createDirectories(fixture.dir.resolve("conf"));
+        Files.createDirectories(fixture.dir.resolve("hooks"));
+        Project project = fixture.load("""
+                services:
+                  svc:
+                    image: IMAGE
+                    command: ["sh", "-c", "trap 'exit 0' TERM; while true; do sleep 0.2; done"]
+                    develop:
+                      watch:
+                        - action: sync+restart
+                          path: ./conf
+                          target: /etc/svc
+                        - action: sync+exec
+                          path: ./hooks
+                          target: /tmp/hooks
+                          exec:
+                            command: ["sh", "-c", "cat /tmp/hooks/hook >> /tmp/exec.log"]
+                """);
+        fixture.compose.up(project, UpOptions.defaults(), ProgressListener.NONE);
+        watch = new ComposeWatch(fixture.compose, project, Set.of("svc"), ComposeWatch.QUIET_PERIOD, events::add).start();
+        String id = container("svc");
+        String startedBefore = fixture.client.containers().inspect(id).state().startedAt();
+
+        Files.writeString(fixture.dir.resolve("conf/app.ini"), "mode=dev\n");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(events).anyMatch(e -> e.kind() == WatchEvent.Kind.RESTARTED));
+        assertThat(fixture.client.containers().inspect(id).state().startedAt()).isNotEqualTo(startedBefore);
+        assertThat(exec("svc", "cat", "/etc/svc/app.ini")).isEqualTo("0:mode=dev\n");
+
+        Files.writeString(fixture.dir.resolve("hooks/hook"), "hook ran\n");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(exec("svc", "cat", "/tmp/exec.log")).isEqualTo("0:hook ran\n"));
+        assertThat(events).anyMatch(e -> e.kind() == WatchEvent.Kind.EXECUTED && e.message().endsWith("exit 0"));
+        assertThat(events).noneMatch(e -> e.kind() == WatchEvent.Kind.FAILED);
+    }
 }
