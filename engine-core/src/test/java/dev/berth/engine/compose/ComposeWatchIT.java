@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.berth.compose.model.Project;
+import dev.berth.engine.api.EngineClient;
+import dev.berth.engine.api.EngineEndpoint;
 import dev.berth.engine.compose.progress.ProgressListener;
 import dev.berth.engine.compose.watch.ComposeWatch;
 import dev.berth.engine.compose.watch.ComposeWatch.WatchEvent;
 import dev.berth.testkit.RequiresEngine;
+import dev.berth.testkit.TestEngine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,12 +63,14 @@ class ComposeWatchIT {
         if (watch != null) {
             watch.close();
         }
-        fixture.close();
-        for (String image : List.of(fixture.name + "-app", fixture.name + "-api")) {
-            try {
-                fixture.client.images().remove(image, true, false);
-            } catch (RuntimeException ignored) {
-                // not built
+        fixture.close(); // closes its client too: the built images go through a client of their own
+        try (EngineClient client = EngineClient.connect(new EngineEndpoint.Unix(TestEngine.socket()))) {
+            for (String image : List.of(fixture.name + "-app", fixture.name + "-api")) {
+                try {
+                    client.images().remove(image, true, false);
+                } catch (RuntimeException ignored) {
+                    // not built
+                }
             }
         }
     }

@@ -51,7 +51,7 @@ public final class ImagesView extends BorderPane {
         TabPane details = new TabPane(layersTab, inspectTab);
         details.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane split = new SplitPane(table, details);
-        split.setDividerPositions(0.55);
+        split.setDividerPositions(0.45); // the layers' commands want the room
 
         setTop(ResourceViews.toolBar(model, "images-filter", "Filter by tag, id or container", "images", List.of(),
                 List.of(ResourceViews.action("Prune dangling…", Feather.SCISSORS, "images-prune", model, false, model::prune),
