@@ -6,8 +6,10 @@ import dev.berth.engine.api.EngineApiException;
 import dev.berth.engine.api.EngineClient;
 import dev.berth.engine.api.Filters;
 import dev.berth.engine.api.PruneReport;
+import dev.berth.engine.api.SystemApi;
 import dev.berth.engine.api.model.ContainerSummary;
 import dev.berth.engine.api.model.EndpointSettings;
+import dev.berth.engine.api.model.ImageInspect;
 import dev.berth.engine.api.model.ImageSummary;
 import dev.berth.engine.api.model.IpamPool;
 import dev.berth.engine.api.model.MountPoint;
@@ -23,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -37,6 +40,7 @@ public final class EngineResourceCatalog implements ResourceCatalog {
 
     private final Supplier<EngineClient> client;
     private final Filters pruneScope;
+    private final Map<String, List<String>> rootFsCache = new ConcurrentHashMap<>();
 
     /** @param client the connected engine's client; throws when there is none */
     public EngineResourceCatalog(Supplier<EngineClient> client) {
@@ -79,9 +83,13 @@ public final class EngineResourceCatalog implements ResourceCatalog {
      */
     @Override
     public Map<String, Long> volumeSizes() {
+        return diskUsageCall(() -> engine().volumes().sizes());
+    }
+
+    private static <T> T diskUsageCall(Supplier<T> call) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return engine().volumes().sizes();
+                return call.get();
             } catch (EngineApiException e) {
                 boolean busy = e.engineMessage() != null && e.engineMessage().contains("already running");
                 if (!busy || attempt == DF_ATTEMPTS) {
@@ -295,6 +303,68 @@ public final class EngineResourceCatalog implements ResourceCatalog {
         }
         rows.sort(Comparator.comparing(ImageInfo::displayName));
         return rows;
+    }
+
+    /**
+     * History for the steps, every local image's RootFS for what is shared (cached by image id: an image's
+     * layers never change), {@code /system/df}'s shared size for the unique size (the engine's own figure).
+     */
+    @Override
+    public ImageLayers imageLayers(ImageInfo image) {
+        EngineClient engine = engine();
+        List<ImageLayers.HistoryEntry> history = engine.images().history(image.id()).stream()
+                .map(h -> new ImageLayers.HistoryEntry(h.createdBy(), h.size() == null ? 0 : h.size(),
+                        h.created() == null ? null : Instant.ofEpochSecond(h.created()), h.comment()))
+                .toList();
+        List<ImageLayers.LocalImage> locals = new ArrayList<>();
+        for (ImageSummary other : engine.images().list(false, Filters.none())) {
+            List<String> layers = rootFs(engine, other.id());
+            if (layers != null) {
+                locals.add(new ImageLayers.LocalImage(other.id(), displayName(other), layers));
+            }
+        }
+        List<String> own = rootFs(engine, image.id());
+        long shared = -1;
+        try {
+            shared = diskUsageCall(() -> SystemApi.images(engine.system().diskUsage())).stream()
+                    .filter(i -> image.id().equals(i.id()) && i.sharedSize() != null && i.sharedSize() >= 0)
+                    .mapToLong(ImageSummary::sharedSize).findFirst().orElse(-1);
+        } catch (EngineApiException e) {
+            // the shared size is then computed from the layers: the same rule, without the engine's word
+        }
+        return ImageLayers.of(image.id(), image.displayName(), history, own == null ? List.of() : own, locals, shared);
+    }
+
+    /** The image's RootFS diff ids, or null when it is gone (removed between listing and asking). */
+    private List<String> rootFs(EngineClient engine, String id) {
+        List<String> cached = rootFsCache.get(id);
+        if (cached != null) {
+            return cached;
+        }
+        try {
+            ImageInspect inspect = engine.images().inspect(id);
+            List<String> layers = inspect.rootFs() == null || inspect.rootFs().layers() == null ? List.of()
+                    : List.copyOf(inspect.rootFs().layers());
+            rootFsCache.put(id, layers);
+            return layers;
+        } catch (EngineApiException e) {
+            if (e.status() == 404) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    private static String displayName(ImageSummary image) {
+        if (image.repoTags() != null) {
+            for (String tag : image.repoTags()) {
+                if (!"<none>:<none>".equals(tag)) {
+                    return tag;
+                }
+            }
+        }
+        String hex = image.id().startsWith("sha256:") ? image.id().substring(7) : image.id();
+        return hex.substring(0, Math.min(12, hex.length()));
     }
 
     @Override

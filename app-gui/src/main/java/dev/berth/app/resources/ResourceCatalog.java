@@ -39,6 +39,9 @@ public interface ResourceCatalog {
 
     Map<String, Object> inspectImage(String id);
 
+    /** The image's build steps and layers, which of them other local images share, its unique size and base. */
+    ImageLayers imageLayers(ImageInfo image);
+
     /**
      * Removes an image row: untags its tag (the image goes with its last tag) or deletes a dangling image;
      * without {@code force}, refused when that would delete an image containers use.

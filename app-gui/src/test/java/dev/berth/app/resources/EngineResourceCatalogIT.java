@@ -20,10 +20,13 @@ import dev.berth.engine.compose.ComposeLabels;
 import dev.berth.testkit.RequiresEngine;
 import dev.berth.testkit.TestEngine;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -249,6 +252,72 @@ class EngineResourceCatalogIT {
         tags.add(tag);
         Progress.await(engine.images().build(ImagesApi.BuildOptions.of(context, tag).withLabels(Map.of(LABEL, run))), "build", m -> { });
         return engine.images().inspect(tag).id();
+    }
+
+    /**
+     * A 3-step image (COPY, RUN, ENV) FROM busybox and a child FROM it: Berth's steps are {@code docker
+     * history}'s, oldest first, with the same commands, sizes and times; the ENV step is empty; the child's
+     * base is the parent and the parent's layers are shared with it.
+     */
+    @Test
+    void layersOfALocallyBuiltImageMatchDockerHistory(@TempDir Path context) throws Exception {
+        String parent = "berth-test/" + run + ":layers";
+        String child = "berth-test/" + run + ":child";
+        Files.writeString(context.resolve("hello.txt"), "hello from " + run + "\n");
+        Files.writeString(context.resolve("Dockerfile"), "FROM %s\nCOPY hello.txt /hello.txt\nRUN echo %s > /made && cat /hello.txt >> /made\nENV STEP=three\n"
+                .formatted(TestEngine.BUSYBOX_IMAGE, run));
+        tags.add(parent);
+        Progress.await(engine.images().build(ImagesApi.BuildOptions.of(context, parent).withLabels(Map.of(LABEL, run))), "build", m -> { });
+        Files.writeString(context.resolve("Dockerfile"), "FROM %s\nRUN echo child > /child\n".formatted(parent));
+        tags.addFirst(child);
+        Progress.await(engine.images().build(ImagesApi.BuildOptions.of(context, child).withLabels(Map.of(LABEL, run))), "build", m -> { });
+
+        ImageInfo row = catalog.images().stream().filter(i -> parent.equals(i.tag())).findFirst().orElseThrow();
+        ImageLayers layers = catalog.imageLayers(row);
+
+        List<String[]> docker = dockerHistory(parent);
+        assertThat(layers.steps()).hasSize(docker.size());
+        for (int i = 0; i < docker.size(); i++) {
+            ImageLayers.Step step = layers.steps().get(i);
+            String[] expected = docker.get(i);
+            assertThat(step.command()).as("step %d", i).isEqualTo(expected[0].strip());
+            assertThat(step.size()).as("size of %s", step.command()).isEqualTo(Long.parseLong(expected[1]));
+            assertThat(step.created()).as("created of %s", step.command()).isEqualTo(Instant.parse(expected[2]));
+        }
+        // the engine appends the build's labels as a last LABEL step
+        ImageLayers.Step copy = step(layers, "COPY file:");
+        assertThat(copy.empty()).isFalse();
+        assertThat(step(layers, "echo " + run).empty()).isFalse();
+        assertThat(step(layers, "ENV STEP=three").empty()).isTrue();
+        assertThat(step(layers, "LABEL").empty()).isTrue();
+        List<String> rootFs = engine.images().inspect(parent).rootFs().layers();
+        assertThat(layers.layers()).extracting(ImageLayers.Step::diffId).containsExactlyElementsOf(rootFs);
+        assertThat(layers.totalSize()).isEqualTo(engine.images().inspect(parent).size());
+        assertThat(layers.baseImage()).isEqualTo(TestEngine.BUSYBOX_IMAGE);
+        assertThat(layers.layers()).allSatisfy(step -> assertThat(step.sharedWith()).contains(child));
+        assertThat(layers.uniqueSize()).isZero(); // every layer of the parent is the child's too
+
+        ImageLayers ofChild = catalog.imageLayers(catalog.images().stream().filter(i -> child.equals(i.tag())).findFirst().orElseThrow());
+        assertThat(ofChild.baseImage()).isEqualTo(parent);
+        ImageLayers.Step own = ofChild.layers().getLast();
+        assertThat(own.command()).contains("echo child");
+        assertThat(own.sharedWith()).isEmpty();
+        assertThat(ofChild.uniqueSize()).isEqualTo(own.size());
+    }
+
+    private static ImageLayers.Step step(ImageLayers layers, String containing) {
+        return layers.steps().stream().filter(s -> s.command().contains(containing)).reduce((a, b) -> b).orElseThrow();
+    }
+
+    /** {@code docker history}'s rows, oldest first: created-by, size in bytes, created (RFC 3339). */
+    private static List<String[]> dockerHistory(String image) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder("docker", "-H", "unix://" + TestEngine.socket(), "history", "--no-trunc", "--human=false",
+                "--format", "{{.CreatedBy}}\t{{.Size}}\t{{.CreatedAt}}", image).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(out).isZero();
+        List<String[]> rows = new ArrayList<>(out.lines().map(line -> line.split("\t")).toList());
+        Collections.reverse(rows);
+        return rows;
     }
 
     @Test

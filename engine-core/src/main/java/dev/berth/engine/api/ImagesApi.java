@@ -1,6 +1,7 @@
 package dev.berth.engine.api;
 
 import dev.berth.engine.api.model.ImageDeleteItem;
+import dev.berth.engine.api.model.ImageHistoryItem;
 import dev.berth.engine.api.model.ImageInspect;
 import dev.berth.engine.api.model.ImageSummary;
 import dev.berth.engine.api.model.ProgressMessage;
@@ -46,6 +47,14 @@ public final class ImagesApi {
 
     public ImageInspect inspect(String name) {
         return calls.get("/images/" + name + "/json", ImageInspect.class, "Inspecting image " + name);
+    }
+
+    /**
+     * {@code docker history}: the image's build steps, newest first, with the size each step's layer adds
+     * (0 for a step that made no layer: ENV, CMD, LABEL…). Entries that are local images carry their id and tags.
+     */
+    public List<ImageHistoryItem> history(String name) {
+        return calls.getList("/images/" + name + "/history", ImageHistoryItem.class, "Reading the history of image " + name);
     }
 
     /** The image's inspect document as the engine sent it, every field kept: for showing, not for logic. */

@@ -2,6 +2,7 @@ package dev.berth.engine.api;
 
 import dev.berth.engine.api.model.DiskUsage;
 import dev.berth.engine.api.model.EngineEvent;
+import dev.berth.engine.api.model.ImageSummary;
 import dev.berth.engine.api.model.SystemInfo;
 import dev.berth.engine.api.model.VersionInfo;
 import dev.berth.engine.stream.EngineStream;
@@ -10,6 +11,7 @@ import dev.berth.engine.transport.HttpResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /** {@code /_ping}, {@code /version}, {@code /info}, {@code /system/df}, {@code /events}. */
 public final class SystemApi {
@@ -53,8 +55,22 @@ public final class SystemApi {
 
     /** Disk usage of images, containers and volumes; the engine computes it, which can take seconds. */
     public DiskUsage diskUsage() {
-        return calls.json(HttpRequest.get(calls.path("/system/df")).withReadTimeout(Duration.ofMinutes(5)),
+        return calls.json(HttpRequest.get(calls.path("/system/df" + Query.of().add("verbose", true))).withReadTimeout(Duration.ofMinutes(5)),
                 EngineCalls.type(DiskUsage.class), "Reading disk usage");
+    }
+
+    /**
+     * The images of {@code /system/df} (with their shared sizes) in either of its shapes: the plain
+     * {@code Images} list up to API 1.51, {@code ImagesDiskUsage.Items} from 1.52 on (the list is gone there).
+     */
+    public static List<ImageSummary> images(DiskUsage usage) {
+        if (usage.images() != null) {
+            return usage.images();
+        }
+        if (usage.imagesDiskUsage() != null && usage.imagesDiskUsage().items() != null) {
+            return usage.imagesDiskUsage().items();
+        }
+        return List.of();
     }
 
     /** The event stream; stays open (no read timeout) until {@code until} or until closed. */

@@ -1,12 +1,16 @@
 package dev.berth.engine.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.berth.engine.api.model.ContainerConfig;
 import dev.berth.engine.api.model.ContainerCreateRequest;
 import dev.berth.engine.api.model.ContainerInspect;
+import dev.berth.engine.api.model.DiskUsage;
 import dev.berth.engine.api.model.EndpointSettings;
 import dev.berth.engine.api.model.HostConfig;
+import dev.berth.engine.api.model.ImageHistoryItem;
+import dev.berth.engine.api.model.ImageSummary;
 import dev.berth.engine.api.model.NetworkingConfig;
 import dev.berth.engine.api.model.PortBinding;
 import java.util.List;
@@ -44,5 +48,28 @@ class ModelJsonTest {
         EndpointSettings front = inspect.networkSettings().networks().get("front");
         assertThat(front.ipamConfig().ipv4Address()).isEqualTo("10.0.0.5");
         assertThat(front.networkId()).isEqualTo("n1");
+    }
+
+    @Test
+    void readsTheImagesOfSystemDfInBothShapes() {
+        DiskUsage old = EngineJson.MAPPER.readValue("""
+                {"LayersSize":10,"Images":[{"Id":"sha256:a","SharedSize":7,"Size":9}],"Containers":[],"Volumes":[]}""", DiskUsage.class);
+        DiskUsage current = EngineJson.MAPPER.readValue("""
+                {"ImagesDiskUsage":{"ActiveCount":1,"TotalCount":2,"Reclaimable":3,"TotalSize":9,
+                 "Items":[{"Id":"sha256:b","SharedSize":4,"Size":9}]},"ContainersDiskUsage":{"TotalCount":0}}""", DiskUsage.class);
+
+        assertThat(SystemApi.images(old)).extracting(ImageSummary::id, ImageSummary::sharedSize).containsExactly(tuple("sha256:a", 7L));
+        assertThat(SystemApi.images(current)).extracting(ImageSummary::id, ImageSummary::sharedSize).containsExactly(tuple("sha256:b", 4L));
+        assertThat(SystemApi.images(EngineJson.MAPPER.readValue("{}", DiskUsage.class))).isEmpty();
+    }
+
+    @Test
+    void readsAHistoryEntry() {
+        ImageHistoryItem item = EngineJson.MAPPER.readValue("""
+                {"Id":"<missing>","Created":1764700000,"CreatedBy":"/bin/sh -c #(nop)  ENV A=b","Tags":null,"Size":0,"Comment":""}""",
+                ImageHistoryItem.class);
+        assertThat(item.createdBy()).isEqualTo("/bin/sh -c #(nop)  ENV A=b");
+        assertThat(item.created()).isEqualTo(1764700000L);
+        assertThat(item.size()).isZero();
     }
 }

@@ -51,6 +51,7 @@ public final class EngineProjectFeed implements ProjectFeed {
     private final BackgroundTasks tasks;
     private final Debouncer catalogRefresh;
     private final ProjectActions actions;
+    private final ComposeWatches watches;
     private volatile List<ListedProject> onEngine = List.of();
     private volatile Map<String, Integer> completedOneShots = Map.of();
     private volatile ProjectSink sink;
@@ -73,6 +74,7 @@ public final class EngineProjectFeed implements ProjectFeed {
         this.recent = recent;
         this.environment = Map.copyOf(environment);
         this.actions = new ProjectActions(tasks, this::compose, this::definitionOf, this::afterAction);
+        this.watches = new ComposeWatches(tasks, this::compose, this::definitionOf, () -> selectedProject);
     }
 
     @Override
@@ -195,6 +197,11 @@ public final class EngineProjectFeed implements ProjectFeed {
     @Override
     public void run(ProjectAction action, String project, Set<String> services) {
         actions.run(action, project, services);
+    }
+
+    @Override
+    public void watch(String project, boolean on) {
+        watches.set(project, on, sink);
     }
 
     /** The files the user opened the project from, else those the engine's labels name (when readable here). */
@@ -333,6 +340,7 @@ public final class EngineProjectFeed implements ProjectFeed {
 
     @Override
     public void close() {
+        watches.close();
         closeWatch();
         session.close();
     }

@@ -37,6 +37,9 @@ public interface ProjectFeed extends AutoCloseable {
         return new EditTarget.Unavailable("Berth does not know the compose files of " + project + ".");
     }
 
+    /** Starts or stops watch for {@code project} (its develop.watch rules); the sink hears {@code watching}. */
+    default void watch(String project, boolean on) {}
+
     /** Runs {@code action} on one container of the selected project (the containers tab's menu). */
     default void run(ContainerAction action, String containerId) {}
 

@@ -67,4 +67,7 @@ public interface ProjectSink {
 
     /** Something the user asked for failed: a title and every detail (engine message, diagnostics). */
     default void failure(String title, String details) {}
+
+    /** Whether watch ({@code develop.watch}) now runs for {@code project}: the Watch toggle follows it. */
+    default void watching(String project, boolean on) {}
 }

@@ -5,6 +5,7 @@ import dev.berth.app.gui.controls.Icons;
 import dev.berth.app.gui.feed.EngineConnection;
 import dev.berth.app.gui.feed.ProjectAction;
 import dev.berth.app.gui.feed.ProjectFeed;
+import dev.berth.app.gui.feed.ProjectSummary;
 import dev.berth.app.gui.graph.GraphNode;
 import dev.berth.app.gui.graph.GraphNodeModel;
 import dev.berth.app.gui.graph.ServiceGraphView;
@@ -20,12 +21,14 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.SetChangeListener;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import org.kordamp.ikonli.feather.Feather;
@@ -87,7 +90,32 @@ final class ProjectActionsMenu {
                 item(ProjectAction.DOWN_WITH_VOLUMES, Feather.TRASH_2, null));
         more.disableProperty().bind(unavailable);
         more.setOnShowing(event -> refreshNothingToBuild());
-        return new HBox(4, up, down, restart, more);
+        return new HBox(4, up, down, restart, more, watchToggle());
+    }
+
+    /**
+     * Watch: follows the selected project's develop.watch paths (sync, rebuild, restart) until switched off;
+     * what it does shows in the logs. Its state is the feed's word ({@code ProjectSink.watching}), so a watch
+     * that cannot start turns the toggle back off and switching projects shows that project's state.
+     */
+    private ToggleButton watchToggle() {
+        ToggleButton watch = new ToggleButton("Watch", Icons.icon(Feather.EYE));
+        watch.setId("project-watch");
+        watch.setTooltip(new Tooltip("Sync, rebuild or restart services when their develop.watch files change"));
+        watch.disableProperty().bind(unavailable);
+        Runnable show = () -> {
+            ProjectSummary selected = panes.projects().selectedProperty().get();
+            watch.setSelected(selected != null && panes.watchedProjects().contains(selected.name()));
+        };
+        panes.projects().selectedProperty().addListener((obs, old, now) -> show.run());
+        panes.watchedProjects().addListener((SetChangeListener<String>) change -> show.run());
+        watch.setOnAction(event -> {
+            ProjectSummary selected = panes.projects().selectedProperty().get();
+            if (selected != null) {
+                feed.ifPresent(f -> f.watch(selected.name(), watch.isSelected()));
+            }
+        });
+        return watch;
     }
 
     /**

@@ -28,6 +28,8 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableSet;
 
 /**
  * All view-models of the main window, and the {@link ProjectSink} a feed pushes into. Logs and stats have
@@ -48,6 +50,7 @@ public final class ProjectPanes implements ProjectSink {
     private final ReadOnlyStringWrapper activity = new ReadOnlyStringWrapper(this, "activity", "");
     private final ReadOnlyObjectWrapper<EngineConnection> connection = new ReadOnlyObjectWrapper<>(this, "connection", EngineConnection.NONE);
     private final PulseBatcher<Runnable> updates;
+    private final ObservableSet<String> watched = FXCollections.observableSet();
     private volatile FailureHandler failures = (title, details) -> { };
 
     /** Shows a failed action to the user (a dialog in the window); called on the UI thread. */
@@ -163,6 +166,22 @@ public final class ProjectPanes implements ProjectSink {
     @Override
     public void failure(String title, String details) {
         updates.offer(() -> failures.show(title, details));
+    }
+
+    @Override
+    public void watching(String project, boolean on) {
+        updates.offer(() -> {
+            if (on) {
+                watched.add(project);
+            } else {
+                watched.remove(project);
+            }
+        });
+    }
+
+    /** The projects watch runs for (FX thread). */
+    public ObservableSet<String> watchedProjects() {
+        return watched;
     }
 
     public void onFailure(FailureHandler handler) {

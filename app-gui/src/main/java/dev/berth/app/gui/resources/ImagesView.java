@@ -3,22 +3,26 @@ package dev.berth.app.gui.resources;
 import dev.berth.app.gui.format.Formats;
 import dev.berth.app.gui.inspect.InspectView;
 import dev.berth.app.resources.ImageInfo;
+import dev.berth.app.resources.ImageLayers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import org.kordamp.ikonli.feather.Feather;
 
-/** The images list beside the selected image's inspect tree. */
+/** The images list beside the selected image's layers and inspect tree (tabs). */
 public final class ImagesView extends BorderPane {
 
     private final ImagesViewModel model;
     private final TableView<ImageInfo> table;
+    private final ImageLayersView layersView;
 
     public ImagesView(ImagesViewModel model) {
         this.model = model;
@@ -39,8 +43,15 @@ public final class ImagesView extends BorderPane {
             return row;
         });
         InspectView inspect = new InspectView(model.inspect(), "Select an image to inspect it.");
-        SplitPane split = new SplitPane(table, inspect);
-        split.setDividerPositions(0.55);
+        layersView = new ImageLayersView(model.layersProperty());
+        Tab layersTab = new Tab("Layers", layersView);
+        layersTab.setId("image-layers-tab");
+        Tab inspectTab = new Tab("Inspect", inspect);
+        inspectTab.setId("image-inspect-tab");
+        TabPane details = new TabPane(layersTab, inspectTab);
+        details.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        SplitPane split = new SplitPane(table, details);
+        split.setDividerPositions(0.45); // the layers' commands want the room
 
         setTop(ResourceViews.toolBar(model, "images-filter", "Filter by tag, id or container", "images", List.of(),
                 List.of(ResourceViews.action("Prune dangling…", Feather.SCISSORS, "images-prune", model, false, model::prune),
@@ -51,6 +62,10 @@ public final class ImagesView extends BorderPane {
 
     private void removeSelected() {
         model.remove(model.selectedProperty().get());
+    }
+
+    TableView<ImageLayers.Step> layersTable() {
+        return layersView.table();
     }
 
     public TableView<ImageInfo> table() {

@@ -5,19 +5,24 @@ import dev.berth.app.gui.format.Formats;
 import dev.berth.app.gui.fx.UiScheduler;
 import dev.berth.app.gui.inspect.InspectViewModel;
 import dev.berth.app.resources.ImageInfo;
+import dev.berth.app.resources.ImageLayers;
 import dev.berth.app.resources.PruneResult;
 import dev.berth.app.resources.ResourceCatalog;
 import java.util.List;
 import java.util.concurrent.Executor;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 
 /**
  * The images list: repo:tag, id, size, created, containers using it; the selected image's inspect
- * document; remove (confirmation with a "force" check box — without it an image in use is refused) and
+ * document and layers ({@link ImageLayers}); remove (confirmation with a "force" check box — without it an image in use is refused) and
  * prune of dangling images.
  */
 public final class ImagesViewModel extends ResourceListViewModel<ImageInfo> {
 
     private final InspectViewModel inspect = new InspectViewModel();
+    private final ObjectProperty<ImageLayers> layers = new SimpleObjectProperty<>();
     private String inspected;
 
     public ImagesViewModel(ResourceCatalog catalog, UiScheduler ui, Executor background, Confirmations confirmations) {
@@ -45,6 +50,7 @@ public final class ImagesViewModel extends ResourceListViewModel<ImageInfo> {
         inspected = image == null ? null : image.id();
         if (image == null) {
             inspect.clear();
+            layers.set(null);
             return;
         }
         String id = image.id();
@@ -53,6 +59,11 @@ public final class ImagesViewModel extends ResourceListViewModel<ImageInfo> {
                 inspect.setDocument(image.displayName(), json);
             }
         }, "Inspecting image " + image.displayName());
+        read(() -> catalog.imageLayers(image), found -> {
+            if (id.equals(inspected)) {
+                layers.set(found);
+            }
+        }, "Reading the layers of image " + image.displayName());
     }
 
     @Override
@@ -104,6 +115,22 @@ public final class ImagesViewModel extends ResourceListViewModel<ImageInfo> {
             return "Pruned " + result.removed().size() + (result.removed().size() == 1 ? " image" : " images")
                     + ", reclaimed " + Formats.bytes(result.reclaimedBytes()) + ".";
         });
+    }
+
+    /** The selected image's layers; null while none is selected or they are being read. */
+    public ReadOnlyObjectProperty<ImageLayers> layersProperty() {
+        return layers;
+    }
+
+    /** "4 layers (2 shared) · 6.2 MB, 1.1 MB unique · base berth-test/busybox:latest": the layers view's summary. */
+    public static String summary(ImageLayers found) {
+        int count = found.layers().size();
+        long shared = found.layers().stream().filter(ImageLayers.Step::shared).count();
+        int empty = found.steps().size() - count;
+        return count + (count == 1 ? " layer" : " layers") + (shared > 0 ? " (" + shared + " shared)" : "")
+                + (empty > 0 ? ", " + empty + (empty == 1 ? " empty step" : " empty steps") : "")
+                + " · " + Formats.bytes(found.totalSize()) + ", " + Formats.bytes(found.uniqueSize()) + " unique"
+                + (found.baseImage() == null ? "" : " · base " + found.baseImage());
     }
 
     public InspectViewModel inspect() {

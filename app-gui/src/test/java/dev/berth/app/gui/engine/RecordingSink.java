@@ -38,4 +38,8 @@ class RecordingSink implements ProjectSink {
     @Override public void processes(String container, List<String> titles, List<List<String>> list) { processes.add(container); }
     @Override public void inspect(String container, Map<String, Object> json) { inspected.put(container, json); }
     @Override public void engineStatus(String text) {}
+    final Map<String, Boolean> watching = new ConcurrentHashMap<>();
+    final List<String> failures = new CopyOnWriteArrayList<>();
+    @Override public void watching(String project, boolean on) { watching.put(project, on); }
+    @Override public void failure(String title, String detail) { failures.add(title + ": " + detail); }
 }

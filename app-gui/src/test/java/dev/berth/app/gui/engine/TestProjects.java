@@ -50,7 +50,7 @@ public final class TestProjects {
     }
 
     /** Brings a compose project up the way another client would: the orchestrator, without the window. */
-    static void up(Path dir) {
+    public static void up(Path dir) {
         Project project = ComposeLoader.load(ProjectOptions.in(dir)
                 .withComposeFiles(List.of(dir.resolve("compose.yaml"))).withEnvironment(Map.of())).orThrow();
         try (EngineClient client = client()) {

@@ -2,6 +2,7 @@ package dev.berth.app.gui.resources;
 
 import dev.berth.app.resources.FilePreview;
 import dev.berth.app.resources.ImageInfo;
+import dev.berth.app.resources.ImageLayers;
 import dev.berth.app.resources.NetworkInfo;
 import dev.berth.app.resources.PruneResult;
 import dev.berth.app.resources.ResourceCatalog;
@@ -27,6 +28,7 @@ final class FakeCatalog implements ResourceCatalog {
     final List<String> calls = new ArrayList<>();
     final List<String> openFiles = new ArrayList<>();
     RuntimeException refuseImageRemoval;
+    final Map<String, ImageLayers> layers = new LinkedHashMap<>();
 
     static VolumeInfo volume(String name, String project, String... users) {
         return new VolumeInfo(name, "local", -1, List.of(users), project, "2026-11-23T10:00:00Z", "/var/lib/docker/volumes/" + name, Map.of());
@@ -122,6 +124,12 @@ final class FakeCatalog implements ResourceCatalog {
     public List<ImageInfo> images() {
         calls.add("images");
         return List.copyOf(images);
+    }
+
+    @Override
+    public ImageLayers imageLayers(ImageInfo image) {
+        calls.add("imageLayers " + image.id());
+        return layers.getOrDefault(image.id(), ImageLayers.of(image.id(), image.displayName(), List.of(), List.of(), List.of(), -1));
     }
 
     @Override

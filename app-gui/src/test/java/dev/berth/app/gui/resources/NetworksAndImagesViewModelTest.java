@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.berth.app.gui.controls.Confirmations;
 import dev.berth.app.gui.fx.DirectUiScheduler;
 import dev.berth.app.resources.ImageInfo;
+import dev.berth.app.resources.ImageLayers;
 import dev.berth.app.resources.NetworkInfo;
 import java.time.Instant;
 import java.util.List;
@@ -64,6 +65,24 @@ class NetworksAndImagesViewModelTest {
         assertThat(model.inspect().rootProperty().get().children()).extracting(n -> n.key()).contains("Id", "Driver");
         model.selectedProperty().set(null);
         assertThat(model.inspect().rootProperty().get()).isNull();
+    }
+
+    @Test
+    void selectingAnImageShowsItsLayersAndTheirSummary() {
+        ImagesViewModel model = images();
+        catalog.layers.put("sha256:0123456789abcdef", ImageLayers.of("sha256:0123456789abcdef", "shop/web:1.2", List.of(
+                        new ImageLayers.HistoryEntry("/bin/sh -c #(nop)  CMD [\"web\"]", 0, Instant.parse("2026-11-01T00:00:00Z"), ""),
+                        new ImageLayers.HistoryEntry("/bin/sh -c #(nop) COPY file:a in /web ", 3 * 1024 * 1024, Instant.parse("2026-11-01T00:00:00Z"), ""),
+                        new ImageLayers.HistoryEntry("/bin/sh -c #(nop) COPY file:b in /bin/busybox ", 2 * 1024 * 1024, Instant.parse("2026-10-01T00:00:00Z"), "")),
+                List.of("d1", "d2"), List.of(new ImageLayers.LocalImage("sha256:bb", "busybox:latest", List.of("d1"))), -1));
+
+        model.selectedProperty().set(row(model, i -> "shop/web:1.2".equals(i.tag())));
+
+        ImageLayers shown = model.layersProperty().get();
+        assertThat(shown.steps()).extracting(ImageLayers.Step::empty).containsExactly(false, false, true);
+        assertThat(ImagesViewModel.summary(shown)).isEqualTo("2 layers (1 shared), 1 empty step · 5.0 MiB, 3.0 MiB unique · base busybox:latest");
+        model.selectedProperty().set(null);
+        assertThat(model.layersProperty().get()).isNull();
     }
 
     private ImagesViewModel images() {

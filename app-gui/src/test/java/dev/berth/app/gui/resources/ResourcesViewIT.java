@@ -6,12 +6,15 @@ import dev.berth.app.gui.fx.FxUiScheduler;
 import dev.berth.app.gui.inspect.InspectNode;
 import dev.berth.app.resources.EngineResourceCatalog;
 import dev.berth.app.resources.ImageInfo;
+import dev.berth.app.resources.ImageLayers;
 import dev.berth.app.resources.NetworkInfo;
 import dev.berth.app.resources.VolumeInfo;
 import dev.berth.engine.api.ContainersApi;
 import dev.berth.engine.api.EngineClient;
 import dev.berth.engine.api.EngineEndpoint;
 import dev.berth.engine.api.Filters;
+import dev.berth.engine.api.ImagesApi;
+import dev.berth.engine.api.Progress;
 import dev.berth.engine.api.model.ContainerConfig;
 import dev.berth.engine.api.model.ContainerCreateRequest;
 import dev.berth.engine.api.model.HostConfig;
@@ -19,6 +22,10 @@ import dev.berth.engine.api.model.Mount;
 import dev.berth.engine.api.model.VolumeCreateRequest;
 import dev.berth.testkit.RequiresEngine;
 import dev.berth.testkit.TestEngine;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,10 +43,14 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -225,5 +236,69 @@ class ResourcesViewIT {
         robot.interact(() -> area.select(3));
         TableView<ImageInfo> images = robot.lookup("#images-table").queryAs(TableView.class);
         await(() -> images.getItems().stream().anyMatch(i -> TestEngine.BUSYBOX_IMAGE.equals(i.tag())));
+    }
+
+    /**
+     * The Layers tab of a locally built child image: its steps oldest first (busybox's, the parent's COPY and
+     * RUN, the child's RUN), the empty ENV/LABEL steps marked, the parent's layers shared, base = the parent.
+     */
+    @Test
+    void showsTheLayersOfTheSelectedImage(FxRobot robot, @TempDir Path context) throws Exception {
+        String parent = "berth-test/" + run + ":base";
+        String child = "berth-test/" + run + ":app";
+        try {
+            Files.writeString(context.resolve("app.txt"), "app " + run + "\n");
+            Files.writeString(context.resolve("Dockerfile"), "FROM %s\nCOPY app.txt /app.txt\nRUN head -c 300000 /dev/urandom > /blob\nENV MODE=prod\n"
+                    .formatted(TestEngine.BUSYBOX_IMAGE));
+            Progress.await(engine.images().build(ImagesApi.BuildOptions.of(context, parent)), "build", m -> { });
+            Files.writeString(context.resolve("Dockerfile"), "FROM %s\nRUN echo %s > /child\nCMD [\"sh\"]\n".formatted(parent, run));
+            Progress.await(engine.images().build(ImagesApi.BuildOptions.of(context, child)), "build", m -> { });
+
+            robot.interact(() -> area.select(3));
+            TableView<ImageInfo> images = robot.lookup("#images-table").queryAs(TableView.class);
+            await(() -> images.getItems().stream().anyMatch(i -> child.equals(i.tag())));
+            robot.interact(() -> images.getSelectionModel().select(images.getItems().stream()
+                    .filter(i -> child.equals(i.tag())).findFirst().orElseThrow()));
+            TableView<ImageLayers.Step> layers = robot.lookup("#image-layers-table").queryAs(TableView.class);
+            await(() -> layers.getItems().stream().anyMatch(s -> s.command().contains("echo " + run)));
+
+            List<ImageLayers.Step> steps = List.copyOf(layers.getItems());
+            assertThat(steps.getLast().command()).contains("CMD");
+            assertThat(steps.getLast().empty()).isTrue();
+            assertThat(steps).filteredOn(s -> s.command().contains("ENV MODE=prod")).singleElement()
+                    .satisfies(s -> assertThat(s.empty()).isTrue());
+            assertThat(steps).filteredOn(s -> s.command().contains("/blob")).singleElement()
+                    .satisfies(s -> assertThat(s.sharedWith()).contains(parent));
+            assertThat(steps).filteredOn(s -> s.command().contains("echo " + run)).singleElement()
+                    .satisfies(s -> assertThat(s.sharedWith()).isEmpty());
+            Label summary = robot.lookup("#image-layers-summary").queryAs(Label.class);
+            assertThat(summary.getText()).contains("base " + parent).contains("unique");
+            assertThat(layers.getItems().size()).isEqualTo(engine.images().history(child).size());
+            robot.interact(() -> layers.scrollTo(layers.getItems().size() - 1));
+            WaitForAsyncUtils.waitForFxEvents();
+            Thread.sleep(300);
+            snapshot(robot, Path.of("target", "screenshots", "image-layers.png"));
+        } finally {
+            for (String tag : List.of(child, parent)) {
+                try {
+                    engine.images().remove(tag, true, false);
+                } catch (RuntimeException ignored) {
+                    // not built
+                }
+            }
+        }
+    }
+
+    private static void snapshot(FxRobot robot, Path file) throws IOException {
+        WritableImage[] image = new WritableImage[1];
+        robot.interact(() -> image[0] = robot.listTargetWindows().getFirst().getScene().snapshot(null));
+        int width = (int) image[0].getWidth();
+        int height = (int) image[0].getHeight();
+        int[] argb = new int[width * height];
+        image[0].getPixelReader().getPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), argb, 0, width);
+        BufferedImage png = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        png.setRGB(0, 0, width, height, argb, 0, width);
+        Files.createDirectories(file.getParent());
+        ImageIO.write(png, "png", file.toFile());
     }
 }

@@ -2,6 +2,7 @@ package dev.berth.app.gui.resources;
 
 import dev.berth.app.resources.FilePreview;
 import dev.berth.app.resources.ImageInfo;
+import dev.berth.app.resources.ImageLayers;
 import dev.berth.app.resources.NetworkInfo;
 import dev.berth.app.resources.PruneResult;
 import dev.berth.app.resources.ResourceCatalog;
@@ -112,6 +113,11 @@ final class ThreadCheckingCatalog implements ResourceCatalog {
     @Override
     public List<ImageInfo> images() {
         return check("images", real::images);
+    }
+
+    @Override
+    public ImageLayers imageLayers(ImageInfo image) {
+        return check("imageLayers", () -> real.imageLayers(image));
     }
 
     @Override

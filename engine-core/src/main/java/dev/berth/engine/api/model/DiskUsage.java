@@ -8,5 +8,6 @@ public record DiskUsage(
         Long layersSize,
         List<ImageSummary> images,
         List<ContainerSummary> containers,
-        List<Volume> volumes) {
+        List<Volume> volumes,
+        ImagesDiskUsage imagesDiskUsage) {
 }
