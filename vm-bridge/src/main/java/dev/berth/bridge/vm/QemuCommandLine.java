@@ -14,6 +14,11 @@ import java.util.List;
  * <li>virtio-serial ports: {@code berth.status} (guest → a file the host reads: BOOT, READY, STOPPED…) and
  *     {@code berth.control} (a socket the host writes "stop" to). QMP on a unix socket; the console in a file.</li>
  * <li>{@code -daemonize} with a pid file: the VM outlives the Berth process that started it.</li>
+ * <li>Shares: one {@code -fsdev local} + {@code virtio-9p} pair per share ({@code security_model=none}: files the
+ *     guest creates belong to the user running QEMU, with the guest's mode bits; passthrough would need root to
+ *     chown, mapped-xattr hides ownership in xattrs the host's tools do not read), or with virtiofs one
+ *     {@code vhost-user-fs} device per share's virtiofsd socket, the guest RAM in a shared memfd
+ *     ({@code memory-backend=mem}, which virtiofsd maps).</li>
  * </ul>
  */
 public final class QemuCommandLine {
@@ -30,13 +35,17 @@ public final class QemuCommandLine {
         List<String> args = new ArrayList<>();
         args.add(launch.qemu().toString());
         args.addAll(List.of("-name", "berth-" + layout.profile() + (launch.platform().os() == HostPlatform.Os.LINUX ? ",process=berth-vm-" + layout.profile() : "")));
-        args.addAll(List.of("-machine", machine.qemuMachine, "-accel", launch.accelerator().qemuName, "-cpu", launch.accelerator().cpuModel()));
+        boolean virtiofs = launch.sharing() == FileSharing.VIRTIOFS && !launch.shares().isEmpty();
+        args.addAll(List.of("-machine", machine.qemuMachine + (virtiofs ? ",memory-backend=mem" : ""), "-accel", launch.accelerator().qemuName, "-cpu", launch.accelerator().cpuModel()));
         args.addAll(List.of("-smp", String.valueOf(launch.settings().cpus()), "-m", launch.settings().memoryMiB() + "M"));
         args.addAll(List.of("-nodefaults", "-no-user-config", "-display", "none", "-no-reboot"));
         if (launch.platform().os() == HostPlatform.Os.LINUX) {
             // seccomp: no obsolete system calls, no scheduler/affinity changes. spawn=deny and elevateprivileges=deny
             // break -daemonize with QEMU 7.2 (SIGSYS, exit 1): measured here.
             args.addAll(List.of("-sandbox", "on,obsolete=deny,resourcecontrol=deny"));
+        }
+        if (virtiofs) {
+            args.addAll(List.of("-object", "memory-backend-memfd,id=mem,size=" + launch.settings().memoryMiB() + "M,share=on"));
         }
         args.addAll(List.of("-kernel", launch.kernel().toString(), "-initrd", launch.initramfs().toString()));
         StringBuilder append = new StringBuilder("console=").append(machine.console).append(" quiet loglevel=4 panic=-1 rdinit=/init");
@@ -52,6 +61,15 @@ public final class QemuCommandLine {
                 "-device", "virtio-blk" + dev + ",drive=data,serial=berth-data"));
         args.addAll(List.of("-drive", "id=config,file=" + layout.configDisk() + ",if=none,format=raw,readonly=on",
                 "-device", "virtio-blk" + dev + ",drive=config,serial=berth-config"));
+        for (VmShare share : launch.shares()) {
+            if (virtiofs) {
+                args.addAll(List.of("-chardev", "socket,id=vfs-" + share.tag() + ",path=" + option(layout.virtiofsSocket(share.tag()).toString()),
+                        "-device", "vhost-user-fs" + dev + ",chardev=vfs-" + share.tag() + ",tag=" + share.tag() + ",queue-size=1024"));
+            } else {
+                args.addAll(List.of("-fsdev", "local,id=" + share.tag() + ",path=" + option(share.hostPath().toString()) + ",security_model=none",
+                        "-device", "virtio-9p" + dev + ",fsdev=" + share.tag() + ",mount_tag=" + share.tag()));
+            }
+        }
         args.addAll(List.of("-device", "virtio-serial" + dev + ",id=vser0",
                 "-chardev", "file,id=status,path=" + layout.guestStatus(),
                 "-device", "virtserialport,bus=vser0.0,chardev=status,name=berth.status",
@@ -60,5 +78,10 @@ public final class QemuCommandLine {
         args.addAll(List.of("-qmp", "unix:" + layout.qmp() + ",server=on,wait=off"));
         args.addAll(List.of("-pidfile", layout.pidFile().toString(), "-daemonize"));
         return List.copyOf(args);
+    }
+
+    /** A value inside a QEMU option list: a comma is written twice. */
+    static String option(String value) {
+        return value.replace(",", ",,");
     }
 }

@@ -179,10 +179,12 @@ public final class VmManager {
         int port = freePort();
         VmProvider.Plan plan = provider.plan(new VmProvider.VmRequest(platform, settings, image, layout, port));
         plan.probeNotes().forEach(note -> progress.accept("  " + note));
+        writeShares(layout, settings, plan);
         List<String> notes = new ArrayList<>(plan.probeNotes());
 
         step(progress, "start " + provider.name() + " (" + plan.accelerator() + ", " + plan.machine() + ", " + settings.cpus() + " CPUs, "
-                + settings.memoryMiB() + " MiB)", until);
+                + settings.memoryMiB() + " MiB, file sharing " + plan.fileSharing() + " " + settings.vmShares().stream().map(v -> v.hostPath().toString()).toList()
+                + ")", until);
         long started = System.nanoTime();
         long pid = provider.start(plan);
         InstanceState previous = InstanceState.read(layout.stateFile());
@@ -254,6 +256,16 @@ public final class VmManager {
             return settings;
         } catch (IOException e) {
             throw new VmException("prepare the instance", "cannot write " + layout.dir() + ": " + e.getMessage(), List.of(), e);
+        }
+    }
+
+    /** The shares the guest mounts, into the config disk (its certificates kept). */
+    private static void writeShares(VmLayout layout, VmSettings settings, VmProvider.Plan plan) {
+        FileSharing sharing = plan.fileSharing().equals(FileSharing.VIRTIOFS.key) ? FileSharing.VIRTIOFS : FileSharing.NINE_P;
+        try {
+            ConfigArchive.read(layout.configDisk()).withShares(settings.vmShares(), sharing).write(layout.configDisk());
+        } catch (IOException e) {
+            throw new VmException("prepare the instance", "cannot write the shares into " + layout.configDisk() + ": " + e.getMessage(), List.of(), e);
         }
     }
 
