@@ -64,6 +64,16 @@ public final class ConfigArchive {
         return add("etc/berth/shares", lines.toString(), 0644);
     }
 
+    /** {@code etc/berth/network}: "open" or "restricted", what the guest's rc and the port forwarder read. */
+    public ConfigArchive withNetwork(boolean open) {
+        return add("etc/berth/network", open ? "open\n" : "restricted\n", 0644);
+    }
+
+    public boolean openNetwork() {
+        String value = content("etc/berth/network");
+        return value != null && value.strip().equals("open");
+    }
+
     public String content(String path) {
         Entry entry = entries.get(path);
         return entry == null ? null : new String(entry.content(), StandardCharsets.UTF_8);

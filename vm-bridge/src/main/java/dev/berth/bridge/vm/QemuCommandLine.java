@@ -7,8 +7,9 @@ import java.util.List;
  * The QEMU command line of the engine VM, a pure function of a {@link QemuLaunch} (golden-tested for each
  * accelerator and machine pair).
  * <ul>
- * <li>Only user-mode networking with {@code restrict=on}: the guest can open no connection to the host or
- *     anywhere else; the one forward binds 127.0.0.1 and leads to the engine's mutual-TLS port.</li>
+ * <li>Only user-mode networking, with {@code restrict=on} unless the settings open the network: the guest can
+ *     open no connection to the host or anywhere else; the engine's forward binds 127.0.0.1 and leads to its
+ *     mutual-TLS port. Published ports are {@code hostfwd_add} rules added later over QMP.</li>
  * <li>Direct kernel boot of the verified kernel and initramfs; the data disk and the config archive are
  *     virtio disks the guest finds by serial ({@code berth-data}, {@code berth-config}).</li>
  * <li>virtio-serial ports: {@code berth.status} (guest → a file the host reads: BOOT, READY, STOPPED…) and
@@ -25,6 +26,8 @@ public final class QemuCommandLine {
 
     /** The engine's mutual-TLS port inside the guest. */
     public static final int GUEST_ENGINE_PORT = 2376;
+    /** The user network's id: published ports are {@code hostfwd_add} rules on it. */
+    public static final String NETDEV = "net0";
 
     private QemuCommandLine() {}
 
@@ -54,8 +57,8 @@ public final class QemuCommandLine {
         }
         args.addAll(List.of("-append", append.toString()));
         args.addAll(List.of("-chardev", "file,id=console,path=" + layout.console(), "-serial", "chardev:console"));
-        args.addAll(List.of("-netdev", "user,id=net0,restrict=on,hostfwd=tcp:127.0.0.1:" + launch.enginePort() + "-:" + GUEST_ENGINE_PORT,
-                "-device", "virtio-net" + dev + ",netdev=net0"));
+        args.addAll(List.of("-netdev", "user,id=" + NETDEV + (launch.settings().openNetwork() ? "" : ",restrict=on") + ",hostfwd=tcp:127.0.0.1:" + launch.enginePort() + "-:" + GUEST_ENGINE_PORT,
+                "-device", "virtio-net" + dev + ",netdev=" + NETDEV));
         args.addAll(List.of("-device", "virtio-rng" + dev));
         args.addAll(List.of("-drive", "id=data,file=" + layout.dataDisk() + ",if=none,format=raw,discard=unmap",
                 "-device", "virtio-blk" + dev + ",drive=data,serial=berth-data"));

@@ -140,6 +140,15 @@ class QemuCommandLineTest {
     }
 
     @Test
+    void anOpenNetworkDropsRestrictButKeepsTheLoopbackForward() {
+        QemuLaunch restricted = launch(new HostPlatform(Os.LINUX, Arch.X86_64), Accelerator.TCG);
+        QemuLaunch open = new QemuLaunch(restricted.platform(), restricted.qemu(), restricted.accelerator(), restricted.machine(),
+                restricted.settings().withOpenNetwork(true), restricted.kernel(), restricted.initramfs(), restricted.layout(), 40123, 2_600_000);
+        List<String> args = QemuCommandLine.build(open);
+        assertEquals("user,id=net0,hostfwd=tcp:127.0.0.1:40123-:2376", args.get(args.indexOf("-netdev") + 1));
+    }
+
+    @Test
     void onlyMicrovmGetsTheTscHint() {
         String microvm = String.join(" ", QemuCommandLine.build(launch(new HostPlatform(Os.LINUX, Arch.X86_64), Accelerator.TCG)));
         String q35 = String.join(" ", QemuCommandLine.build(launch(new HostPlatform(Os.MACOS, Arch.X86_64), Accelerator.TCG)));
