@@ -47,6 +47,11 @@ public final class QemuCommandLine {
             // break -daemonize with QEMU 7.2 (SIGSYS, exit 1): measured here.
             args.addAll(List.of("-sandbox", "on,obsolete=deny,resourcecontrol=deny"));
         }
+        if (virtiofs && machine == MachineType.MICROVM) {
+            // virtio-mmio devices default to the legacy (0.9) interface, which vhost-user daemons refuse
+            // ("virtio legacy devices aren't supported by libvhost-user": virtiofsd exits on the guest's first mount).
+            args.addAll(List.of("-global", "virtio-mmio.force-legacy=false"));
+        }
         if (virtiofs) {
             args.addAll(List.of("-object", "memory-backend-memfd,id=mem,size=" + launch.settings().memoryMiB() + "M,share=on"));
         }
