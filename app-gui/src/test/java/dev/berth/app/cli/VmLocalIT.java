@@ -140,6 +140,7 @@ class VmLocalIT {
     @Test
     void aProjectInASharedFolderFeelsLocalAndABindMountOutsideTheSharesIsRefused() throws Exception {
         assertEquals(0, vm("build-image").exitCode());
+        vm("delete", "--yes"); // a fresh instance: containers of an earlier, failed run would hold the ports
         vm("settings", "--cpus", "2", "--memory", "1024", "--disk", "8", "--share", SHARE.toString(), "--unshare", System.getProperty("user.home"),
                 "--network", "open", "--file-sharing", virtiofs ? "virtiofs" : "9p");
         Run start = vm("start", "--timeout", "400");
