@@ -94,7 +94,7 @@ cp -L "$X/lib64/ld-linux-x86-64.so.2" "$R/lib64/"
 MODS=(virtio_mmio virtio_pci virtio_net virtio_console virtio_blk virtio_rng ext4 overlay veth bridge br_netfilter
   ip_tables iptable_filter iptable_nat ip6_tables ip6table_filter ip6table_nat nf_nat nf_conntrack
   xt_addrtype xt_conntrack xt_MASQUERADE xt_nat xt_tcpudp xt_comment ipt_REJECT nf_conntrack_netlink 9p 9pnet_virtio
-  vmw_vsock_virtio_transport)
+  virtiofs vmw_vsock_virtio_transport)
 depmod -b "$X" "$KVER"
 : > "$R/etc/modules.order"
 for m in "${MODS[@]}"; do

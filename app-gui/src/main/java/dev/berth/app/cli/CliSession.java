@@ -3,6 +3,7 @@ package dev.berth.app.cli;
 import dev.berth.bridge.discovery.DiscoveredEngine;
 import dev.berth.bridge.discovery.EngineDiscovery;
 import dev.berth.bridge.discovery.HostEnvironment;
+import dev.berth.bridge.vm.VmManager;
 import dev.berth.compose.ComposeLoader;
 import dev.berth.compose.Diagnostic;
 import dev.berth.compose.LoadResult;
@@ -10,6 +11,7 @@ import dev.berth.compose.ProjectOptions;
 import dev.berth.compose.load.ProjectNames;
 import dev.berth.compose.model.Project;
 import dev.berth.engine.api.EngineClient;
+import dev.berth.engine.api.EngineEndpoint;
 import dev.berth.engine.compose.ComposeEngine;
 import dev.berth.engine.compose.progress.JsonProgressRenderer;
 import dev.berth.engine.compose.progress.PlainProgressRenderer;
@@ -101,6 +103,19 @@ final class CliSession implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CliException("interrupted while connecting to the engine", 130);
+        }
+    }
+
+    /**
+     * When the engine is Berth's VM: refuses a project whose bind mounts lie outside the VM's shares, before
+     * anything is created (the guest engine would otherwise mount an empty folder of its own).
+     */
+    void checkVmShares(Project loaded) {
+        compose();
+        if (engine.endpoint() instanceof EngineEndpoint.Unix unix) {
+            VmManager.standard(HostEnvironment.current()).bindMountRefusal(unix.socket(), loaded).ifPresent(message -> {
+                throw new CliException(message);
+            });
         }
     }
 

@@ -63,6 +63,7 @@ final class LifecycleCommands {
             UpOptions options = UpOptions.defaults().withPlan(plan).withServices(selected(session)).withStart(false)
                     .withBuild(build).withNoBuild(noBuild).withPullAlways(pull == UpCommand.PullPolicy.always)
                     .withPullNever(pull == UpCommand.PullPolicy.never);
+            session.checkVmShares(session.project());
             session.compose().up(session.project(), options, session.progress("Creating"));
             return 0;
         }

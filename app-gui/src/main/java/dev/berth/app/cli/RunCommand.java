@@ -71,6 +71,7 @@ final class RunCommand extends ComposeCommand {
             environment.put(eq < 0 ? entry : entry.substring(0, eq), eq < 0 ? System.getenv(entry) : entry.substring(eq + 1));
         }
         ComposeEngine compose = session.compose();
+        session.checkVmShares(project);
         ComposeEngine.OneOff container = compose.createOneOff(project, service,
                 new OneOffOptions(command, entrypoint == null ? null : List.of(entrypoint.split("\\s+")), environment, name, user,
                         workdir, tty, stdin, noDeps, servicePorts),

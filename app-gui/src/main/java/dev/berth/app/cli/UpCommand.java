@@ -102,6 +102,7 @@ final class UpCommand extends ComposeCommand {
         }
         UpOptions options = options(selected);
         ComposeEngine compose = session.compose();
+        session.checkVmShares(project);
         if (dryRun) {
             Plan plan = compose.plan(project, options);
             session.out().print(plan.render());

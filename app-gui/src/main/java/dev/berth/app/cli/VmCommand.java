@@ -1,12 +1,15 @@
 package dev.berth.app.cli;
 
 import dev.berth.bridge.discovery.HostEnvironment;
+import dev.berth.bridge.vm.FileSharing;
 import dev.berth.bridge.vm.VmException;
 import dev.berth.bridge.vm.VmManager;
 import dev.berth.bridge.vm.VmProvider;
 import dev.berth.bridge.vm.VmSettings;
 import dev.berth.bridge.vm.VmState;
 import dev.berth.bridge.vm.VmStatus;
+import dev.berth.bridge.vm.ports.PortForward;
+import dev.berth.bridge.vm.ports.PortForwarder;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -15,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -29,9 +33,10 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code berth vm ...}: Berth's own engine VM, one per {@code --name} (default "default"). The engine it runs is
  * reached through {@code <state>/vm/<name>/docker.sock} or {@code --context berth-vm}.
  */
-@Command(name = "vm", description = "Berth's own engine VM: build-image, start, stop, restart, status, logs, delete, settings.",
+@Command(name = "vm", description = "Berth's own engine VM: build-image, start, stop, restart, status, logs, delete, settings, ports.",
         subcommands = {VmCommand.BuildImage.class, VmCommand.Start.class, VmCommand.Stop.class, VmCommand.Restart.class,
-                VmCommand.Status.class, VmCommand.Logs.class, VmCommand.Delete.class, VmCommand.Settings.class})
+                VmCommand.Status.class, VmCommand.Logs.class, VmCommand.Delete.class, VmCommand.Settings.class,
+                VmCommand.Ports.class})
 final class VmCommand implements Callable<Integer> {
 
     @Spec
@@ -187,6 +192,31 @@ final class VmCommand implements Callable<Integer> {
         }
     }
 
+    @Command(name = "ports", description = "Published container ports forwarded to the host, and the ones that could not be (exit 4 when any failed).")
+    static final class Ports extends VmSubcommand {
+        private static final JsonMapper JSON = JsonMapper.builder().build();
+
+        @Option(names = "--format", paramLabel = "FORMAT", description = "${COMPLETION-CANDIDATES} (default: table).")
+        Format format = Format.table;
+
+        @Override
+        int run(VmManager manager) {
+            PortForwarder.Report report = PortForwarder.read(manager.layout(name).portsFile());
+            if (format == Format.json) {
+                out().println(JSON.writeValueAsString(report));
+            } else {
+                out().printf("%-26s %-8s %s%n", "HOST", "STATE", "FOR");
+                for (PortForward forward : report.forwards()) {
+                    out().printf("%-26s %-8s %s%n", forward.key(), "open", forward.owner());
+                }
+                for (PortForwarder.Failure failure : report.failures()) {
+                    out().printf("%-26s %-8s %s: %s%n", failure.forward().key(), "FAILED", failure.forward().owner(), failure.reason());
+                }
+            }
+            return report.failures().isEmpty() ? 0 : 4;
+        }
+    }
+
     @Command(name = "logs", description = "The VM's console (kernel and guest init), the current or last boot.")
     static final class Logs extends VmSubcommand {
         @Option(names = {"-n", "--tail"}, paramLabel = "N", description = "Only the last N lines (default: all).", defaultValue = "100000")
@@ -236,7 +266,7 @@ final class VmCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "settings", description = "Show or change CPUs, memory and disk size (applied at the next start).")
+    @Command(name = "settings", description = "Show or change CPUs, memory, disk size and shared folders (applied at the next start).")
     static final class Settings extends VmSubcommand {
         @Option(names = "--cpus", paramLabel = "N")
         Integer cpus;
@@ -247,17 +277,44 @@ final class VmCommand implements Callable<Integer> {
         @Option(names = "--disk", paramLabel = "GIB", description = "The data disk's size (a new disk only; an existing one keeps its size).")
         Integer disk;
 
+        @Option(names = "--share", paramLabel = "DIR", description = "Add a host folder the VM mounts at the same path (repeatable).")
+        List<Path> share = new ArrayList<>();
+
+        @Option(names = "--unshare", paramLabel = "DIR", description = "Remove a shared folder (repeatable).")
+        List<Path> unshare = new ArrayList<>();
+
+        @Option(names = "--file-sharing", paramLabel = "MODE", description = "auto (virtiofs when a virtiofsd is installed), 9p or virtiofs.")
+        String fileSharing;
+
+        @Option(names = "--network", paramLabel = "MODE", description = "restricted (the guest reaches nothing; no UDP forwards) or open"
+                + " (the guest reaches the internet and UDP is forwarded; new connections to the host stay refused).")
+        String network;
+
         @Override
         int run(VmManager manager) {
             VmSettings settings = manager.settings(name);
-            if (cpus != null || memory != null || disk != null) {
+            if (cpus != null || memory != null || disk != null || !share.isEmpty() || !unshare.isEmpty() || fileSharing != null || network != null) {
+                List<Path> shares = new ArrayList<>(settings.shares());
+                share.stream().map(p -> p.toAbsolutePath().normalize()).filter(p -> !shares.contains(p)).forEach(shares::add);
+                unshare.stream().map(p -> p.toAbsolutePath().normalize()).forEach(shares::remove);
                 settings = new VmSettings(cpus == null ? settings.cpus() : cpus, memory == null ? settings.memoryMiB() : memory,
-                        disk == null ? settings.diskGiB() : disk);
+                        disk == null ? settings.diskGiB() : disk, shares,
+                        fileSharing == null ? settings.fileSharing() : FileSharing.parse(fileSharing),
+                        network == null ? settings.openNetwork() : parseNetwork(network));
                 manager.saveSettings(name, settings);
                 err().println("saved; applied at the next start" + (manager.status(name).state() == VmState.RUNNING ? " ('berth vm restart')" : ""));
             }
-            out().printf("cpus=%d%nmemory.mib=%d%ndisk.gib=%d%n", settings.cpus(), settings.memoryMiB(), settings.diskGiB());
+            out().printf("cpus=%d%nmemory.mib=%d%ndisk.gib=%d%nshares=%s%nfile.sharing=%s%n", settings.cpus(), settings.memoryMiB(),
+                    settings.diskGiB(), String.join(":", settings.shares().stream().map(Path::toString).toList()), settings.fileSharing().key, settings.openNetwork() ? "open" : "restricted");
             return 0;
         }
+    }
+
+    static boolean parseNetwork(String value) {
+        return switch (value) {
+            case "open" -> true;
+            case "restricted" -> false;
+            default -> throw new IllegalArgumentException("--network is restricted or open (was '" + value + "')");
+        };
     }
 }

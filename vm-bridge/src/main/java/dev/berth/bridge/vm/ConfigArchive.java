@@ -1,14 +1,17 @@
 package dev.berth.bridge.vm;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
@@ -35,6 +38,45 @@ public final class ConfigArchive {
                 .add("etc/berth/tls/server-cert.pem", certificates.serverCertPem(), 0644)
                 .add("etc/berth/tls/server-key.pem", certificates.serverKeyPem(), 0600)
                 .add("etc/berth/settings", "BERTH_PROFILE=" + profile + "\nBERTH_HOSTNAME=berth-" + profile + "\n", 0644);
+    }
+
+    /** An archive written earlier (its certificates cannot be made again: the CA key was thrown away). */
+    public static ConfigArchive read(Path file) throws IOException {
+        ConfigArchive archive = new ConfigArchive();
+        try (InputStream in = Files.newInputStream(file); TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
+            TarArchiveEntry entry;
+            while ((entry = tar.getNextEntry()) != null) {
+                archive.entries.put(entry.getName(), new Entry(tar.readAllBytes(), entry.getMode()));
+            }
+        }
+        return archive;
+    }
+
+    /**
+     * {@code etc/berth/shares}, which the guest's rc mounts: one line per share, "TAG FS PATH" (the path last, so
+     * it may hold spaces). Rewritten at every start: the shares are settings.
+     */
+    public ConfigArchive withShares(List<VmShare> shares, FileSharing sharing) {
+        StringBuilder lines = new StringBuilder();
+        for (VmShare share : shares) {
+            lines.append(share.tag()).append(' ').append(sharing.key).append(' ').append(share.hostPath()).append('\n');
+        }
+        return add("etc/berth/shares", lines.toString(), 0644);
+    }
+
+    /** {@code etc/berth/network}: "open" or "restricted", what the guest's rc and the port forwarder read. */
+    public ConfigArchive withNetwork(boolean open) {
+        return add("etc/berth/network", open ? "open\n" : "restricted\n", 0644);
+    }
+
+    public boolean openNetwork() {
+        String value = content("etc/berth/network");
+        return value != null && value.strip().equals("open");
+    }
+
+    public String content(String path) {
+        Entry entry = entries.get(path);
+        return entry == null ? null : new String(entry.content(), StandardCharsets.UTF_8);
     }
 
     public void write(Path file) throws IOException {

@@ -29,12 +29,42 @@ public final class QemuProvider implements VmProvider {
     private final AcceleratorProbe probe;
     private final Path probeCache;
     private final long tscKhz;
+    private final Optional<Path> virtiofsd;
 
     public QemuProvider(Path qemu, AcceleratorProbe probe, Path probeCache, long tscKhz) {
+        this(qemu, probe, probeCache, tscKhz, findVirtiofsd());
+    }
+
+    public QemuProvider(Path qemu, AcceleratorProbe probe, Path probeCache, long tscKhz, Optional<Path> virtiofsd) {
         this.qemu = qemu;
         this.probe = probe;
         this.probeCache = probeCache;
         this.tscKhz = tscKhz;
+        this.virtiofsd = virtiofsd;
+    }
+
+    /**
+     * A virtiofsd this user can run: {@code berth.vm.virtiofsd}, Debian's {@code /usr/libexec/virtiofsd} (the Rust
+     * daemon, runs unprivileged), or, for root only, QEMU 7.2's own {@code /usr/lib/qemu/virtiofsd}.
+     */
+    static Optional<Path> findVirtiofsd() {
+        String configured = System.getProperty("berth.vm.virtiofsd", System.getenv().getOrDefault("BERTH_VM_VIRTIOFSD", ""));
+        if (!configured.isBlank()) {
+            return Optional.of(Path.of(configured)).filter(Files::isExecutable);
+        }
+        Optional<Path> rust = Optional.of(Path.of("/usr/libexec/virtiofsd")).filter(Files::isExecutable);
+        if (rust.isPresent()) {
+            return rust;
+        }
+        return Optional.of(Path.of("/usr/lib/qemu/virtiofsd")).filter(Files::isExecutable).filter(p -> isRoot());
+    }
+
+    static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    static VirtiofsdCommandLine.Flavour flavour(Path virtiofsd) {
+        return virtiofsd.toString().contains("/qemu/") ? VirtiofsdCommandLine.Flavour.QEMU_C : VirtiofsdCommandLine.Flavour.RUST;
     }
 
     /** QEMU from {@code berth.vm.qemu} or the PATH; the probe cache in the state folder. */
@@ -62,9 +92,36 @@ public final class QemuProvider implements VmProvider {
         List<String> notes = new ArrayList<>();
         Accelerator accelerator = accelerator(request, notes);
         MachineType machine = MachineType.choose(request.platform());
+        List<VmShare> shares = request.settings().vmShares();
+        FileSharing sharing = resolve(request.settings().fileSharing(), notes);
+        List<Helper> helpers = new ArrayList<>();
+        if (sharing == FileSharing.VIRTIOFS) {
+            for (VmShare share : shares) {
+                Path socket = request.layout().virtiofsSocket(share.tag());
+                helpers.add(new Helper("virtiofsd " + share.tag() + " (" + share.hostPath() + ")",
+                        VirtiofsdCommandLine.build(flavour(virtiofsd.orElseThrow()), virtiofsd.orElseThrow(), socket, share, isRoot()),
+                        socket, request.layout().virtiofsLog(share.tag())));
+            }
+        }
         QemuLaunch launch = new QemuLaunch(request.platform(), qemu, accelerator, machine, request.settings(), request.image().kernel(),
-                request.image().initramfs(), request.layout(), request.enginePort(), tscKhz);
-        return new Plan(request, QemuCommandLine.build(launch), accelerator.qemuName, machine.name().toLowerCase(), notes);
+                request.image().initramfs(), request.layout(), request.enginePort(), tscKhz, shares, sharing);
+        return new Plan(request, QemuCommandLine.build(launch), accelerator.qemuName, machine.name().toLowerCase(), notes, helpers,
+                shares.isEmpty() ? "none" : sharing.key);
+    }
+
+    private FileSharing resolve(FileSharing wanted, List<String> notes) {
+        if (wanted == FileSharing.NINE_P) {
+            return wanted;
+        }
+        if (virtiofsd.isPresent()) {
+            return FileSharing.VIRTIOFS;
+        }
+        if (wanted == FileSharing.VIRTIOFS) {
+            throw new VmException("find virtiofsd", "file.sharing=virtiofs but no virtiofsd this user can run (Debian: apt-get install virtiofsd,"
+                    + " or QEMU's /usr/lib/qemu/virtiofsd as root; or set berth.vm.virtiofsd): use 9p with 'berth vm settings --file-sharing 9p'");
+        }
+        notes.add("file sharing: 9p (no virtiofsd found)");
+        return FileSharing.NINE_P;
     }
 
     /** The probe's answer, from the cache when QEMU, the kernel and /dev/kvm are what they were. */
@@ -108,6 +165,9 @@ public final class QemuProvider implements VmProvider {
     @Override
     public long start(Plan plan) {
         VmLayout layout = plan.request().layout();
+        for (Helper helper : plan.helpers()) {
+            startHelper(helper);
+        }
         try {
             Files.deleteIfExists(layout.pidFile());
             Process process = new ProcessBuilder(plan.commandLine()).redirectErrorStream(true)
@@ -126,6 +186,31 @@ public final class QemuProvider implements VmProvider {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new VmException("start QEMU", "interrupted");
+        }
+    }
+
+    /** Starts a helper in its own session (it outlives this process, like QEMU) and waits for its socket. */
+    private static void startHelper(Helper helper) {
+        try {
+            Files.deleteIfExists(helper.socket());
+            List<String> command = new ArrayList<>();
+            findOnPath("setsid").ifPresent(s -> command.add(s.toString()));
+            command.addAll(helper.commandLine());
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(helper.log().toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+            long until = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            while (!Files.exists(helper.socket())) {
+                if (!process.isAlive()) {
+                    throw new VmException("start " + helper.name(), "it exited (" + process.exitValue() + "): " + lastLines(helper.log(), 3));
+                }
+                if (System.nanoTime() > until) {
+                    process.destroyForcibly();
+                    throw new VmException("start " + helper.name(), "no socket " + helper.socket() + " after 15 s: " + lastLines(helper.log(), 3));
+                }
+                sleep(50);
+            }
+        } catch (IOException e) {
+            throw new VmException("start " + helper.name(), e.getMessage(), List.of(), e);
         }
     }
 

@@ -1,5 +1,9 @@
 package dev.berth.bridge.vm;
 
+import dev.berth.bridge.vm.ports.PortForwarder;
+import dev.berth.bridge.vm.ports.QmpHostForwards;
+import dev.berth.engine.api.EngineClient;
+import dev.berth.engine.api.EngineEndpoint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,10 +31,43 @@ public final class RelayMain {
         try (EngineSocketRelay relay = EngineSocketRelay.start(layout.engineSocket(), layout.tlsDir(), port)) {
             Files.writeString(layout.relayPidFile(), ProcessHandle.current().pid() + "\n");
             System.err.println("relay: " + layout.engineSocket() + " -> TLS 127.0.0.1:" + port + " (QEMU pid " + qemuPid + ")");
+            // Published ports follow the engine's events for as long as the VM runs (the relay's lifetime).
+            Thread.ofVirtual().name("port-forwarder").start(() -> forwardPorts(layout));
             qemu.get().onExit().join();
+            Files.deleteIfExists(layout.portsFile()); // the VM is gone and every forward with it
             System.err.println("relay: QEMU exited after " + relay.connections() + " connections; closing the socket");
         } finally {
             Files.deleteIfExists(layout.relayPidFile());
+        }
+    }
+
+    /** What the VM booted with (the config disk), not the settings file, which may have changed since. */
+    private static boolean openNetwork(VmLayout layout) {
+        try {
+            return ConfigArchive.read(layout.configDisk()).openNetwork();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Connects through the relay's own socket once the guest engine answers (it may still be starting), then follows its events. */
+    private static void forwardPorts(VmLayout layout) {
+        EngineClient engine = null;
+        while (engine == null) {
+            try {
+                engine = EngineClient.connect(new EngineEndpoint.Unix(layout.engineSocket()));
+            } catch (RuntimeException e) {
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+            }
+        }
+        try (EngineClient client = engine; PortForwarder ports = new PortForwarder(client, new QmpHostForwards(layout.qmp(), QemuCommandLine.NETDEV, openNetwork(layout)),
+                layout.portsFile(), PortForwarder.localAddresses(), line -> System.err.println("ports: " + line))) {
+            ports.closeStale();
+            ports.run();
         }
     }
 }

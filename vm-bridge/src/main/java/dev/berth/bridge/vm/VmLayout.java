@@ -31,4 +31,9 @@ public record VmLayout(String profile, Path dir) {
     public Path tlsDir() { return dir.resolve("tls"); }
     public Path settingsFile() { return dir.resolve("settings.properties"); }
     public Path stateFile() { return dir.resolve("state.json"); }
+    /** The vhost-user socket of one share's virtiofsd (QEMU connects to it). */
+    public Path virtiofsSocket(String tag) { return dir.resolve("virtiofs-" + tag + ".sock"); }
+    public Path virtiofsLog(String tag) { return dir.resolve("virtiofsd-" + tag + ".log"); }
+    /** Published-port forwards and failures, written by the relay's {@code PortForwarder}, read by {@code berth vm ports}. */
+    public Path portsFile() { return dir.resolve("ports.json"); }
 }

@@ -1,6 +1,7 @@
 package dev.berth.bridge.vm;
 
 import dev.berth.bridge.discovery.HostEnvironment;
+import dev.berth.compose.model.Project;
 import dev.berth.engine.api.EngineClient;
 import dev.berth.engine.api.EngineEndpoint;
 import dev.berth.engine.api.EngineException;
@@ -76,6 +77,28 @@ public final class VmManager {
     /** The source tree the launcher runs from ({@code berth.home}, set by {@code ./berth}), else the working folder. */
     public static Path berthHome() {
         return Path.of(System.getProperty("berth.home", ".")).toAbsolutePath().normalize();
+    }
+
+    /** The profile whose host socket this is, if the socket is one of this manager's VMs. */
+    public Optional<String> profileOfSocket(Path socket) {
+        Path normal = socket.toAbsolutePath().normalize();
+        Path parent = normal.getParent();
+        if (parent == null || !normal.getFileName().toString().equals("docker.sock") || !stateDir.resolve("vm").toAbsolutePath().normalize()
+                .equals(parent.getParent())) {
+            return Optional.empty();
+        }
+        return Optional.of(parent.getFileName().toString());
+    }
+
+    /**
+     * The refusal for a project's bind mounts outside the shares of the VM behind {@code socket}, or empty when
+     * the socket is not Berth's VM or every bind mount is shared. Called before anything is created.
+     */
+    public Optional<String> bindMountRefusal(Path socket, Project project) {
+        return profileOfSocket(socket).map(profile -> {
+            List<VmShare> shares = settings(profile).vmShares();
+            return BindMountCheck.message(BindMountCheck.outside(project, shares), shares, profile, layout(profile).settingsFile());
+        });
     }
 
     public VmLayout layout(String profile) {
@@ -179,10 +202,12 @@ public final class VmManager {
         int port = freePort();
         VmProvider.Plan plan = provider.plan(new VmProvider.VmRequest(platform, settings, image, layout, port));
         plan.probeNotes().forEach(note -> progress.accept("  " + note));
+        writeShares(layout, settings, plan);
         List<String> notes = new ArrayList<>(plan.probeNotes());
 
         step(progress, "start " + provider.name() + " (" + plan.accelerator() + ", " + plan.machine() + ", " + settings.cpus() + " CPUs, "
-                + settings.memoryMiB() + " MiB)", until);
+                + settings.memoryMiB() + " MiB, file sharing " + plan.fileSharing() + " " + settings.vmShares().stream().map(v -> v.hostPath().toString()).toList()
+                + ")", until);
         long started = System.nanoTime();
         long pid = provider.start(plan);
         InstanceState previous = InstanceState.read(layout.stateFile());
@@ -254,6 +279,17 @@ public final class VmManager {
             return settings;
         } catch (IOException e) {
             throw new VmException("prepare the instance", "cannot write " + layout.dir() + ": " + e.getMessage(), List.of(), e);
+        }
+    }
+
+    /** The shares the guest mounts, into the config disk (its certificates kept). */
+    private static void writeShares(VmLayout layout, VmSettings settings, VmProvider.Plan plan) {
+        FileSharing sharing = plan.fileSharing().equals(FileSharing.VIRTIOFS.key) ? FileSharing.VIRTIOFS : FileSharing.NINE_P;
+        try {
+            ConfigArchive.read(layout.configDisk()).withShares(settings.vmShares(), sharing).withNetwork(settings.openNetwork())
+                    .write(layout.configDisk());
+        } catch (IOException e) {
+            throw new VmException("prepare the instance", "cannot write the shares into " + layout.configDisk() + ": " + e.getMessage(), List.of(), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.berth.bridge.vm;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -31,7 +32,16 @@ public interface VmProvider {
     record VmRequest(HostPlatform platform, VmSettings settings, VmImage image, VmLayout layout, int enginePort) {}
 
     /** A ready-to-run command line and what was chosen for it (accelerator, machine, the probe's attempts). */
-    record Plan(VmRequest request, List<String> commandLine, String accelerator, String machine, List<String> probeNotes) {}
+    record Plan(VmRequest request, List<String> commandLine, String accelerator, String machine, List<String> probeNotes,
+                List<Helper> helpers, String fileSharing) {
+
+        public Plan(VmRequest request, List<String> commandLine, String accelerator, String machine, List<String> probeNotes) {
+            this(request, commandLine, accelerator, machine, probeNotes, List.of(), "none");
+        }
+    }
+
+    /** A process the hypervisor needs before it starts (a share's virtiofsd), ready once {@code socket} exists. */
+    record Helper(String name, List<String> commandLine, Path socket, Path log) {}
 
     record StopOutcome(boolean forced, String how) {}
 

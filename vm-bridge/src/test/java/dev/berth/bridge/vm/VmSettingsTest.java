@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,32 @@ class VmSettingsTest {
         assertEquals(VmSettings.defaults(), VmSettings.load(file));
         new VmSettings(1, 2048, 10).save(file);
         assertEquals(new VmSettings(1, 2048, 10), VmSettings.load(file));
+    }
+
+    @Test
+    void sharesDefaultToTheHomeAndComeBackFromTheFile() throws IOException {
+        Path file = dir.resolve("settings.properties");
+        assertEquals(List.of(Path.of(System.getProperty("user.home")).toAbsolutePath()), VmSettings.load(file).shares());
+        VmSettings.defaults().withShares(List.of(Path.of("/srv/code"), Path.of("/opt/data dir"))).withFileSharing(FileSharing.NINE_P).save(file);
+        VmSettings loaded = VmSettings.load(file);
+        assertEquals(List.of(Path.of("/srv/code"), Path.of("/opt/data dir")), loaded.shares());
+        assertEquals(FileSharing.NINE_P, loaded.fileSharing());
+        Files.writeString(file, "shares=relative/dir\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> VmSettings.load(file));
+        assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains("absolute"), e.getMessage());
+        Files.writeString(file, "file.sharing=nfs\n");
+        assertThrows(IllegalArgumentException.class, () -> VmSettings.load(file));
+    }
+
+    @Test
+    void theConfigArchiveCarriesTheSharesAndKeepsItsCertificates() throws IOException {
+        Path tar = dir.resolve("config.tar");
+        new ConfigArchive().add("etc/berth/tls/ca.pem", "CA", 0644).write(tar);
+        ConfigArchive.read(tar).withShares(List.of(new VmShare("share0", Path.of("/home/dev")), new VmShare("share1", Path.of("/srv/a b"))),
+                FileSharing.VIRTIOFS).write(tar);
+        ConfigArchive again = ConfigArchive.read(tar);
+        assertEquals("CA", again.content("etc/berth/tls/ca.pem"));
+        assertEquals("share0 virtiofs /home/dev\nshare1 virtiofs /srv/a b\n", again.content("etc/berth/shares"));
     }
 
     @Test

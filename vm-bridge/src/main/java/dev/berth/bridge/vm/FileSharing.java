@@ -1,0 +1,28 @@
+package dev.berth.bridge.vm;
+
+import java.util.Locale;
+
+/**
+ * How host folders reach the guest. {@code 9p} (virtio-9p, QEMU's own file server) works everywhere QEMU does and
+ * is the baseline; {@code virtiofs} (Debian's {@code virtiofsd}, one daemon per share, shared guest memory) is
+ * faster on metadata-heavy work; {@code auto} takes virtiofs when a {@code virtiofsd} is installed.
+ */
+public enum FileSharing {
+    AUTO("auto"), NINE_P("9p"), VIRTIOFS("virtiofs");
+
+    public final String key;
+
+    FileSharing(String key) {
+        this.key = key;
+    }
+
+    public static FileSharing parse(String value) {
+        String wanted = value.strip().toLowerCase(Locale.ROOT);
+        for (FileSharing sharing : values()) {
+            if (sharing.key.equals(wanted)) {
+                return sharing;
+            }
+        }
+        throw new IllegalArgumentException("file sharing is auto, 9p or virtiofs (was '" + value + "')");
+    }
+}
