@@ -59,13 +59,14 @@ rm -f "$IMG/bin/berth" "$IMG/lib/app/berth.cfg"
 install -m 755 "$HERE/linux/berth" "$IMG/bin/berth"
 install -D -m 644 "$REPO/packaging/launcher/jvm-options.sh" "$IMG/lib/launcher/jvm-options.sh"
 install -m 755 "$HERE/linux/desktop-integration.sh" "$IMG/lib/desktop-integration.sh"
-install -D -m 644 "$HERE/linux/berth.desktop" "$IMG/share/applications/berth.desktop"
-install -D -m 644 "$HERE/linux/berth-compose.xml" "$IMG/share/mime/packages/berth-compose.xml"
+# Under lib/: jpackage's Linux packages carry bin/ and lib/ of an app image, not a share/ beside them.
+install -D -m 644 "$HERE/linux/berth.desktop" "$IMG/lib/share/applications/berth.desktop"
+install -D -m 644 "$HERE/linux/berth-compose.xml" "$IMG/lib/share/mime/packages/berth-compose.xml"
 for png in "$REPO"/icons/berth-*.png; do
   size=${png##*/berth-}; size=${size%.png}
-  install -D -m 644 "$png" "$IMG/share/icons/hicolor/${size}x${size}/apps/berth.png"
+  install -D -m 644 "$png" "$IMG/lib/share/icons/hicolor/${size}x${size}/apps/berth.png"
 done
-install -D -m 644 "$REPO/icons/berth.svg" "$IMG/share/icons/hicolor/scalable/apps/berth.svg"
+install -D -m 644 "$REPO/icons/berth.svg" "$IMG/lib/share/icons/hicolor/scalable/apps/berth.svg"
 # The engine VM image ships when it has been built (packaging/vm/build-image.sh); the VM provider finds it here.
 if [ -d "$REPO/packaging/target/vm-image" ]; then cp -r "$REPO/packaging/target/vm-image" "$IMG/lib/vm-image"; fi
 

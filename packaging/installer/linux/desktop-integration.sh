@@ -1,11 +1,11 @@
 #!/bin/sh
 # Puts the installed Berth into the desktop and takes it out again; run by the .deb's postinst/prerm and
-# the .rpm's %post/%preun (one script for both). Everything it adds is a symlink into /opt/berth/share, so
+# the .rpm's %post/%preun (one script for both). Everything it adds is a symlink into /opt/berth/lib/share, so
 # removing is deleting those links; it never touches users' homes (~/.config/berth stays theirs).
 #   desktop-integration.sh install | remove
 set -e
 APP=/opt/berth
-SHARE=$APP/share
+SHARE=$APP/lib/share
 links() { # target link
   echo "$APP/bin/berth /usr/bin/berth"
   echo "$SHARE/applications/berth.desktop /usr/share/applications/berth.desktop"
