@@ -13,7 +13,8 @@
 set -eu
 
 HERE=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
-REPO=$(CDPATH= cd -- "$HERE/../.." && pwd)
+# Windows (Git Bash): C:/... paths, which jpackage.exe understands; elsewhere pwd -W fails and pwd answers.
+REPO=$(CDPATH= cd -- "$HERE/../.." && { pwd -W 2>/dev/null || pwd; })
 OS="" STEP="" TYPE="" VERSION="" INPUT="" RUNTIME="" DEST="" APP_IMAGE="" RESOURCES="" LAUNCHER_DIR=""
 while [ $# -gt 0 ]; do
   case "$1" in
