@@ -122,6 +122,13 @@ title=$(window_title /opt/berth/bin/berth)
 [ "$title" = '"Berth"' ] || fail "the installed GUI's window title is '$title'"
 ok "the installed GUI shows a window titled $title (xdotool, xprop)"
 
+# An upgrade path: installing over the installed package runs the old prerm (upgrade) and the new postinst,
+# which must leave the integration in place and the user's config alone.
+dpkg_wait -i "$DEB" || fail "dpkg -i over the installed package"
+check_installed >/dev/null
+[ "$(cat "$USER_HOME/.config/berth/marker")" = kept ] || fail "the upgrade touched the user's config"
+ok "dpkg -i over the installed package (upgrade path): still integrated, config untouched"
+
 # The same run, side by side: the installed command and ./berth from the checkout (warmed up first: a
 # checkout's first run builds and trains its own caches).
 "$REPO/berth" version >/dev/null 2>&1 || true
