@@ -27,6 +27,8 @@ if [ "${BERTH_SKIP_MAVEN:-0}" != 1 ]; then
   # shellcheck disable=SC2086
   (cd "$REPO" && ./mvnw -B -q -DskipTests -Dmaven.test.skip=true ${MAVEN_ARGS:-} package -pl packaging -am) >"$REPO/packaging/target/installer-build.log" 2>&1 \
     || { tail -n 40 "$REPO/packaging/target/installer-build.log" >&2; exit 1; }
+  # The same build ./berth makes: its distribution is current now (no rebuild on the next ./berth).
+  touch "$REPO/packaging/target/dist/.built"
 fi
 [ -f "$LIB/app-gui-$VERSION.jar" ] || { echo "build.sh: no $LIB/app-gui-$VERSION.jar" >&2; exit 1; }
 rm -rf "$OUT"; mkdir -p "$OUT"
