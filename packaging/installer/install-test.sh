@@ -68,9 +68,13 @@ first_frame_ms() {
 }
 # Starts the GUI on its own X server and waits for a window titled Berth; prints the title xprop reads.
 window_title() {
-  local display=:$(( 90 + RANDOM % 800 )) pid title="" wid=""
-  Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 & XVFB_PIDS+=($!)
-  sleep 1
+  local display pid title="" wid="" fd_file
+  # Xvfb picks a free display itself and writes its number (other jobs run X servers on this machine too).
+  fd_file=$(mktemp)
+  Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$fd_file" >/dev/null 2>&1 & XVFB_PIDS+=($!)
+  for _ in $(seq 1 50); do [ -s "$fd_file" ] && break; sleep 0.2; done
+  display=:$(head -n 1 "$fd_file"); rm -f "$fd_file"
+  [ "$display" != : ] || fail "Xvfb did not start"
   run_as_user DISPLAY="$display" "$@" >/dev/null 2>&1 & pid=$!
   for _ in $(seq 1 60); do
     wid=$(DISPLAY="$display" xdotool search --name '^Berth$' 2>/dev/null | head -n 1 || true)
