@@ -15,6 +15,7 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -104,5 +105,18 @@ class MainWindowTest {
 
         assertThat(accelerators).hasSizeGreaterThan(10).contains("Ctrl+E", "F5", "Shift+F5");
         assertThat(listed).containsAll(accelerators).contains("Ctrl+Enter", "Ctrl+Space", "Ctrl+S", "Shift+F10 / Enter");
+    }
+
+    @Test
+    void helpAboutShowsTheRootPomVersionTheJavaRuntimeAndTheEngineState(FxRobot robot) throws Exception {
+        robot.clickOn("Help").clickOn("About Berth");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#about-lines").tryQuery().isPresent());
+        List<String> lines = robot.lookup("#about-lines").queryAs(VBox.class).getChildren().stream()
+                .map(node -> ((Label) node).getText()).toList();
+        // The version Maven filtered in from the root pom (what `berth version` prints too), not a fallback.
+        assertThat(lines.getFirst()).matches("Berth \\d+\\.\\d+\\.\\d+.*").doesNotContain("unknown").doesNotContain("${");
+        assertThat(lines.get(1)).startsWith("Java " + System.getProperty("java.runtime.version"));
+        assertThat(lines.get(2)).startsWith("Engine: not connected");
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
     }
 }

@@ -321,7 +321,10 @@ public final class MainWindow {
                 tabItem("Logs", Shortcuts.LOGS, 0), tabItem("Stats", Shortcuts.STATS, 1), tabItem("Top", Shortcuts.TOP, 2),
                 tabItem("Inspect", Shortcuts.INSPECT, 3), tabItem("Containers", Shortcuts.CONTAINERS, 4));
 
-        Menu helpMenu = new Menu("Help", null, item("Keyboard shortcuts", Shortcuts.HELP, help::toggle));
+        MenuItem about = new MenuItem("About Berth");
+        about.setId("menu-about");
+        about.setOnAction(event -> AboutDialog.show(stage, panes.connectionProperty().get()));
+        Menu helpMenu = new Menu("Help", null, item("Keyboard shortcuts", Shortcuts.HELP, help::toggle), new SeparatorMenuItem(), about);
         return new MenuBar(file, project, view, helpMenu);
     }
 
