@@ -10,7 +10,6 @@ import dev.berth.app.workspace.EngineState;
 import dev.berth.bridge.discovery.DiscoveryOptions;
 import dev.berth.bridge.discovery.EngineDiscovery;
 import dev.berth.bridge.discovery.HostEnvironment;
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -19,15 +18,11 @@ import java.net.ServerSocket;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -109,44 +104,18 @@ class EngineSocketFaultsTest {
      */
     @Test
     void permissionDeniedAsAnotherUser() throws Exception {
-        assumeTrue("root".equals(System.getProperty("user.name")), "only root can switch to nobody to be refused");
-        assumeTrue(new File("/usr/bin/setpriv").canExecute(), "setpriv (util-linux) is not installed");
+        assumeTrue(AsNobody.possible(), "only root with setpriv can switch to nobody to be refused");
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path socket = dir.resolve("private.sock");
         try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             server.bind(UnixDomainSocketAddress.of(socket));
             Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
-            List<String> command = new ArrayList<>(List.of("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--",
-                    ProcessHandle.current().info().command().orElseThrow(), "-cp", classPathForNobody(), "-Duser.home=" + dir,
-                    "dev.berth.app.Main", "engine", "-H", "unix://" + socket));
-            Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(process.exitValue()).as(err).isEqualTo(1);
-            assertThat(err).as("one line, no stack trace").doesNotContain("\n").doesNotContain("Exception")
+            AsNobody.Run run = AsNobody.berth(dir, "engine", "-H", "unix://" + socket);
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+            assertThat(run.err()).as("one line, no stack trace").doesNotContain("\n").doesNotContain("Exception")
                     .startsWith("No container engine answered (-H/--host): Permission denied on unix://" + socket)
                     .contains("'docker' group").contains("usermod -aG docker").contains("DOCKER_HOST");
-            System.out.println("fault 3: " + err);
+            System.out.println("fault 3: " + run.err());
         }
-    }
-
-    /** This JVM's class path, with the jars from root's private Maven repository copied where nobody can read them. */
-    private String classPathForNobody() throws IOException {
-        Path jars = Files.createDirectories(dir.resolve("jars"));
-        Files.setPosixFilePermissions(jars, PosixFilePermissions.fromString("rwxr-xr-x"));
-        List<String> entries = new ArrayList<>();
-        int i = 0;
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            Path path = Path.of(entry);
-            if (Files.isRegularFile(path)) {
-                Path copy = jars.resolve((i++) + "-" + path.getFileName());
-                Files.copy(path, copy, StandardCopyOption.REPLACE_EXISTING);
-                Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-r--r--"));
-                entries.add(copy.toString());
-            } else {
-                entries.add(entry); // target/classes under the worktree, readable by all
-            }
-        }
-        return String.join(File.pathSeparator, entries);
     }
 }
