@@ -84,10 +84,10 @@ public final class PrivateEngine implements AutoCloseable {
         if (running()) {
             return;
         }
-        // A dockerd killed by SIGKILL leaves its containerd running, and a new dockerd times out starting its own
-        // beside it: stop the old one by its pid (its shims, and so the containers, live on; the new containerd
-        // finds them again).
-        pidIn(dir.resolve("exec/containerd/containerd.pid")).filter(ProcessHandle::isAlive).ifPresent(PrivateEngine::stop);
+        // A dockerd killed by SIGKILL leaves its containerd, the shims and the containers running, and a new
+        // dockerd times out starting a containerd beside the old one. Stop them all by pid, as when a machine's
+        // engine goes down with its containers (no live-restore): the new dockerd finds them exited.
+        stopProcesses(dir);
         String binary = Files.isExecutable(Path.of("/usr/sbin/dockerd")) ? "/usr/sbin/dockerd" : "/usr/bin/dockerd";
         Files.createDirectories(dataRoot());
         // In a network namespace of its own (unshare -n execs dockerd, so the pid is dockerd's): dockerd started
@@ -190,7 +190,13 @@ public final class PrivateEngine implements AutoCloseable {
      * this directory), then its mounts (overlay layers, netns, shm), deepest first, then the files.
      */
     private static void cleanUp(Path dir) {
-        pidIn(dir.resolve("exec/containerd/containerd.pid")).ifPresent(PrivateEngine::stop);
+        stopProcesses(dir);
+        unmountAndDelete(dir, dir.toString());
+    }
+
+    /** Its containerd by the pid it recorded, then the containers' processes and the shims that name the directory. */
+    private static void stopProcesses(Path dir) {
+        pidIn(dir.resolve("exec/containerd/containerd.pid")).filter(ProcessHandle::isAlive).ifPresent(PrivateEngine::stop);
         String marker = dir.toString();
         List<ProcessHandle> shims = ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false))
@@ -198,6 +204,9 @@ public final class PrivateEngine implements AutoCloseable {
         // the containers' processes first (children of the shims: their command lines do not name the directory)
         shims.stream().flatMap(ProcessHandle::descendants).toList().forEach(ProcessHandle::destroyForcibly);
         shims.forEach(PrivateEngine::stop);
+    }
+
+    private static void unmountAndDelete(Path dir, String marker) {
         try {
             List<String> mounts = Files.readAllLines(Path.of("/proc/self/mounts")).stream()
                     .map(line -> line.split(" ")[1]).filter(point -> point.startsWith(marker + "/"))

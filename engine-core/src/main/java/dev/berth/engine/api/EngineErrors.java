@@ -51,7 +51,10 @@ public final class EngineErrors {
         if (e instanceof NoRouteToHostException) {
             return new EngineConnectionException("No route to " + endpoint + ".", e);
         }
-        return new EngineConnectionException("Lost the connection to the engine at " + endpoint + ": " + detail + ".", e);
+        // A reset or a cut-off stream: what an engine that was killed or restarted mid-request leaves behind.
+        String cause = detail.endsWith(".") ? detail.substring(0, detail.length() - 1) : detail;
+        return new EngineConnectionException("Lost the connection to the engine at " + endpoint + " (" + cause + "): it stopped or"
+                + " restarted; run the command again once it is back (sudo systemctl status docker).", e);
     }
 
     /** What to do when no engine is where the user pointed: the same clause ends every connection sentence. */
