@@ -45,10 +45,27 @@ public final class PrivateEngine implements AutoCloseable {
 
     /** Starts a fresh engine (after sweeping leftovers of crashed runs) and waits until it answers. */
     public static PrivateEngine start() throws IOException, InterruptedException {
+        return start(0);
+    }
+
+    /**
+     * Starts a fresh engine whose data root is a tmpfs of {@code dataRootBytes} (0: no limit), so that a test
+     * can fill the engine's disk without touching the machine's.
+     */
+    public static PrivateEngine start(long dataRootBytes) throws IOException, InterruptedException {
         sweepLeftovers();
         // a short path: the containerd socket under the exec root must fit a unix socket name (108 bytes)
         PrivateEngine engine = new PrivateEngine(Files.createTempDirectory(Path.of("/tmp"), PREFIX));
         try {
+            if (dataRootBytes > 0) {
+                Files.createDirectories(engine.dataRoot());
+                Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=" + dataRootBytes + ",mode=0711",
+                        "berth-pe-data", engine.dataRoot().toString()).redirectErrorStream(true).start();
+                String said = new String(mount.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                if (mount.waitFor() != 0) {
+                    throw new IOException("could not mount a tmpfs data root: " + said);
+                }
+            }
             engine.restart();
         } catch (IOException | RuntimeException e) {
             engine.close();
