@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.app.gui.feed.EngineConnection;
 import dev.berth.app.gui.look.HelpOverlay;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +16,10 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextArea;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,7 +61,11 @@ class MainWindowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> robot.lookup("#engine-unavailable").query().isVisible());
         assertThat(robot.lookup("No container engine is reachable").tryQuery()).isPresent();
-        assertThat(robot.lookup("#engine-tried").queryAs(TextArea.class).getText()).contains("nowhere.sock");
+        // the CLI's sentence, word for word (fault 3 of docs/RELIABILITY.md): what is wrong and the fix
+        assertThat(robot.lookup("#engine-tried").queryAs(TextArea.class).getText()).contains("nowhere.sock")
+                .startsWith("No container engine answered (-H/--host): No engine socket at").contains("start the engine")
+                .contains("DOCKER_HOST or --context");
+        snapshot(stage, Path.of("target/screenshots/engine-unavailable-socket.png"));
         assertThat(robot.lookup("#engine-status").queryAs(Label.class).getText()).contains("retrying in");
         assertThat(robot.lookup("#button-up").query().isDisabled()).isTrue();
     }
@@ -104,5 +112,19 @@ class MainWindowTest {
 
         assertThat(accelerators).hasSizeGreaterThan(10).contains("Ctrl+E", "F5", "Shift+F5");
         assertThat(listed).containsAll(accelerators).contains("Ctrl+Enter", "Ctrl+Space", "Ctrl+S", "Shift+F10 / Enter");
+    }
+
+    /** The window as a PNG under target/ (looked at by hand; the chosen ones go to docs/screenshots). */
+    private static void snapshot(Stage window, Path file) throws Exception {
+        WritableImage image = WaitForAsyncUtils.asyncFx(() -> window.getScene().snapshot(null)).get(10, TimeUnit.SECONDS);
+        BufferedImage png = new BufferedImage((int) image.getWidth(), (int) image.getHeight(),
+                BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < png.getHeight(); y++) {
+            for (int x = 0; x < png.getWidth(); x++) {
+                png.setRGB(x, y, image.getPixelReader().getArgb(x, y));
+            }
+        }
+        Files.createDirectories(file.getParent());
+        ImageIO.write(png, "png", file.toFile());
     }
 }
