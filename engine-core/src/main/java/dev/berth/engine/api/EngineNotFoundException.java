@@ -31,7 +31,8 @@ public class EngineNotFoundException extends EngineException {
         if (attempts.size() == 1) {
             // One place was tried (-H, DOCKER_HOST, a context): its sentence already names it and the fix.
             Attempt only = attempts.getFirst();
-            return "No container engine answered (" + only.strategy() + "): " + only.failure();
+            boolean named = only.endpoint() == null || String.valueOf(only.failure()).contains(only.endpoint());
+            return "No container engine answered (" + only.strategy() + (named ? "" : ", " + only.endpoint()) + "): " + only.failure();
         }
         StringBuilder text = new StringBuilder("No container engine answered. Tried:");
         for (Attempt attempt : attempts) {
