@@ -1,6 +1,12 @@
 package dev.berth.compose;
 
+import dev.berth.compose.yaml.YamlLimits;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +26,13 @@ public interface SourceFiles {
     /** The UTF-8 text of {@code file}. */
     String read(Path file) throws IOException;
 
+    /**
+     * The most bytes a file may have: four per code point of {@link dev.berth.compose.yaml.YamlLimits#DEFAULT}'s
+     * limit (UTF-8's longest), so the reader refuses by size before a byte is read and nothing bigger can
+     * exhaust the heap (a 3 GiB file would fail with {@code OutOfMemoryError} inside {@code readString}).
+     */
+    long MAX_BYTES = 4L * YamlLimits.DEFAULT.codePointLimit();
+
     /** The file system. */
     SourceFiles DISK = new SourceFiles() {
         @Override
@@ -29,9 +42,31 @@ public interface SourceFiles {
 
         @Override
         public String read(Path file) throws IOException {
-            return Files.readString(file, StandardCharsets.UTF_8);
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new IOException("the file has " + size + " bytes, larger than the " + MAX_BYTES
+                        + " a compose file may have");
+            }
+            return utf8(Files.readAllBytes(file));
         }
     };
+
+    /** The bytes as UTF-8 text, or an IOException saying where they stop being UTF-8 (a binary file). */
+    static String utf8(byte[] bytes) throws IOException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            throw new IOException(String.format("the file is not UTF-8 text (a binary file?): byte 0x%02x at offset %d",
+                    bytes[in.position()] & 0xff, in.position()));
+        }
+        return out.flip().toString();
+    }
 
     /**
      * {@code texts} (absolute, normalised paths → content) over {@code under}: a path in the map is read

@@ -68,11 +68,16 @@ public final class TestEngine {
 
     /** One {@code GET /_ping} over the unix socket, with a short timeout. */
     public static boolean ping() {
-        if (!Files.exists(SOCKET)) {
+        return ping(SOCKET);
+    }
+
+    /** One {@code GET /_ping} over {@code socket}, with a short timeout: true when an engine answers 200. */
+    public static boolean ping(Path socket) {
+        if (!Files.exists(socket)) {
             return false;
         }
         try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            channel.connect(UnixDomainSocketAddress.of(SOCKET));
+            channel.connect(UnixDomainSocketAddress.of(socket));
             channel.write(ByteBuffer.wrap("GET /_ping HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
                     .getBytes(StandardCharsets.US_ASCII)));
             ByteBuffer buffer = ByteBuffer.allocate(512);

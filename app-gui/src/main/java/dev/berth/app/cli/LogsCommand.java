@@ -61,6 +61,9 @@ final class LogsCommand extends ComposeCommand {
                 try (FollowedContainers followed = new FollowedContainers(session.client(), logs)) {
                     containers.forEach(container -> followed.follow(container, options));
                     await(followed.allFinished());
+                    if (followed.engineLost().isPresent()) {
+                        throw new CliException("Stopped following the logs: " + followed.engineLost().get().getMessage());
+                    }
                 }
             } else {
                 // One container after the other, so each one's lines stay together.

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.app.gui.feed.EngineConnection;
 import dev.berth.app.gui.look.HelpOverlay;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,9 +16,11 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextArea;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,7 +62,11 @@ class MainWindowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> robot.lookup("#engine-unavailable").query().isVisible());
         assertThat(robot.lookup("No container engine is reachable").tryQuery()).isPresent();
-        assertThat(robot.lookup("#engine-tried").queryAs(TextArea.class).getText()).contains("nowhere.sock");
+        // the CLI's sentence, word for word (fault 3 of docs/RELIABILITY.md): what is wrong and the fix
+        assertThat(robot.lookup("#engine-tried").queryAs(TextArea.class).getText()).contains("nowhere.sock")
+                .startsWith("No container engine answered (-H/--host): No engine socket at").contains("start the engine")
+                .contains("DOCKER_HOST or --context");
+        snapshot(stage, Path.of("target/screenshots/engine-unavailable-socket.png"));
         assertThat(robot.lookup("#engine-status").queryAs(Label.class).getText()).contains("retrying in");
         assertThat(robot.lookup("#button-up").query().isDisabled()).isTrue();
     }
@@ -118,5 +126,19 @@ class MainWindowTest {
         assertThat(lines.get(1)).startsWith("Java " + System.getProperty("java.runtime.version"));
         assertThat(lines.get(2)).startsWith("Engine: not connected");
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+    }
+
+    /** The window as a PNG under target/ (looked at by hand; the chosen ones go to docs/screenshots). */
+    private static void snapshot(Stage window, Path file) throws Exception {
+        WritableImage image = WaitForAsyncUtils.asyncFx(() -> window.getScene().snapshot(null)).get(10, TimeUnit.SECONDS);
+        BufferedImage png = new BufferedImage((int) image.getWidth(), (int) image.getHeight(),
+                BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < png.getHeight(); y++) {
+            for (int x = 0; x < png.getWidth(); x++) {
+                png.setRGB(x, y, image.getPixelReader().getArgb(x, y));
+            }
+        }
+        Files.createDirectories(file.getParent());
+        ImageIO.write(png, "png", file.toFile());
     }
 }

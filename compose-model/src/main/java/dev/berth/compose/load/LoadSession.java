@@ -19,6 +19,8 @@ import dev.berth.compose.tree.ScalarNode;
 import dev.berth.compose.tree.TreePath;
 import dev.berth.compose.yaml.YamlReader;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -233,11 +235,23 @@ public final class LoadSession {
 
     private String readText(Path file) {
         if (!files.isRegularFile(file)) {
-            diagnostics.error("file-not-found", "", Location.ofFile(file), "open " + file + ": no such file or directory");
+            // Compose's words for a missing file or a directory; a fifo or a device (-f /dev/zero) is never
+            // opened: reading one could block for ever or never end.
+            if (Files.isDirectory(file)) {
+                diagnostics.error("file-unreadable", "", Location.ofFile(file), "read " + file + ": is a directory");
+            } else if (Files.exists(file)) {
+                diagnostics.error("file-unreadable", "", Location.ofFile(file), "cannot read " + file
+                        + ": not a regular file (a pipe, socket or device); save the compose file to disk, or pipe it with -f -");
+            } else {
+                diagnostics.error("file-not-found", "", Location.ofFile(file), "open " + file + ": no such file or directory");
+            }
             return null;
         }
         try {
             return files.read(file);
+        } catch (AccessDeniedException e) {
+            diagnostics.error("file-unreadable", "", Location.ofFile(file), "open " + file + ": permission denied");
+            return null;
         } catch (IOException e) {
             diagnostics.error("file-unreadable", "", Location.ofFile(file), "cannot read " + file + ": " + e.getMessage());
             return null;

@@ -96,13 +96,14 @@ public final class EngineClient implements AutoCloseable {
         VersionInfo version = system.version();
         String api = version.apiVersion() != null ? version.apiVersion() : system.ping().apiVersion();
         if (api == null) {
-            throw new EngineIncompatibleException("The engine at " + endpoint.uri() + " reports no API version; it is not a Docker-compatible engine.");
+            throw new EngineIncompatibleException("The engine at " + endpoint.uri() + " reports no API version, so it is not a"
+                    + " Docker-compatible engine: " + EngineErrors.POINT_ELSEWHERE + ".");
         }
         ApiVersion engineApi = ApiVersion.parse(api);
         if (!engineApi.isAtLeast(ApiVersion.MINIMUM)) {
             throw new EngineIncompatibleException("The engine at " + endpoint.uri() + " speaks API " + engineApi
-                    + " (version " + version.version() + "); Berth needs API " + ApiVersion.MINIMUM
-                    + " or newer (Docker Engine 20.10+ or Podman 4+). Please upgrade the engine.");
+                    + " (version " + version.version() + "), but Berth needs API " + ApiVersion.MINIMUM
+                    + " or newer: upgrade it to Docker Engine 20.10+ or Podman 4+, or " + EngineErrors.POINT_ELSEWHERE + ".");
         }
         boolean podman = isPodman(version);
         String name = podman ? "Podman Engine" : "Docker Engine";

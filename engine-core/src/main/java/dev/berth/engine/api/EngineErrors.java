@@ -9,7 +9,11 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
 import java.util.Locale;
@@ -36,10 +40,10 @@ public final class EngineErrors {
             return new EnginePermissionException(endpoint, e);
         }
         if (e instanceof NoSuchFileException || e instanceof FileNotFoundException || lower.contains("no such file")) {
-            return new EngineConnectionException("No engine socket at " + endpoint + ": the file does not exist.", e);
+            return missingSocket(endpoint, e);
         }
         if (e instanceof ConnectException || lower.contains("connection refused")) {
-            return new EngineConnectionException("The engine at " + endpoint + " refused the connection: is it running?", e);
+            return refused(endpoint, e);
         }
         if (e instanceof UnknownHostException) {
             return new EngineConnectionException("Unknown host in " + endpoint + ": " + detail + ".", e);
@@ -47,7 +51,64 @@ public final class EngineErrors {
         if (e instanceof NoRouteToHostException) {
             return new EngineConnectionException("No route to " + endpoint + ".", e);
         }
-        return new EngineConnectionException("Lost the connection to the engine at " + endpoint + ": " + detail + ".", e);
+        // A reset or a cut-off stream: what an engine that was killed or restarted mid-request leaves behind.
+        String cause = detail.endsWith(".") ? detail.substring(0, detail.length() - 1) : detail;
+        return new EngineConnectionException("Lost the connection to the engine at " + endpoint + " (" + cause + "): it stopped or"
+                + " restarted; run the command again once it is back (sudo systemctl status docker).", e);
+    }
+
+    /** What to do when no engine is where the user pointed: the same clause ends every connection sentence. */
+    static final String POINT_ELSEWHERE = "point DOCKER_HOST or --context at the engine you mean";
+
+    /** The socket file is not there: the engine is not running, or it listens somewhere else. */
+    public static EngineConnectionException missingSocket(String endpoint, Throwable cause) {
+        return new EngineConnectionException("No engine socket at " + endpoint + " (the file does not exist): start the engine"
+                + " (sudo systemctl start docker), or " + POINT_ELSEWHERE + ".", cause);
+    }
+
+    /**
+     * A connect that was refused. On a unix socket the file says why: a regular file or a directory where the
+     * socket should be (no engine can ever listen there), or a socket left behind by an engine that stopped.
+     */
+    static EngineConnectionException refused(String endpoint, Throwable cause) {
+        Path socket = unixSocketPath(endpoint);
+        if (socket == null) {
+            return new EngineConnectionException("The engine at " + endpoint + " refused the connection: start it, or " + POINT_ELSEWHERE + ".", cause);
+        }
+        EngineConnectionException notSocket = notASocket(endpoint, socket, cause);
+        if (notSocket != null) {
+            return notSocket;
+        }
+        return new EngineConnectionException("Nothing accepts connections on " + endpoint + " (an engine that stopped left its socket"
+                + " behind): start the engine (sudo systemctl start docker), or " + POINT_ELSEWHERE + ".", cause);
+    }
+
+    /** A unix endpoint whose file exists but is not a socket, or null when it is one (or is missing). */
+    public static EngineConnectionException notASocket(String endpoint, Path socket, Throwable cause) {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(socket, BasicFileAttributes.class);
+        } catch (IOException unreadable) {
+            return null;
+        }
+        if (attributes.isOther()) {
+            return null; // sockets, like fifos and devices, are "other" to java.nio
+        }
+        String what = attributes.isDirectory() ? "a directory" : "a regular file";
+        return new EngineConnectionException(endpoint + " is " + what + ", not a socket, so no engine can listen there: remove it"
+                + " and restart the engine (sudo systemctl restart docker), or " + POINT_ELSEWHERE + ".", cause);
+    }
+
+    /** The socket file of a {@code unix://} endpoint, or null for any other kind. */
+    private static Path unixSocketPath(String endpoint) {
+        if (endpoint == null || !endpoint.startsWith("unix://")) {
+            return null;
+        }
+        try {
+            return Path.of(endpoint.substring("unix://".length()));
+        } catch (InvalidPathException e) {
+            return null;
+        }
     }
 
     /** ssh's own words, with what to do; never the socket-permission advice (ssh's "Permission denied" is a login). */

@@ -28,6 +28,12 @@ public class EngineNotFoundException extends EngineException {
     }
 
     private static String message(List<Attempt> attempts) {
+        if (attempts.size() == 1) {
+            // One place was tried (-H, DOCKER_HOST, a context): its sentence already names it and the fix.
+            Attempt only = attempts.getFirst();
+            boolean named = only.endpoint() == null || String.valueOf(only.failure()).contains(only.endpoint());
+            return "No container engine answered (" + only.strategy() + (named ? "" : ", " + only.endpoint()) + "): " + only.failure();
+        }
         StringBuilder text = new StringBuilder("No container engine answered. Tried:");
         for (Attempt attempt : attempts) {
             text.append("\n  - ").append(attempt);

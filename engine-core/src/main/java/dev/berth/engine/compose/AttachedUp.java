@@ -104,6 +104,9 @@ public final class AttachedUp {
             } catch (ExecutionException e) {
                 throw new IllegalStateException(e.getCause());
             }
+            if (followed.engineLost().isPresent()) {
+                throw followed.engineLost().get(); // no stop to send: the engine is gone
+            }
             Ending ending = interrupted.isDone() ? Ending.INTERRUPTED : aborted.isDone() ? Ending.CONTAINER_EXITED : Ending.ALL_EXITED;
             if (ending != Ending.ALL_EXITED) {
                 output.stopping(ending);

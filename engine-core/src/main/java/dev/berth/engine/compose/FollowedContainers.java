@@ -1,7 +1,9 @@
 package dev.berth.engine.compose;
 
 import dev.berth.engine.api.ContainersApi.LogsOptions;
+import dev.berth.engine.api.EngineApiException;
 import dev.berth.engine.api.EngineClient;
+import dev.berth.engine.api.EngineException;
 import dev.berth.engine.api.model.ContainerInspect;
 import dev.berth.engine.api.model.ContainerInspectState;
 import dev.berth.engine.stream.EngineStream;
@@ -9,6 +11,7 @@ import dev.berth.engine.stream.OutputLine;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -40,6 +43,7 @@ public final class FollowedContainers implements AutoCloseable {
     private final List<CompletableFuture<Void>> finished = new CopyOnWriteArrayList<>();
     private final List<EngineStream<OutputLine>> streams = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
+    private volatile EngineException lost;
 
     public FollowedContainers(EngineClient engine, Output output) {
         this.engine = engine;
@@ -61,6 +65,14 @@ public final class FollowedContainers implements AutoCloseable {
     /** Completes once every followed container stopped for good (or following was closed). */
     public CompletableFuture<Void> allFinished() {
         return CompletableFuture.allOf(finished.toArray(CompletableFuture[]::new));
+    }
+
+    /**
+     * Why following ended early, when it did because the engine went away (killed, restarted, socket gone)
+     * rather than because the containers stopped: a caller must say so instead of ending as if all was well.
+     */
+    public Optional<EngineException> engineLost() {
+        return Optional.ofNullable(lost);
     }
 
     /** Stops following: every stream is cancelled and every container counts as finished. */
@@ -85,6 +97,9 @@ public final class FollowedContainers implements AutoCloseable {
                 ended = !closed;
             } catch (RuntimeException e) {
                 if (!closed) {
+                    if (isConnectionLoss(e)) {
+                        lost = (EngineException) e;
+                    }
                     output.unavailable(container, e.getMessage());
                 }
             }
@@ -92,7 +107,14 @@ public final class FollowedContainers implements AutoCloseable {
                 done.complete(null);
                 return;
             }
-            ContainerInspect inspect = inspect(container);
+            ContainerInspect inspect;
+            try {
+                inspect = inspectOrNull(container);
+            } catch (EngineException e) {
+                lost = e; // the stream ended because the engine did, not the container
+                finishAll();
+                return;
+            }
             ContainerInspectState state = inspect == null ? null : inspect.state();
             int restarts = inspect == null || inspect.restartCount() == null ? 0 : inspect.restartCount();
             output.exited(container, state == null || state.exitCode() == null ? 0 : state.exitCode());
@@ -136,10 +158,34 @@ public final class FollowedContainers implements AutoCloseable {
 
     private ContainerInspect inspect(ServiceContainer container) {
         try {
-            return engine.containers().inspect(container.id());
-        } catch (RuntimeException e) {
+            return inspectOrNull(container);
+        } catch (EngineException e) {
+            lost = e;
+            finishAll();
             return null;
         }
+    }
+
+    /** The container, or null once it was removed; an engine that does not answer throws. */
+    private ContainerInspect inspectOrNull(ServiceContainer container) {
+        try {
+            return engine.containers().inspect(container.id());
+        } catch (EngineApiException e) {
+            if (e.isNotFound()) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    /** The engine is gone for every container at once: stop waiting for the others' streams to notice. */
+    private void finishAll() {
+        finished.forEach(done -> done.complete(null));
+    }
+
+    /** A failure of the connection itself (not an answer of the engine's, such as 404). */
+    private static boolean isConnectionLoss(RuntimeException e) {
+        return e instanceof EngineException && !(e instanceof EngineApiException);
     }
 
     private static Instant startedAt(ContainerInspectState state) {

@@ -67,6 +67,15 @@ class EngineErrorsTest {
     }
 
     @Test
+    void oneAttemptIsOneLineThatNamesTheEndpointOnce() {
+        assertThat(new EngineNotFoundException(List.of(new EngineNotFoundException.Attempt("DOCKER_HOST", "unix:///x.sock", "no such file"))))
+                .hasMessage("No container engine answered (DOCKER_HOST, unix:///x.sock): no such file");
+        assertThat(new EngineNotFoundException(List.of(new EngineNotFoundException.Attempt("-H/--host", "tcp://h:1",
+                "The engine at tcp://h:1 refused the connection."))))
+                .hasMessage("No container engine answered (-H/--host): The engine at tcp://h:1 refused the connection.");
+    }
+
+    @Test
     void carriesTheEnginesMessageAndStatus() {
         EngineApiException e = new EngineApiException(409, "Conflict. The container name \"/web\" is already in use", "Creating container web");
         assertThat(e.getMessage()).isEqualTo("Creating container web failed: Conflict. The container name \"/web\" is already in use (HTTP 409)");

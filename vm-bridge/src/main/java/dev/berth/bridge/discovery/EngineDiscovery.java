@@ -4,6 +4,7 @@ import dev.berth.bridge.vm.VmDiscoveryStrategy;
 import dev.berth.engine.api.EngineClient;
 import dev.berth.engine.api.EngineConnectionException;
 import dev.berth.engine.api.EngineEndpoint;
+import dev.berth.engine.api.EngineErrors;
 import dev.berth.engine.api.EngineException;
 import dev.berth.engine.api.EngineIdentity;
 import dev.berth.engine.api.EngineNotFoundException;
@@ -138,8 +139,15 @@ public final class EngineDiscovery {
 
     /** The real socket test: connect, ping, read the version, check the API; bounded by the per-candidate timeout. */
     private EngineClient probe(EngineEndpoint endpoint, DiscoveryOptions options) {
-        if (endpoint instanceof EngineEndpoint.Unix unix && !Files.exists(unix.socket())) {
-            throw new EngineConnectionException("No engine socket at " + endpoint.uri() + ": the file does not exist.", null);
+        if (endpoint instanceof EngineEndpoint.Unix unix) {
+            // Fail at once, without a connect, for the two files no engine can be behind.
+            if (!Files.exists(unix.socket())) {
+                throw EngineErrors.missingSocket(endpoint.uri(), null);
+            }
+            EngineConnectionException notSocket = EngineErrors.notASocket(endpoint.uri(), unix.socket(), null);
+            if (notSocket != null) {
+                throw notSocket;
+            }
         }
         Duration timeout = options.timeoutPerCandidate();
         HttpClient.Options probing = new HttpClient.Options(timeout, timeout.plusSeconds(1), HttpClient.Options.defaults().maxIdleConnections());

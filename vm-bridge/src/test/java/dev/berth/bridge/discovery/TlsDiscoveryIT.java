@@ -84,7 +84,8 @@ class TlsDiscoveryIT {
                 "DOCKER_CERT_PATH", certs.toString());
         assertThatThrownBy(() -> discover(variables, Files.createDirectories(dir.resolve("home-wrong"))))
                 .isInstanceOf(EngineNotFoundException.class)
-                .hasMessageContaining("DOCKER_HOST (" + proxy.dockerHost() + ")")
+                // one attempt is one sentence: how it was found, then the failure, which names the endpoint
+                .hasMessageStartingWith("No container engine answered (DOCKER_HOST): The engine at " + proxy.dockerHost())
                 .hasMessageContaining("presented a certificate that ca.pem in DOCKER_CERT_PATH did not sign");
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -19,9 +20,42 @@ public final class AtomicFiles {
 
     private AtomicFiles() {}
 
+    private static String tempPrefix(String name) {
+        return "." + name + ".";
+    }
+
+    /** Temp files of earlier saves of {@code name} whose process died before it could move or delete them. */
+    static void removeLeftovers(Path dir, String name) {
+        String prefix = tempPrefix(name);
+        try (DirectoryStream<Path> temps = Files.newDirectoryStream(dir, path -> {
+            String file = path.getFileName().toString();
+            return file.startsWith(prefix) && file.endsWith(".tmp");
+        })) {
+            for (Path temp : temps) {
+                String rest = temp.getFileName().toString().substring(prefix.length());
+                int dot = rest.indexOf('.');
+                long pid;
+                try {
+                    pid = Long.parseLong(dot < 0 ? rest : rest.substring(0, dot));
+                } catch (NumberFormatException e) {
+                    continue; // not one of ours
+                }
+                if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                    continue; // a save under way in a live process
+                }
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            // Tidying is best effort: the save itself must not fail for it.
+        }
+    }
+
     public static void write(Path target, String text) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        removeLeftovers(dir, target.getFileName().toString());
+        // The writer's pid in the name: a save killed mid-way (kill -9, power cut) leaves its temp file behind,
+        // and the next save removes the ones whose process is gone (EditorKilledTest).
+        Path temp = Files.createTempFile(dir, tempPrefix(target.getFileName().toString()) + ProcessHandle.current().pid() + ".", ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 channel.write(StandardCharsets.UTF_8.encode(text));
