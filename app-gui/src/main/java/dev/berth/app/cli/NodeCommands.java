@@ -6,31 +6,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import tools.jackson.databind.JsonNode;
 
 /** {@code berth node ls|inspect|update}: the swarm's nodes, as {@code docker node}. Manager only. */
 @Command(name = "node", description = "Manage swarm nodes: ls, inspect, update.",
         subcommands = {NodeCommands.Ls.class, NodeCommands.Inspect.class, NodeCommands.Update.class})
-final class NodeCommands implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    HelpOption help;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return 0;
-    }
+final class NodeCommands extends CommandGroup {
 
     /** What availability a node can be given. */
     enum Availability { active, pause, drain }

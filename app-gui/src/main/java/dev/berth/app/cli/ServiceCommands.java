@@ -16,33 +16,17 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code berth service ls|scale|logs|update|rollback}: swarm services, as {@code docker service}. Manager only. */
 @Command(name = "service", description = "Manage swarm services: ls, scale, logs, update --image, rollback.",
         subcommands = {ServiceCommands.Ls.class, ServiceCommands.Scale.class, ServiceCommands.Logs.class, ServiceCommands.Update.class,
                 ServiceCommands.Rollback.class})
-final class ServiceCommands implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    HelpOption help;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return 0;
-    }
+final class ServiceCommands extends CommandGroup {
 
     @Command(name = "ls", aliases = "list", description = "List services.")
     static final class Ls extends SwarmCommand {

@@ -21,13 +21,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code berth stack deploy|ls|services|ps|rm}: a compose file deployed to a swarm, as {@code docker stack}.
@@ -36,19 +33,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "stack", description = "Manage swarm stacks: deploy a compose file, ls, services, ps, rm.",
         subcommands = {StackCommands.Deploy.class, StackCommands.Ls.class, StackCommands.Services.class, StackCommands.Ps.class,
                 StackCommands.Rm.class})
-final class StackCommands implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    HelpOption help;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return 0;
-    }
+final class StackCommands extends CommandGroup {
 
     /** How {@code --resolve-image} is written on the command line. */
     enum ResolveImageFlag { always, changed, never }

@@ -4,31 +4,15 @@ import dev.berth.engine.swarm.SwarmApi.JoinTokens;
 import dev.berth.engine.swarm.SwarmState;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code berth swarm init|join-token|join|leave|status}: this engine's place in a swarm, as {@code docker swarm}. */
 @Command(name = "swarm", description = "Manage the swarm: init, join-token, join, leave, status.",
         subcommands = {SwarmCommands.Init.class, SwarmCommands.JoinToken.class, SwarmCommands.Join.class, SwarmCommands.Leave.class,
                 SwarmCommands.Status.class})
-final class SwarmCommands implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    HelpOption help;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return 0;
-    }
+final class SwarmCommands extends CommandGroup {
 
     /** The port a manager listens on unless told otherwise. */
     static final String DEFAULT_LISTEN = "0.0.0.0:2377";
