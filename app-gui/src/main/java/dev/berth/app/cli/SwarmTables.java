@@ -6,10 +6,8 @@ import dev.berth.engine.swarm.SwarmService;
 import dev.berth.engine.swarm.SwarmTask;
 import java.io.PrintWriter;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import tools.jackson.databind.JsonNode;
 
 /** The docker CLI's swarm tables ({@code service ls}, {@code stack ps}, {@code node ls}) over the engine-core records. */
 final class SwarmTables {
@@ -20,7 +18,8 @@ final class SwarmTables {
     static void services(List<SwarmService> services, PrintWriter out) {
         Table table = new Table("ID", "NAME", "MODE", "REPLICAS", "IMAGE", "PORTS");
         for (SwarmService service : services) {
-            table.row(shortId(service.id()), service.name(), service.mode(), replicas(service), image(service.image()), ports(service));
+            table.row(shortId(service.id()), service.name(), service.mode(), replicas(service), SwarmService.withoutDigest(service.image()),
+                    service.publishedPorts());
         }
         table.print(out);
     }
@@ -30,33 +29,6 @@ final class SwarmTables {
         String counts = service.runningTasks() + "/" + service.desiredTasks();
         String update = service.updateState();
         return update == null || update.equals("completed") || update.equals("rollback_completed") ? counts : counts + " (" + update + ")";
-    }
-
-    /** The image as written: the digest the deploy pinned it to is noise in a table (docker drops it too). */
-    static String image(String image) {
-        if (image == null) {
-            return "";
-        }
-        int at = image.indexOf('@');
-        return at < 0 ? image : image.substring(0, at);
-    }
-
-    /**
-     * Published ports as {@code docker service ls} writes them, {@code *:8080->80/tcp}; ports published in host
-     * mode are not in the endpoint (no routing mesh), so they come from the spec.
-     */
-    static String ports(SwarmService service) {
-        JsonNode ports = service.endpointPorts();
-        if (ports == null || ports.isMissingNode() || ports.isEmpty()) {
-            ports = service.spec().path("EndpointSpec").path("Ports");
-        }
-        List<String> out = new ArrayList<>();
-        for (JsonNode port : ports) {
-            long published = port.path("PublishedPort").asLong(0);
-            String target = port.path("TargetPort").asLong(0) + "/" + port.path("Protocol").asString("tcp");
-            out.add(published == 0 ? target : "*:" + published + "->" + target);
-        }
-        return String.join(", ", out);
     }
 
     /** {@code docker stack ps}: ID, NAME, IMAGE, NODE, DESIRED STATE, CURRENT STATE, ERROR. */
@@ -71,7 +43,7 @@ final class SwarmTables {
             previous = t.name();
             String error = task.error() == null ? "" : noTrunc || task.error().length() <= 40 ? task.error()
                     : task.error().substring(0, 39) + "…";
-            table.row(noTrunc ? task.id() : shortId(task.id()), name, image(task.image()), t.nodeName(), capital(task.desiredState()),
+            table.row(noTrunc ? task.id() : shortId(task.id()), name, SwarmService.withoutDigest(task.image()), t.nodeName(), capital(task.desiredState()),
                     currentState(task, now), error.isEmpty() ? "" : "\"" + error + "\"");
         }
         table.print(out);

@@ -1,5 +1,7 @@
 package dev.berth.engine.swarm;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
@@ -47,5 +49,32 @@ public record SwarmService(String id, long version, String name, Map<String, Str
                 Json.text(spec.path("Name")), Json.labels(spec.path("Labels")), spec, Json.number(status.path("RunningTasks")),
                 Json.number(status.path("DesiredTasks")), Json.text(update.path("State")), Json.text(update.path("Message")),
                 node.path("Endpoint").path("Ports"));
+    }
+
+    /** An image name without the digest a deploy pinned it to ({@code web:1@sha256:…} → {@code web:1}), as tables show it. */
+    public static String withoutDigest(String image) {
+        if (image == null) {
+            return "";
+        }
+        int at = image.indexOf('@');
+        return at < 0 ? image : image.substring(0, at);
+    }
+
+    /**
+     * Published ports as {@code docker service ls} writes them, {@code *:8080->80/tcp}; ports published in host
+     * mode are not in the endpoint (no routing mesh), so they come from the spec.
+     */
+    public String publishedPorts() {
+        JsonNode ports = endpointPorts;
+        if (ports == null || ports.isMissingNode() || ports.isEmpty()) {
+            ports = spec.path("EndpointSpec").path("Ports");
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonNode port : ports) {
+            long published = port.path("PublishedPort").asLong(0);
+            String target = port.path("TargetPort").asLong(0) + "/" + port.path("Protocol").asString("tcp");
+            out.add(published == 0 ? target : "*:" + published + "->" + target);
+        }
+        return String.join(", ", out);
     }
 }

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
-import tools.jackson.databind.JsonNode;
 
 /** {@link SwarmSource} over engine-core's swarm endpoints: {@code /info}, {@code /nodes}, {@code /services}, {@code /tasks}. */
 public final class EngineSwarmSource implements SwarmSource {
@@ -55,7 +54,8 @@ public final class EngineSwarmSource implements SwarmSource {
             String stack = service.labels().getOrDefault(StackLabels.NAMESPACE, NO_STACK);
             serviceNames.put(service.id(), service.name());
             stacks.computeIfAbsent(stack, s -> new ArrayList<>()).add(new ServiceRow(service.id(), service.name(), stack, service.mode(),
-                    service.runningTasks(), service.desiredTasks(), service.replicas(), withoutDigest(service.image()), ports(service),
+                    service.runningTasks(), service.desiredTasks(), service.replicas(),
+                    SwarmService.withoutDigest(service.image()), service.publishedPorts(),
                     service.updateState()));
         }
         Map<String, List<TaskRow>> tasks = new LinkedHashMap<>();
@@ -68,7 +68,7 @@ public final class EngineSwarmSource implements SwarmSource {
             String name = service + "." + (task.slot() > 0 ? String.valueOf(task.slot()) : task.nodeId());
             tasks.computeIfAbsent(task.serviceId(), s -> new ArrayList<>()).add(new TaskRow(task.id(), name,
                     task.nodeId() == null ? "" : hostnames.getOrDefault(task.nodeId(), task.nodeId()), task.desiredState(), task.state(),
-                    task.error(), withoutDigest(task.image())));
+                    task.error(), SwarmService.withoutDigest(task.image())));
         }
         return new SwarmSnapshot(true, state.localState(), nodes, stacks, tasks);
     }
@@ -76,28 +76,5 @@ public final class EngineSwarmSource implements SwarmSource {
     @Override
     public void scale(String serviceId, long replicas) {
         new Swarm(client.get()).services().scale(serviceId, replicas);
-    }
-
-    static String withoutDigest(String image) {
-        if (image == null) {
-            return "";
-        }
-        int at = image.indexOf('@');
-        return at < 0 ? image : image.substring(0, at);
-    }
-
-    /** {@code *:8080->80/tcp}; host-mode ports come from the spec (they are not in the endpoint). */
-    static String ports(SwarmService service) {
-        JsonNode ports = service.endpointPorts();
-        if (ports == null || ports.isMissingNode() || ports.isEmpty()) {
-            ports = service.spec().path("EndpointSpec").path("Ports");
-        }
-        List<String> out = new ArrayList<>();
-        for (JsonNode port : ports) {
-            long published = port.path("PublishedPort").asLong(0);
-            String target = port.path("TargetPort").asLong(0) + "/" + port.path("Protocol").asString("tcp");
-            out.add(published == 0 ? target : "*:" + published + "->" + target);
-        }
-        return String.join(", ", out);
     }
 }
