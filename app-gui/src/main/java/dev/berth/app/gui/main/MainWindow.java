@@ -12,6 +12,10 @@ import dev.berth.app.gui.controls.FailureDialog;
 import dev.berth.app.gui.controls.Icons;
 import dev.berth.app.gui.editor.EditorKeys;
 import dev.berth.app.gui.editor.EditorWindow;
+import dev.berth.app.gui.engines.BerthEngineStarter;
+import dev.berth.app.gui.engines.EngineChoices;
+import dev.berth.app.gui.engines.EngineSwitcher;
+import dev.berth.app.gui.engines.StartBerthEngine;
 import dev.berth.app.gui.feed.ContainerAction;
 import dev.berth.app.gui.feed.EditTarget;
 import dev.berth.app.gui.feed.EngineConnection;
@@ -49,6 +53,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -126,6 +131,9 @@ public final class MainWindow {
     private final ExecutorService editorBackground = Executors.newVirtualThreadPerTaskExecutor();
     private Supplier<Optional<ComposeEngine>> editorEngine = Optional::empty;
     private Confirmations confirmations = new DialogConfirmations(() -> stage);
+    private EngineChoices engineChoices;
+    private BerthEngineStarter engineStarter;
+    private Executor engineBackground;
 
     public MainWindow(ProjectPanes panes, ThemeViewModel theme, WindowStateStore store, Optional<ProjectFeed> feed, boolean demo) {
         this(panes, theme, store, feed, demo, null);
@@ -149,6 +157,17 @@ public final class MainWindow {
     /** Hosts the Volumes / Networks / Images tabs beside the project content; call before {@link #show}. */
     public MainWindow withResources(ResourcesArea area) {
         this.resources = area;
+        return this;
+    }
+
+    /**
+     * Makes the status bar's engine a switcher over {@code choices}, and, with a {@code starter}, puts
+     * "Start Berth's engine" first in the "no engine" panel; call before {@link #show}.
+     */
+    public MainWindow withEngines(EngineChoices choices, BerthEngineStarter starter, Executor background) {
+        this.engineChoices = choices;
+        this.engineStarter = starter;
+        this.engineBackground = background;
         return this;
     }
 
@@ -226,7 +245,8 @@ public final class MainWindow {
         mainSplit.setDividerPositions(0.18);
         SplitPane.setResizableWithParent(mainSplit.getItems().getFirst(), false);
         ((Region) mainSplit.getItems().getFirst()).setMinWidth(SIDEBAR_MIN_WIDTH);
-        VBox unavailable = ConnectionViews.unavailablePanel(panes.connectionProperty());
+        VBox unavailable = ConnectionViews.unavailablePanel(panes.connectionProperty(), engineStarter == null || engineChoices == null ? null
+                : new StartBerthEngine(engineStarter, engineChoices, engineBackground).node());
         mainSplit.visibleProperty().bind(unavailable.visibleProperty().not());
         return new StackPane(mainSplit, unavailable);
     }
@@ -402,7 +422,8 @@ public final class MainWindow {
         Label activity = new Label();
         activity.setId("activity");
         activity.textProperty().bind(panes.activityProperty());
-        HBox bar = new HBox(8, Icons.icon(Feather.SERVER), statusText, new Separator(Orientation.VERTICAL), activity, spacer, version);
+        Node engine = engineChoices == null ? statusText : new EngineSwitcher(engineChoices, engineBackground, statusText).node();
+        HBox bar = new HBox(8, Icons.icon(Feather.SERVER), engine, new Separator(Orientation.VERTICAL), activity, spacer, version);
         bar.getStyleClass().add("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(3, 10, 3, 10));
