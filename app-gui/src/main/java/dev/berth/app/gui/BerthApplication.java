@@ -6,6 +6,7 @@ import dev.berth.app.gui.controls.DialogConfirmations;
 import dev.berth.app.gui.engine.EngineProjectFeed;
 import dev.berth.app.gui.engines.BerthEngineStarter;
 import dev.berth.app.gui.engines.EngineChoices;
+import dev.berth.app.gui.engines.VmControl;
 import dev.berth.app.gui.feed.ProjectFeed;
 import dev.berth.app.gui.feed.SampleProjectFeed;
 import dev.berth.app.gui.fx.FxUiScheduler;
@@ -113,8 +114,9 @@ public final class BerthApplication extends Application {
             window.withResources(resources).withConfirmations(confirmations);
             window.setEditorEngine(session::compose);
             window.containerCommands(new DialogConfirmations(() -> stage));
+            VmManager vms = VmManager.standard(environment);
             window.withEngines(EngineChoices.of(discovery, discoveryOptions, session), starter != null ? starter
-                    : BerthEngineStarter.vm(VmManager.standard(environment), "default"), background);
+                    : BerthEngineStarter.vm(vms, "default"), VmControl.of(vms, "default"), background);
         }
         StartupPhases.mark("built");
         if (Boolean.getBoolean("berth.training")) {

@@ -27,10 +27,15 @@ public final class EngineSwitcher {
     private final EngineChoices choices;
     private final Executor background;
     private final MenuButton button;
+    private final Runnable openVmPage;
 
-    /** @param status the status bar's connection line; it becomes the button's face */
-    public EngineSwitcher(EngineChoices choices, Executor background, Label status) {
+    /**
+     * @param status     the status bar's connection line; it becomes the button's face
+     * @param openVmPage opens the page of Berth's engine VM, or null for no such entry
+     */
+    public EngineSwitcher(EngineChoices choices, Executor background, Label status, Runnable openVmPage) {
         this.choices = choices;
+        this.openVmPage = openVmPage;
         this.background = background;
         this.button = new MenuButton(null, status);
         button.setId("engine-switcher");
@@ -83,6 +88,12 @@ public final class EngineSwitcher {
         again.setId("engine-refresh");
         again.setOnAction(event -> Platform.runLater(button::show));
         items.add(new SeparatorMenuItem());
+        if (openVmPage != null) {
+            MenuItem vm = new MenuItem("Berth's engine VM…", Icons.icon(Feather.HARD_DRIVE));
+            vm.setId("engine-vm-page");
+            vm.setOnAction(event -> openVmPage.run());
+            items.add(vm);
+        }
         items.add(again);
         button.getItems().setAll(items);
     }

@@ -16,6 +16,8 @@ import dev.berth.app.gui.engines.BerthEngineStarter;
 import dev.berth.app.gui.engines.EngineChoices;
 import dev.berth.app.gui.engines.EngineSwitcher;
 import dev.berth.app.gui.engines.StartBerthEngine;
+import dev.berth.app.gui.engines.VmControl;
+import dev.berth.app.gui.engines.VmPage;
 import dev.berth.app.gui.feed.ContainerAction;
 import dev.berth.app.gui.feed.EditTarget;
 import dev.berth.app.gui.feed.EngineConnection;
@@ -134,6 +136,8 @@ public final class MainWindow {
     private EngineChoices engineChoices;
     private BerthEngineStarter engineStarter;
     private Executor engineBackground;
+    private VmControl vmControl;
+    private Stage vmPage;
 
     public MainWindow(ProjectPanes panes, ThemeViewModel theme, WindowStateStore store, Optional<ProjectFeed> feed, boolean demo) {
         this(panes, theme, store, feed, demo, null);
@@ -164,8 +168,9 @@ public final class MainWindow {
      * Makes the status bar's engine a switcher over {@code choices}, and, with a {@code starter}, puts
      * "Start Berth's engine" first in the "no engine" panel; call before {@link #show}.
      */
-    public MainWindow withEngines(EngineChoices choices, BerthEngineStarter starter, Executor background) {
+    public MainWindow withEngines(EngineChoices choices, BerthEngineStarter starter, VmControl vm, Executor background) {
         this.engineChoices = choices;
+        this.vmControl = vm;
         this.engineStarter = starter;
         this.engineBackground = background;
         return this;
@@ -422,12 +427,22 @@ public final class MainWindow {
         Label activity = new Label();
         activity.setId("activity");
         activity.textProperty().bind(panes.activityProperty());
-        Node engine = engineChoices == null ? statusText : new EngineSwitcher(engineChoices, engineBackground, statusText).node();
+        Node engine = engineChoices == null ? statusText : new EngineSwitcher(engineChoices, engineBackground, statusText,
+                vmControl == null ? null : this::openVmPage).node();
         HBox bar = new HBox(8, Icons.icon(Feather.SERVER), engine, new Separator(Orientation.VERTICAL), activity, spacer, version);
         bar.getStyleClass().add("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(3, 10, 3, 10));
         return bar;
+    }
+
+    /** Berth's engine VM in its own window (one at a time); a start there switches the window to its engine. */
+    private void openVmPage() {
+        if (vmPage != null && vmPage.isShowing()) {
+            vmPage.toFront();
+            return;
+        }
+        vmPage = new VmPage(vmControl, engineBackground, engineChoices::use).show(stage);
     }
 
     /** The graph's selection drives the other panes: logs of that service, its top and inspect data. */

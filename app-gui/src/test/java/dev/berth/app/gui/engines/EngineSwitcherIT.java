@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.stage.Stage;
@@ -96,6 +97,12 @@ class EngineSwitcherIT {
         waitFor(20, () -> panes.connectionProperty().get().kind() == EngineConnection.Kind.CONNECTED
                 && !robot.lookup("#engine-unavailable").query().isVisible());
         assertThat(panes.engineStatusProperty().get()).contains(real);
+
+        // The switcher reaches the VM page: the real VmManager over this state folder, profile "default" never started.
+        robot.clickOn("#engine-switcher");
+        waitFor(20, () -> switcher.getItems().stream().anyMatch(i -> "engine-vm-page".equals(i.getId())));
+        clickItem(robot, switcher.getItems().stream().filter(i -> "engine-vm-page".equals(i.getId())).findFirst().orElseThrow());
+        waitFor(10, () -> robot.lookup("#vm-state").tryQuery().map(n -> "absent".equals(((Label) n).getText())).orElse(false));
     }
 
     private static Optional<MenuItem> candidate(MenuButton switcher, String endpoint) {
