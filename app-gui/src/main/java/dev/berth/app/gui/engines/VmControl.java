@@ -1,6 +1,7 @@
 package dev.berth.app.gui.engines;
 
 import dev.berth.bridge.vm.VmManager;
+import dev.berth.bridge.vm.VmSettings;
 import dev.berth.bridge.vm.VmStatus;
 import java.time.Duration;
 import java.util.List;
@@ -20,6 +21,12 @@ public interface VmControl {
     String stop();
 
     List<String> consoleTail(int lines);
+
+    /** Stores settings for the next start. */
+    void saveSettings(VmSettings settings);
+
+    /** Removes the instance and its data disk (refused while it runs). */
+    void delete();
 
     static VmControl of(VmManager manager, String profile) {
         return new VmControl() {
@@ -46,6 +53,16 @@ public interface VmControl {
             @Override
             public List<String> consoleTail(int lines) {
                 return manager.consoleTail(profile, lines);
+            }
+
+            @Override
+            public void saveSettings(VmSettings settings) {
+                manager.saveSettings(profile, settings);
+            }
+
+            @Override
+            public void delete() {
+                manager.delete(profile);
             }
         };
     }

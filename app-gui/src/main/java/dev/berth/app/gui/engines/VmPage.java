@@ -1,6 +1,7 @@
 package dev.berth.app.gui.engines;
 
 import atlantafx.base.theme.Styles;
+import dev.berth.app.gui.controls.Confirmations;
 import dev.berth.app.gui.controls.Icons;
 import dev.berth.app.gui.look.Theme;
 import dev.berth.bridge.vm.VmSettings;
@@ -19,6 +20,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -31,8 +33,9 @@ import org.kordamp.ikonli.feather.Feather;
 /**
  * Berth's engine VM in a window of its own: its state and why, Start / Stop / Restart (off the FX thread, the
  * boot's readiness steps listed as they pass), its settings (CPUs, memory, disk, shares, file sharing), the data
- * disk's real size and the console's last lines. Opened from the engine switcher; when a start finishes,
- * {@code started} hears the engine's endpoint so the window can switch to it.
+ * disk's real size and the console's last lines. CPUs and memory are edited here and applied at the next start;
+ * on a running VM Apply asks before it restarts it. Delete asks and says what is lost. Opened from the engine
+ * switcher; when a start finishes, {@code started} hears the engine's endpoint so the window can switch to it.
  */
 public final class VmPage {
 
@@ -49,10 +52,18 @@ public final class VmPage {
     private final Button start = new Button("Start", Icons.icon(Feather.PLAY));
     private final Button stop = new Button("Stop", Icons.icon(Feather.SQUARE));
     private final Button restart = new Button("Restart", Icons.icon(Feather.REFRESH_CW));
+    private final Button apply = new Button("Apply", Icons.icon(Feather.CHECK));
+    private final Button delete = new Button("Delete…", Icons.icon(Feather.TRASH_2));
+    private final Spinner<Integer> cpus = new Spinner<>(1, 64, 1); // QEMU allows more vCPUs than host cores (slower, but the user decides)
+    private final Spinner<Integer> memory = new Spinner<>(VmSettings.MIN_MEMORY_MIB, 65_536, 1024, 256);
+    private final Confirmations confirmations;
     private final VBox root;
+    private VmStatus last;
 
-    public VmPage(VmControl vm, Executor background, Consumer<String> started) {
+    /** @param confirmations where Apply (on a running VM) and Delete ask */
+    public VmPage(VmControl vm, Executor background, Consumer<String> started, Confirmations confirmations) {
         this.vm = vm;
+        this.confirmations = confirmations;
         this.background = background;
         this.started = started;
         Label title = new Label("Berth's engine VM '" + vm.profile() + "'");
@@ -71,6 +82,15 @@ public final class VmPage {
         start.setOnAction(event -> act(true, false));
         stop.setOnAction(event -> act(false, true));
         restart.setOnAction(event -> act(true, true));
+        cpus.setId("vm-cpus");
+        memory.setId("vm-memory");
+        cpus.setEditable(true);
+        memory.setEditable(true);
+        apply.setId("vm-apply");
+        apply.setOnAction(event -> applySettings());
+        delete.setId("vm-delete");
+        delete.getStyleClass().add(Styles.DANGER);
+        delete.setOnAction(event -> deleteVm());
         Button refresh = Icons.button(Feather.ROTATE_CW, "Read the state again");
         refresh.setOnAction(event -> refresh());
         settings.setId("vm-settings");
@@ -88,7 +108,7 @@ public final class VmPage {
         consoleTitle.getStyleClass().add(Styles.TEXT_BOLD);
         Label progressTitle = new Label("Boot progress");
         progressTitle.getStyleClass().add(Styles.TEXT_BOLD);
-        root = new VBox(10, title, new HBox(10, state, refresh), detail, new HBox(8, start, stop, restart), settings, progressTitle, progress,
+        root = new VBox(10, title, new HBox(10, state, refresh), detail, new HBox(8, start, stop, restart, delete), settings, progressTitle, progress,
                 consoleTitle, console);
         root.setPadding(new Insets(16));
         root.setId("vm-page");
@@ -104,7 +124,7 @@ public final class VmPage {
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.setTitle("Berth's engine VM");
-        Scene scene = new Scene(root, 760, 720);
+        Scene scene = new Scene(root, 720, 640);
         Theme.attach(scene);
         stage.setScene(scene);
         stage.show();
@@ -138,10 +158,16 @@ public final class VmPage {
         start.setDisable(running);
         stop.setDisable(!running);
         restart.setDisable(!running);
+        delete.setDisable(running || status.state() == VmState.ABSENT);
+        last = status;
         VmSettings s = status.settings();
         settings.getChildren().clear();
-        row(0, "CPUs", String.valueOf(s.cpus()));
-        row(1, "Memory", s.memoryMiB() + " MiB");
+        cpus.getValueFactory().setValue(s.cpus());
+        memory.getValueFactory().setValue(s.memoryMiB());
+        Label note = new Label("applied at the next start");
+        note.getStyleClass().add(Styles.TEXT_MUTED);
+        settings.addRow(0, muted("CPUs"), new HBox(8, cpus, apply, note));
+        settings.addRow(1, muted("Memory (MiB)"), memory);
         row(2, "Data disk", s.diskGiB() + " GiB, " + mib(status.dataDiskAllocatedBytes()) + " MiB used");
         row(3, "Shares", s.shares().isEmpty() ? "none" : String.join(", ", s.shares().stream().map(Path::toString).toList()));
         row(4, "File sharing", s.fileSharing().name().toLowerCase(Locale.ROOT));
@@ -151,9 +177,64 @@ public final class VmPage {
         console.positionCaret(console.getLength());
     }
 
+    private static Label muted(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add(Styles.TEXT_MUTED);
+        return label;
+    }
+
+    /** Stores CPUs and memory; on a running VM, asks, then restarts it so they apply. */
+    private void applySettings() {
+        if (last == null) {
+            return;
+        }
+        VmSettings wanted = last.settings().withCpus(cpus.getValue()).withMemoryMiB(memory.getValue());
+        boolean running = last.state() == VmState.RUNNING || last.state() == VmState.DEGRADED;
+        if (running && !confirmations.ask(Confirmations.Request.of("Restart Berth's engine VM?", "The new settings (" + wanted.cpus()
+                + " CPUs, " + wanted.memoryMiB() + " MiB) apply when the VM starts again. Restarting stops every container running in it;"
+                + " images, volumes and stopped containers stay on its data disk.", "Restart")).confirmed()) {
+            return;
+        }
+        background.execute(() -> {
+            try {
+                vm.saveSettings(wanted);
+                Platform.runLater(() -> steps.setAll("settings saved: " + wanted.cpus() + " CPUs, " + wanted.memoryMiB() + " MiB"));
+            } catch (RuntimeException e) {
+                Platform.runLater(() -> steps.setAll("settings not saved: " + e.getMessage()));
+                return;
+            }
+            if (running) {
+                Platform.runLater(() -> act(true, true));
+            } else {
+                refresh();
+            }
+        });
+    }
+
+    /** Deletes the stopped VM after saying what goes with it. */
+    private void deleteVm() {
+        if (last == null) {
+            return;
+        }
+        String message = "Deletes the VM '" + vm.profile() + "' and its data disk (" + mib(last.dataDiskAllocatedBytes()) + " MiB): every image,"
+                + " container and volume inside it, its certificates, console logs and settings, and the docker context " + last.context()
+                + ". This cannot be undone; the next start makes a new, empty VM.";
+        if (!confirmations.ask(Confirmations.Request.of("Delete Berth's engine VM?", message, "Delete")).confirmed()) {
+            return;
+        }
+        background.execute(() -> {
+            try {
+                vm.delete();
+                Platform.runLater(() -> steps.setAll("deleted"));
+            } catch (RuntimeException e) {
+                Platform.runLater(() -> steps.setAll("not deleted: " + e.getMessage()));
+            }
+            refresh();
+        });
+    }
+
     private void row(int index, String name, String value) {
-        Label key = new Label(name);
-        key.getStyleClass().add(Styles.TEXT_MUTED);
+        Label key = muted(name);
         Label text = new Label(value);
         text.setId("vm-setting-" + name.toLowerCase(Locale.ROOT).replace(' ', '-'));
         settings.addRow(index, key, text);

@@ -442,7 +442,7 @@ public final class MainWindow {
             vmPage.toFront();
             return;
         }
-        vmPage = new VmPage(vmControl, engineBackground, engineChoices::use).show(stage);
+        vmPage = new VmPage(vmControl, engineBackground, engineChoices::use, confirmations).show(stage);
     }
 
     /** The graph's selection drives the other panes: logs of that service, its top and inspect data. */

@@ -4,6 +4,7 @@ import static dev.berth.app.gui.engines.GuiEngineSupport.capture;
 import static dev.berth.app.gui.engines.GuiEngineSupport.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.berth.app.gui.controls.Confirmations;
 import dev.berth.app.gui.look.Theme;
 import dev.berth.bridge.vm.HostPlatform;
 import dev.berth.bridge.vm.QemuProvider;
@@ -21,6 +22,7 @@ import java.util.function.Consumer;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -44,6 +46,7 @@ class VmPageTest {
 
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
     private final List<String> switchedTo = new CopyOnWriteArrayList<>();
+    private final List<Confirmations.Request> asked = new CopyOnWriteArrayList<>();
     private VmManager manager;
     private Stage stage;
 
@@ -55,7 +58,10 @@ class VmPageTest {
                 QemuProvider.standard(HostPlatform.current(), state));
         manager.saveSettings("default", new VmSettings(3, 1536, 40, List.of(Path.of("/home/dev")), VmSettings.defaults().fileSharing()));
         Files.writeString(manager.layout("default").previousConsole(), "[    0.000000] Linux version 6.1.0\r\nberth-init: dockerd started\r\nREADY 2.41\r\n");
-        VmPage page = new VmPage(new ScriptedStart(VmControl.of(manager, "default")), background, switchedTo::add);
+        VmPage page = new VmPage(new ScriptedStart(VmControl.of(manager, "default")), background, switchedTo::add, request -> {
+            asked.add(request);
+            return new Confirmations.Answer(true, false);
+        });
         Scene scene = new Scene(page.node(), 760, 720);
         Theme.applyBase(false); // as the app does at start
         Theme.attach(scene);
@@ -71,8 +77,8 @@ class VmPageTest {
     @Test
     void showsTheStoppedVmsStateSettingsAndConsoleAndAStartListsItsStepsAndSwitches(FxRobot robot) throws Exception {
         waitFor(10, () -> "stopped".equals(robot.lookup("#vm-state").queryAs(Label.class).getText()));
-        assertThat(robot.lookup("#vm-setting-cpus").queryAs(Label.class).getText()).isEqualTo("3");
-        assertThat(robot.lookup("#vm-setting-memory").queryAs(Label.class).getText()).isEqualTo("1536 MiB");
+        assertThat(robot.lookup("#vm-cpus").queryAs(Spinner.class).getValue()).isEqualTo(3);
+        assertThat(robot.lookup("#vm-memory").queryAs(Spinner.class).getValue()).isEqualTo(1536);
         assertThat(robot.lookup("#vm-setting-data-disk").queryAs(Label.class).getText()).startsWith("40 GiB");
         assertThat(robot.lookup("#vm-setting-shares").queryAs(Label.class).getText()).isEqualTo("/home/dev");
         assertThat(robot.lookup("#vm-console").queryAs(TextArea.class).getText()).contains("dockerd started").contains("READY 2.41");
@@ -83,6 +89,20 @@ class VmPageTest {
         assertThat(robot.lookup("#vm-progress").queryListView().getItems()).contains("verify the image", "guest reports READY");
         assertThat(switchedTo).containsExactly("unix://" + manager.layout("default").engineSocket());
         capture(robot, stage, "vm-page");
+
+        // Apply on a stopped VM: stored for the next start, nothing asked.
+        robot.interact(() -> robot.lookup("#vm-memory").queryAs(Spinner.class).getValueFactory().increment(2));
+        robot.clickOn("#vm-apply");
+        waitFor(10, () -> manager.settings("default").memoryMiB() == 2048);
+        assertThat(manager.settings("default").cpus()).isEqualTo(3);
+        assertThat(asked).isEmpty();
+
+        // Delete asks, saying what is lost, then the manager really removes the instance.
+        waitFor(10, () -> !robot.lookup("#vm-delete").queryAs(Button.class).isDisabled());
+        robot.clickOn("#vm-delete");
+        waitFor(10, () -> "absent".equals(robot.lookup("#vm-state").queryAs(Label.class).getText()));
+        assertThat(asked).singleElement().satisfies(r -> assertThat(r.message()).contains("data disk").contains("cannot be undone"));
+        assertThat(Files.exists(manager.layout("default").dir())).isFalse();
     }
 
     /** The manager's real status and console; only the boot is scripted (its steps, then "running"). */
@@ -114,6 +134,16 @@ class VmPageTest {
         @Override
         public List<String> consoleTail(int lines) {
             return real.consoleTail(lines);
+        }
+
+        @Override
+        public void saveSettings(VmSettings settings) {
+            real.saveSettings(settings);
+        }
+
+        @Override
+        public void delete() {
+            real.delete();
         }
     }
 }
