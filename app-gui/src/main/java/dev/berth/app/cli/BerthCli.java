@@ -36,7 +36,7 @@ public final class BerthCli {
             LifecycleCommands.Pause.class, LifecycleCommands.Unpause.class, LifecycleCommands.Kill.class,
             LifecycleCommands.Remove.class, ImageCommands.Pull.class, ImageCommands.Build.class, ImageCommands.Images.class,
             LogsCommand.class, ExecCommand.class, RunCommand.class, TopCommand.class, StatsCommand.class,
-            EventsCommand.class, PortCommand.class,
+            EventsCommand.class, PortCommand.class, CpCommand.class,
             ConfigCommand.class, VersionCommand.class, EngineCommand.class, VmCommand.class, CommandLine.HelpCommand.class);
 
     /** Subcommands whose arguments after the first positional belong to the container, not to Berth. */
