@@ -119,12 +119,13 @@ public final class ContainersView extends BorderPane {
         AtomicReference<ContainerRow> target = new AtomicReference<>();
         MenuItem logs = item("Logs", Feather.FILE_TEXT, "container-logs", () -> model.showLogs(target.get()));
         MenuItem inspect = item("Inspect", Feather.SEARCH, "container-inspect", () -> model.inspect(target.get()));
+        MenuItem files = item("Browse files", Feather.FOLDER, "container-browse-files", () -> model.browseFiles(target.get()));
         MenuItem restart = item("Restart", Feather.ROTATE_CW, "container-restart", () -> model.restart(target.get()));
         MenuItem stop = item("Stop", Feather.STOP_CIRCLE, "container-stop", () -> model.stop(target.get()));
         MenuItem remove = item("Remove…", Feather.TRASH_2, "container-remove", () -> model.remove(target.get()));
         MenuItem open = item("Open port", Feather.EXTERNAL_LINK, "container-open-port",
                 () -> model.webPort(target.get()).ifPresent(model::open));
-        ContextMenu menu = new ContextMenu(logs, inspect, new SeparatorMenuItem(),
+        ContextMenu menu = new ContextMenu(logs, inspect, files, new SeparatorMenuItem(),
                 restart, stop, remove, new SeparatorMenuItem(), open);
         menu.setOnShowing(event -> {
             ContainerRow item = row.getItem();

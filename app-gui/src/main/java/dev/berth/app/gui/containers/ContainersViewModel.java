@@ -48,6 +48,9 @@ public final class ContainersViewModel {
         void inspect(ContainerRow row);
 
         void run(ContainerAction action, ContainerRow row);
+
+        /** Opens the container's file tree. */
+        default void browseFiles(ContainerRow row) {}
     }
 
     /** {@code browser} opens a URL (HostServices::showDocument in the app, a recorder in tests). */
@@ -69,6 +72,10 @@ public final class ContainersViewModel {
 
     public void inspect(ContainerRow row) {
         commands.inspect(row);
+    }
+
+    public void browseFiles(ContainerRow row) {
+        commands.browseFiles(row);
     }
 
     public void restart(ContainerRow row) {

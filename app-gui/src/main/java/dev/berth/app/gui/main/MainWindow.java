@@ -465,7 +465,20 @@ public final class MainWindow {
             public void run(ContainerAction action, ContainerRow row) {
                 feed.ifPresent(f -> f.run(action, row.id()));
             }
+
+            @Override
+            public void browseFiles(ContainerRow row) {
+                MainWindow.this.browseFiles(row);
+            }
         }, confirmations);
+        actions.onBrowseFiles(this::browseFiles);
+    }
+
+    /** "Browse files" (container row or service card): the container's file tree in its own window. */
+    private void browseFiles(ContainerRow row) {
+        if (resources != null && row != null) {
+            resources.openContainerFiles(row.id(), row.name(), stage);
+        }
     }
 
     /** Opens a compose file or folder: the feed loads it, lists it and selects it (or says why not). */

@@ -1,5 +1,6 @@
 package dev.berth.app.gui.main;
 
+import static dev.berth.app.gui.main.ServiceMenuItems.Item.BROWSE_FILES;
 import static dev.berth.app.gui.main.ServiceMenuItems.Item.BUILD;
 import static dev.berth.app.gui.main.ServiceMenuItems.Item.INSPECT;
 import static dev.berth.app.gui.main.ServiceMenuItems.Item.LOGS;
@@ -21,13 +22,13 @@ class ServiceMenuItemsTest {
     @Test
     void aRunningServiceOffersStopNotStartAndNoBuildWithoutABuildSection() {
         assertThat(ServiceMenuItems.enabled(ServiceState.HEALTHY, false, true))
-                .containsExactlyInAnyOrder(LOGS, INSPECT, OPEN_PORT, UP, RESTART, STOP, PULL, RECREATE);
+                .containsExactlyInAnyOrder(LOGS, INSPECT, BROWSE_FILES, OPEN_PORT, UP, RESTART, STOP, PULL, RECREATE);
     }
 
     @Test
     void aStoppedServiceOffersStartNotStopAndNoPortToOpen() {
         assertThat(ServiceMenuItems.enabled(ServiceState.exited(0), true, true))
-                .containsExactlyInAnyOrder(LOGS, INSPECT, UP, RESTART, START, PULL, BUILD, RECREATE);
+                .containsExactlyInAnyOrder(LOGS, INSPECT, BROWSE_FILES, UP, RESTART, START, PULL, BUILD, RECREATE);
     }
 
     @Test
