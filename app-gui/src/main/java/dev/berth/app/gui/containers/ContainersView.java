@@ -119,13 +119,14 @@ public final class ContainersView extends BorderPane {
         AtomicReference<ContainerRow> target = new AtomicReference<>();
         MenuItem logs = item("Logs", Feather.FILE_TEXT, "container-logs", () -> model.showLogs(target.get()));
         MenuItem inspect = item("Inspect", Feather.SEARCH, "container-inspect", () -> model.inspect(target.get()));
+        MenuItem shell = item("Open shell", Feather.TERMINAL, "container-open-shell", () -> model.openShell(target.get()));
         MenuItem files = item("Browse files", Feather.FOLDER, "container-browse-files", () -> model.browseFiles(target.get()));
         MenuItem restart = item("Restart", Feather.ROTATE_CW, "container-restart", () -> model.restart(target.get()));
         MenuItem stop = item("Stop", Feather.STOP_CIRCLE, "container-stop", () -> model.stop(target.get()));
         MenuItem remove = item("Remove…", Feather.TRASH_2, "container-remove", () -> model.remove(target.get()));
         MenuItem open = item("Open port", Feather.EXTERNAL_LINK, "container-open-port",
                 () -> model.webPort(target.get()).ifPresent(model::open));
-        ContextMenu menu = new ContextMenu(logs, inspect, files, new SeparatorMenuItem(),
+        ContextMenu menu = new ContextMenu(logs, inspect, shell, files, new SeparatorMenuItem(),
                 restart, stop, remove, new SeparatorMenuItem(), open);
         menu.setOnShowing(event -> {
             ContainerRow item = row.getItem();
@@ -133,6 +134,7 @@ public final class ContainersView extends BorderPane {
             if (item == null) {
                 return;
             }
+            shell.setDisable(!"running".equals(item.state()));
             stop.setDisable(!"running".equals(item.state()) && !"restarting".equals(item.state()) && !"paused".equals(item.state()));
             var port = model.webPort(item);
             open.setText(port.map(p -> "Open " + p.url()).orElse("Open port"));

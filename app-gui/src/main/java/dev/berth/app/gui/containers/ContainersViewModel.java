@@ -51,6 +51,9 @@ public final class ContainersViewModel {
 
         /** Opens the container's file tree. */
         default void browseFiles(ContainerRow row) {}
+
+        /** Opens a terminal tab on a shell in the container. */
+        default void openShell(ContainerRow row) {}
     }
 
     /** {@code browser} opens a URL (HostServices::showDocument in the app, a recorder in tests). */
@@ -72,6 +75,10 @@ public final class ContainersViewModel {
 
     public void inspect(ContainerRow row) {
         commands.inspect(row);
+    }
+
+    public void openShell(ContainerRow row) {
+        commands.openShell(row);
     }
 
     public void browseFiles(ContainerRow row) {

@@ -43,6 +43,7 @@ final class ProjectActionsMenu {
     private final BiConsumer<String, Runnable> confirmDownWithVolumes;
     private final BooleanBinding unavailable;
     private Consumer<ContainerRow> browseFiles = row -> { };
+    private Consumer<ContainerRow> openShell = row -> { };
     private ContextMenu serviceMenu;
 
     ProjectActionsMenu(ProjectPanes panes, Optional<ProjectFeed> feed, BiConsumer<String, Runnable> confirmDownWithVolumes) {
@@ -100,6 +101,9 @@ final class ProjectActionsMenu {
         logs.setOnAction(event -> showTab.accept(0));
         MenuItem inspect = new MenuItem("Inspect", Icons.icon(Feather.SEARCH));
         inspect.setOnAction(event -> showTab.accept(3));
+        MenuItem shell = new MenuItem("Open shell", Icons.icon(Feather.TERMINAL));
+        shell.setId("service-open-shell");
+        shell.setOnAction(event -> selectedService().flatMap(this::firstContainer).ifPresent(row -> openShell.accept(row)));
         MenuItem files = new MenuItem("Browse files", Icons.icon(Feather.FOLDER));
         files.setId("service-browse-files");
         files.setOnAction(event -> selectedService().flatMap(this::firstContainer).ifPresent(row -> browseFiles.accept(row)));
@@ -109,7 +113,8 @@ final class ProjectActionsMenu {
         items.put(ServiceMenuItems.Item.INSPECT, inspect);
         items.put(ServiceMenuItems.Item.OPEN_PORT, openPort);
         items.put(ServiceMenuItems.Item.BROWSE_FILES, files);
-        menu.getItems().addAll(logs, inspect, files, openPort, new SeparatorMenuItem());
+        items.put(ServiceMenuItems.Item.OPEN_SHELL, shell);
+        menu.getItems().addAll(logs, inspect, shell, files, openPort, new SeparatorMenuItem());
         for (ProjectAction action : new ProjectAction[] {ProjectAction.UP, ProjectAction.RESTART, ProjectAction.STOP,
                 ProjectAction.START, ProjectAction.PULL, ProjectAction.BUILD, ProjectAction.RECREATE}) {
             MenuItem item = new MenuItem(action.title() + " this service");
@@ -145,6 +150,11 @@ final class ProjectActionsMenu {
     /** What "Browse files" on a card does with the service's first container (the window opens its file tree). */
     void onBrowseFiles(Consumer<ContainerRow> action) {
         this.browseFiles = action;
+    }
+
+    /** What "Open shell" on a card does with the service's first running container (the window opens a terminal tab). */
+    void onOpenShell(Consumer<ContainerRow> action) {
+        this.openShell = action;
     }
 
     /** The service's first container by name ({@code …-1} before {@code …-2}), running ones first. */

@@ -11,7 +11,7 @@ import java.util.Set;
  */
 final class ServiceMenuItems {
 
-    enum Item { LOGS, INSPECT, BROWSE_FILES, OPEN_PORT, UP, RESTART, STOP, START, PULL, BUILD, RECREATE }
+    enum Item { LOGS, INSPECT, OPEN_SHELL, BROWSE_FILES, OPEN_PORT, UP, RESTART, STOP, START, PULL, BUILD, RECREATE }
 
     private ServiceMenuItems() {}
 
@@ -33,6 +33,9 @@ final class ServiceMenuItems {
             items.add(Item.RESTART);
             items.add(Item.RECREATE);
             items.add(running ? Item.STOP : Item.START);
+            if (running) {
+                items.add(Item.OPEN_SHELL);
+            }
         }
         if (buildable) {
             items.add(Item.BUILD);

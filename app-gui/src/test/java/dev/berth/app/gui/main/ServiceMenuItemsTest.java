@@ -5,6 +5,7 @@ import static dev.berth.app.gui.main.ServiceMenuItems.Item.BUILD;
 import static dev.berth.app.gui.main.ServiceMenuItems.Item.INSPECT;
 import static dev.berth.app.gui.main.ServiceMenuItems.Item.LOGS;
 import static dev.berth.app.gui.main.ServiceMenuItems.Item.OPEN_PORT;
+import static dev.berth.app.gui.main.ServiceMenuItems.Item.OPEN_SHELL;
 import static dev.berth.app.gui.main.ServiceMenuItems.Item.PULL;
 import static dev.berth.app.gui.main.ServiceMenuItems.Item.RECREATE;
 import static dev.berth.app.gui.main.ServiceMenuItems.Item.RESTART;
@@ -22,7 +23,7 @@ class ServiceMenuItemsTest {
     @Test
     void aRunningServiceOffersStopNotStartAndNoBuildWithoutABuildSection() {
         assertThat(ServiceMenuItems.enabled(ServiceState.HEALTHY, false, true))
-                .containsExactlyInAnyOrder(LOGS, INSPECT, BROWSE_FILES, OPEN_PORT, UP, RESTART, STOP, PULL, RECREATE);
+                .containsExactlyInAnyOrder(LOGS, INSPECT, OPEN_SHELL, BROWSE_FILES, OPEN_PORT, UP, RESTART, STOP, PULL, RECREATE);
     }
 
     @Test

@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -97,11 +98,19 @@ class ContainerFilesViewIT {
     }
 
     private TreeItem<ContainerFileEntry> expand(FxRobot robot, String path) throws TimeoutException {
-        await(() -> robot.interact(() -> view.find(path)) != null);
+        await(() -> fx(() -> view.find(path)) != null);
         TreeItem<ContainerFileEntry> item = view.find(path);
         robot.interact(() -> item.setExpanded(true));
         await(() -> !item.getChildren().isEmpty());
         return item;
+    }
+
+    private static <T> T fx(Callable<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String notice(FxRobot robot) {
