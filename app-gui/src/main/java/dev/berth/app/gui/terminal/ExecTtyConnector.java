@@ -53,7 +53,8 @@ public final class ExecTtyConnector implements TtyConnector {
     public static ExecTtyConnector open(EngineClient client, String container, String name, List<String> command, int columns, int rows) {
         String execId = client.exec().create(container, ExecCreateRequest.builder()
                 .attachStdin(true).attachStdout(true).attachStderr(true).tty(true)
-                .env(List.of("TERM=xterm-256color", "COLORTERM=truecolor", "COLUMNS=" + columns, "LINES=" + rows))
+                // No COLUMNS/LINES: they would go stale at the first resize, and busybox lets them override the TTY's size.
+                .env(List.of("TERM=xterm-256color", "COLORTERM=truecolor"))
                 .cmd(command).build());
         HijackedSession session = client.exec().start(execId, true);
         ExecTtyConnector connector = new ExecTtyConnector(client, execId, name, session);
