@@ -20,6 +20,7 @@ import dev.berth.app.workspace.RecentProjects;
 import dev.berth.bridge.discovery.DiscoveryOptions;
 import dev.berth.bridge.discovery.EngineDiscovery;
 import dev.berth.bridge.discovery.HostEnvironment;
+import dev.berth.engine.api.EngineException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -103,6 +104,8 @@ public final class BerthApplication extends Application {
             resources = ResourcesArea.forSession(session, ui, background, confirmations);
             window.withResources(resources).withConfirmations(confirmations);
             window.setEditorEngine(session::compose);
+            window.withShells(() -> session.client()
+                    .orElseThrow(() -> new EngineException("Not connected to an engine yet; Berth keeps trying in the background.")), background);
             window.containerCommands(new DialogConfirmations(() -> stage));
         }
         StartupPhases.mark("built");

@@ -49,6 +49,12 @@ public final class ContainersViewModel {
         void inspect(ContainerRow row);
 
         void run(ContainerAction action, ContainerRow row);
+
+        /** Opens the container's file tree. */
+        default void browseFiles(ContainerRow row) {}
+
+        /** Opens a terminal tab on a shell in the container. */
+        default void openShell(ContainerRow row) {}
     }
 
     /** {@code browser} opens a URL (HostServices::showDocument in the app, a recorder in tests). */
@@ -70,6 +76,14 @@ public final class ContainersViewModel {
 
     public void inspect(ContainerRow row) {
         commands.inspect(row);
+    }
+
+    public void openShell(ContainerRow row) {
+        commands.openShell(row);
+    }
+
+    public void browseFiles(ContainerRow row) {
+        commands.browseFiles(row);
     }
 
     public void restart(ContainerRow row) {
