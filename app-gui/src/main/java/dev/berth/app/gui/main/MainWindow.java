@@ -6,6 +6,7 @@ import dev.berth.app.gui.AppIcons;
 import dev.berth.app.gui.containers.ContainerRow;
 import dev.berth.app.gui.containers.ContainersView;
 import dev.berth.app.gui.containers.ContainersViewModel;
+import dev.berth.app.gui.controls.AboutDialog;
 import dev.berth.app.gui.controls.Confirmations;
 import dev.berth.app.gui.controls.DialogConfirmations;
 import dev.berth.app.gui.controls.FailureDialog;
