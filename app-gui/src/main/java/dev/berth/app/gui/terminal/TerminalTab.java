@@ -7,6 +7,7 @@ import dev.berth.app.gui.controls.Icons;
 import dev.berth.app.gui.fx.UiScheduler;
 import dev.berth.engine.api.EngineClient;
 import dev.berth.engine.api.model.ContainerInspect;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
@@ -30,6 +31,8 @@ public final class TerminalTab extends Tab {
     public static final List<String> DEFAULT_SHELL = List.of("sh");
 
     private final JediTermFxWidget widget = new JediTermFxWidget(100, 30, new DefaultSettingsProvider());
+    /** How long a killed shell waits for its container's state to say "stopped". */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(3);
     private final Label status = new Label("Connecting…");
     private volatile ExecTtyConnector connector;
     private boolean closed;
@@ -57,8 +60,8 @@ public final class TerminalTab extends Tab {
                 EngineClient client = engine.get();
                 ExecTtyConnector opened = ExecTtyConnector.open(client, containerId, containerName, command, 100, 30);
                 opened.onEnd(() -> background.execute(() -> {
-                    String why = stillRunning(client, containerId) ? "Session ended: " + String.join(" ", command) + " exited."
-                            : "Container stopped: the session ended.";
+                    String why = containerStopped(client, containerId, opened.execId()) ? "Container stopped: the session ended."
+                            : "Session ended: " + String.join(" ", command) + " exited.";
                     ui.execute(() -> tab.ended(why));
                 }));
                 ui.execute(() -> tab.connect(opened, String.join(" ", command)));
@@ -67,6 +70,39 @@ public final class TerminalTab extends Tab {
             }
         });
         return tab;
+    }
+
+    /**
+     * Whether the session ended because its container stopped. The exec's stream ends a moment before the engine
+     * marks the container as exited, so a shell killed by a stop (exit code 128 + signal) is given a few seconds
+     * for the container's state to follow; a shell the user left ({@code exit}) is answered at once.
+     */
+    private static boolean containerStopped(EngineClient client, String containerId, String execId) {
+        if (!stillRunning(client, containerId)) {
+            return true;
+        }
+        Integer exitCode;
+        try {
+            exitCode = client.exec().inspect(execId).exitCode();
+        } catch (RuntimeException e) {
+            exitCode = null;
+        }
+        if (exitCode != null && exitCode < 128) {
+            return false;
+        }
+        long deadline = System.nanoTime() + STOP_GRACE.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            if (!stillRunning(client, containerId)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean stillRunning(EngineClient client, String containerId) {

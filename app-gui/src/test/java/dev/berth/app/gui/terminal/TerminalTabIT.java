@@ -43,7 +43,6 @@ import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -178,8 +177,6 @@ class TerminalTabIT {
     }
 
     @Test
-    @Disabled("fails: after the container stops the tab still shows the live status within 20 s — the exec stream's end"
-            + " does not reach ExecTtyConnector.read (or its onEnd) yet; see the issue 20 report")
     void theTabNoticesTheContainerStopping() throws Exception {
         await(() -> tab.connector() != null && screen().contains("#"));
         engine.containers().stop(container, Duration.ofSeconds(1));
