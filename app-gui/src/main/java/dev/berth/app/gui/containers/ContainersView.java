@@ -229,7 +229,7 @@ public final class ContainersView extends BorderPane {
                 }
                 HBox links = new HBox(6);
                 links.setAlignment(Pos.CENTER_LEFT);
-                for (PortBinding port : row.ports()) {
+                for (PublishedPort port : row.ports()) {
                     if (port.isWebLink()) {
                         Hyperlink link = new Hyperlink(port.label());
                         link.setOnAction(event -> model.open(port));

@@ -106,8 +106,8 @@ public final class ContainersViewModel {
     }
 
     /** The row's first port that opens in a browser, if any. */
-    public Optional<PortBinding> webPort(ContainerRow row) {
-        return row.ports().stream().filter(PortBinding::isWebLink).findFirst();
+    public Optional<PublishedPort> webPort(ContainerRow row) {
+        return row.ports().stream().filter(PublishedPort::isWebLink).findFirst();
     }
 
     /** Replaces every row (a fresh list from the engine), keeping the order of rows that stay. */
@@ -174,7 +174,7 @@ public final class ContainersViewModel {
     }
 
     /** Opens a published port in the browser. */
-    public void open(PortBinding port) {
+    public void open(PublishedPort port) {
         if (port.isWebLink()) {
             browser.accept(port.url());
         }

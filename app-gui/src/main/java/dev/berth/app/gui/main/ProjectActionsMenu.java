@@ -1,7 +1,7 @@
 package dev.berth.app.gui.main;
 
 import dev.berth.app.gui.containers.ContainerRow;
-import dev.berth.app.gui.containers.PortBinding;
+import dev.berth.app.gui.containers.PublishedPort;
 import dev.berth.app.gui.controls.Icons;
 import dev.berth.app.gui.feed.EngineConnection;
 import dev.berth.app.gui.feed.ProjectAction;
@@ -203,9 +203,9 @@ final class ProjectActionsMenu {
                 .min(Comparator.comparing((ContainerRow row) -> row.state() != ContainerState.RUNNING).thenComparing(ContainerRow::name));
     }
 
-    private Optional<PortBinding> webPort(String service) {
+    private Optional<PublishedPort> webPort(String service) {
         return panes.containers().rows().stream().filter(row -> row.service().equals(service))
-                .flatMap(row -> row.ports().stream()).filter(PortBinding::isWebLink).findFirst();
+                .flatMap(row -> row.ports().stream()).filter(PublishedPort::isWebLink).findFirst();
     }
 
     private Optional<String> selectedService() {
