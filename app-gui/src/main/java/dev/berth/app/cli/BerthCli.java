@@ -36,7 +36,7 @@ public final class BerthCli {
             LifecycleCommands.Pause.class, LifecycleCommands.Unpause.class, LifecycleCommands.Kill.class,
             LifecycleCommands.Remove.class, ImageCommands.Pull.class, ImageCommands.Build.class, ImageCommands.Images.class,
             LogsCommand.class, ExecCommand.class, RunCommand.class, TopCommand.class, StatsCommand.class,
-            EventsCommand.class, PortCommand.class, WatchCommand.class,
+            EventsCommand.class, PortCommand.class, WatchCommand.class, CpCommand.class,
             ConfigCommand.class, VersionCommand.class, EngineCommand.class, VmCommand.class, SwarmCommands.class, NodeCommands.class,
             StackCommands.class, ServiceCommands.class, CommandLine.HelpCommand.class);
 

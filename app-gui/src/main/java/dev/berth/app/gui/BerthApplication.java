@@ -24,6 +24,7 @@ import dev.berth.bridge.discovery.DiscoveryOptions;
 import dev.berth.bridge.discovery.EngineDiscovery;
 import dev.berth.bridge.discovery.HostEnvironment;
 import dev.berth.bridge.vm.VmManager;
+import dev.berth.engine.api.EngineException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -113,6 +114,8 @@ public final class BerthApplication extends Application {
             resources = ResourcesArea.forSession(session, ui, background, confirmations);
             window.withResources(resources).withConfirmations(confirmations);
             window.setEditorEngine(session::compose);
+            window.withShells(() -> session.client()
+                    .orElseThrow(() -> new EngineException("Not connected to an engine yet; Berth keeps trying in the background.")), background);
             window.containerCommands(new DialogConfirmations(() -> stage));
             VmManager vms = VmManager.standard(environment);
             window.withEngines(EngineChoices.of(discovery, discoveryOptions, session), starter != null ? starter

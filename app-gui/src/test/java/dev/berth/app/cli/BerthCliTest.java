@@ -49,7 +49,7 @@ class BerthCliTest {
         StringWriter out = new StringWriter();
         BerthCli.run(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), "--help");
         for (String command : List.of("up", "down", "ps", "ls", "create", "start", "stop", "restart", "pause", "unpause", "kill",
-                "rm", "pull", "build", "images", "logs", "exec", "run", "top", "stats", "events", "port", "config", "version", "engine")) {
+                "rm", "pull", "build", "images", "logs", "exec", "run", "top", "stats", "events", "port", "cp", "config", "version", "engine")) {
             assertThat(out.toString()).containsPattern("(?m)^  " + command + "\\s");
         }
     }

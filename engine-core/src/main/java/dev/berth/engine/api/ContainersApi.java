@@ -17,9 +17,13 @@ import dev.berth.engine.transport.HttpResponse;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /** Container operations: one method per engine call. Ids may be full ids, short ids or names. */
@@ -237,9 +241,43 @@ public final class ContainersApi {
 
     /** Extracts a tar archive into directory {@code path} of the container; the tar is streamed. */
     public void putArchive(String id, String path, InputStream tar) {
-        HttpRequest request = HttpRequest.of("PUT", calls.path("/containers/" + Query.segment(id) + "/archive"
-                + Query.of().add("path", path))).withStreamedBody("application/x-tar", tar::transferTo);
+        putArchive(id, path, tar, false);
+    }
+
+    /**
+     * Extracts a tar archive into directory {@code path}; {@code copyOwnership} asks the engine to give the
+     * files the uid/gid of the tar headers mapped for the container ({@code docker cp -a}), otherwise root.
+     */
+    public void putArchive(String id, String path, InputStream tar, boolean copyOwnership) {
+        Query query = Query.of().add("path", path);
+        if (copyOwnership) {
+            query.add("copyUIDGID", true);
+        }
+        HttpRequest request = HttpRequest.of("PUT", calls.path("/containers/" + Query.segment(id) + "/archive" + query))
+                .withStreamedBody("application/x-tar", tar::transferTo);
         calls.bytes(request, "Copying into " + path + " of " + id);
+    }
+
+    /**
+     * Stats {@code path} in the container without reading it ({@code HEAD …/archive}); symlinks are not
+     * followed. A missing path throws an {@link EngineApiException} whose {@code isNotFound()} is true.
+     */
+    public ContainerPathStat stat(String id, String path) {
+        String what = "Looking at " + path + " in " + id;
+        try (HttpResponse response = calls.send(HttpRequest.of("HEAD", calls.path("/containers/" + Query.segment(id) + "/archive"
+                + Query.of().add("path", path))), what)) {
+            String header = response.header("X-Docker-Container-Path-Stat");
+            if (header == null) {
+                throw new EngineException(what + " failed: the engine sent no X-Docker-Container-Path-Stat header");
+            }
+            JsonNode node = EngineJson.MAPPER.readTree(Base64.getDecoder().decode(header.strip()));
+            String modified = node.path("mtime").asString(null);
+            String link = node.path("linkTarget").asString("");
+            return new ContainerPathStat(node.path("name").asString(""), node.path("size").asLong(0), node.path("mode").asLong(0),
+                    modified == null ? null : OffsetDateTime.parse(modified).toInstant(), link.isEmpty() ? null : link);
+        } catch (IllegalArgumentException | JacksonException | DateTimeParseException e) {
+            throw new EngineException(what + " failed: the engine's path stat could not be read (" + e.getMessage() + ")", e);
+        }
     }
 
     /** Removes stopped containers matching the filters (use label filters: the engine may be shared). */

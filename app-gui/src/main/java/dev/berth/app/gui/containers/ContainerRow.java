@@ -13,12 +13,12 @@ import java.util.Objects;
  * null when it is not running.
  */
 public record ContainerRow(String id, String name, String service, ContainerState state, ContainerHealth health, String image,
-                           List<PortBinding> ports, Instant startedAt, double cpuPercent, long memoryUsage, long memoryLimit,
+                           List<PublishedPort> ports, Instant startedAt, double cpuPercent, long memoryUsage, long memoryLimit,
                            int restartCount, int exitCode, boolean oomKilled) {
 
     /** A row without restart details (nothing inspected yet). */
     public ContainerRow(String id, String name, String service, ContainerState state, ContainerHealth health, String image,
-                        List<PortBinding> ports, Instant startedAt, double cpuPercent, long memoryUsage, long memoryLimit) {
+                        List<PublishedPort> ports, Instant startedAt, double cpuPercent, long memoryUsage, long memoryLimit) {
         this(id, name, service, state, health, image, ports, startedAt, cpuPercent, memoryUsage, memoryLimit, 0, 0, false);
     }
 

@@ -6,6 +6,7 @@ import atlantafx.base.theme.Tweaks;
 import dev.berth.app.gui.controls.Icons;
 import dev.berth.app.gui.format.Formats;
 import dev.berth.app.gui.look.PseudoStates;
+import dev.berth.engine.compose.ContainerState;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -120,12 +121,14 @@ public final class ContainersView extends BorderPane {
         AtomicReference<ContainerRow> target = new AtomicReference<>();
         MenuItem logs = item("Logs", Feather.FILE_TEXT, "container-logs", () -> model.showLogs(target.get()));
         MenuItem inspect = item("Inspect", Feather.SEARCH, "container-inspect", () -> model.inspect(target.get()));
+        MenuItem shell = item("Open shell", Feather.TERMINAL, "container-open-shell", () -> model.openShell(target.get()));
+        MenuItem files = item("Browse files", Feather.FOLDER, "container-browse-files", () -> model.browseFiles(target.get()));
         MenuItem restart = item("Restart", Feather.ROTATE_CW, "container-restart", () -> model.restart(target.get()));
         MenuItem stop = item("Stop", Feather.STOP_CIRCLE, "container-stop", () -> model.stop(target.get()));
         MenuItem remove = item("Remove…", Feather.TRASH_2, "container-remove", () -> model.remove(target.get()));
         MenuItem open = item("Open port", Feather.EXTERNAL_LINK, "container-open-port",
                 () -> model.webPort(target.get()).ifPresent(model::open));
-        ContextMenu menu = new ContextMenu(logs, inspect, new SeparatorMenuItem(),
+        ContextMenu menu = new ContextMenu(logs, inspect, shell, files, new SeparatorMenuItem(),
                 restart, stop, remove, new SeparatorMenuItem(), open);
         menu.setOnShowing(event -> {
             ContainerRow item = row.getItem();
@@ -133,6 +136,7 @@ public final class ContainersView extends BorderPane {
             if (item == null) {
                 return;
             }
+            shell.setDisable(item.state() != ContainerState.RUNNING);
             stop.setDisable(!item.state().isStoppable());
             var port = model.webPort(item);
             open.setText(port.map(p -> "Open " + p.url()).orElse("Open port"));
@@ -225,7 +229,7 @@ public final class ContainersView extends BorderPane {
                 }
                 HBox links = new HBox(6);
                 links.setAlignment(Pos.CENTER_LEFT);
-                for (PortBinding port : row.ports()) {
+                for (PublishedPort port : row.ports()) {
                     if (port.isWebLink()) {
                         Hyperlink link = new Hyperlink(port.label());
                         link.setOnAction(event -> model.open(port));

@@ -49,6 +49,12 @@ public final class ContainersViewModel {
         void inspect(ContainerRow row);
 
         void run(ContainerAction action, ContainerRow row);
+
+        /** Opens the container's file tree. */
+        default void browseFiles(ContainerRow row) {}
+
+        /** Opens a terminal tab on a shell in the container. */
+        default void openShell(ContainerRow row) {}
     }
 
     /** {@code browser} opens a URL (HostServices::showDocument in the app, a recorder in tests). */
@@ -72,6 +78,14 @@ public final class ContainersViewModel {
         commands.inspect(row);
     }
 
+    public void openShell(ContainerRow row) {
+        commands.openShell(row);
+    }
+
+    public void browseFiles(ContainerRow row) {
+        commands.browseFiles(row);
+    }
+
     public void restart(ContainerRow row) {
         commands.run(ContainerAction.RESTART, row);
     }
@@ -92,8 +106,8 @@ public final class ContainersViewModel {
     }
 
     /** The row's first port that opens in a browser, if any. */
-    public Optional<PortBinding> webPort(ContainerRow row) {
-        return row.ports().stream().filter(PortBinding::isWebLink).findFirst();
+    public Optional<PublishedPort> webPort(ContainerRow row) {
+        return row.ports().stream().filter(PublishedPort::isWebLink).findFirst();
     }
 
     /** Replaces every row (a fresh list from the engine), keeping the order of rows that stay. */
@@ -160,7 +174,7 @@ public final class ContainersViewModel {
     }
 
     /** Opens a published port in the browser. */
-    public void open(PortBinding port) {
+    public void open(PublishedPort port) {
         if (port.isWebLink()) {
             browser.accept(port.url());
         }

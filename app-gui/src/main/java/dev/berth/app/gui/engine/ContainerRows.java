@@ -1,7 +1,7 @@
 package dev.berth.app.gui.engine;
 
 import dev.berth.app.gui.containers.ContainerRow;
-import dev.berth.app.gui.containers.PortBinding;
+import dev.berth.app.gui.containers.PublishedPort;
 import dev.berth.engine.api.model.PortMapping;
 import dev.berth.engine.compose.ContainerState;
 import dev.berth.engine.compose.ServiceContainer;
@@ -20,11 +20,11 @@ public final class ContainerRows {
 
     /** @param details what inspect said (start time, restarts, last exit, OOM kill) */
     public static ContainerRow of(ServiceContainer container, ContainerDetails details) {
-        List<PortBinding> ports = new ArrayList<>();
+        List<PublishedPort> ports = new ArrayList<>();
         for (PortMapping port : container.ports()) {
             // the engine lists an IPv6 twin ("::") of every IPv4 binding: one row per port is enough
             if (port.publicPort() != null && port.publicPort() > 0 && !"::".equals(port.ip())) {
-                ports.add(new PortBinding(port.ip(), port.publicPort(), port.privatePort() == null ? 0 : port.privatePort(), port.type()));
+                ports.add(new PublishedPort(port.ip(), port.publicPort(), port.privatePort() == null ? 0 : port.privatePort(), port.type()));
             }
         }
         boolean running = container.state() == ContainerState.RUNNING;

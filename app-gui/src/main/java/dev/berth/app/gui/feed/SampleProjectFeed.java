@@ -1,7 +1,7 @@
 package dev.berth.app.gui.feed;
 
 import dev.berth.app.gui.containers.ContainerRow;
-import dev.berth.app.gui.containers.PortBinding;
+import dev.berth.app.gui.containers.PublishedPort;
 import dev.berth.app.gui.graph.GraphEdge;
 import dev.berth.app.gui.graph.GraphNode;
 import dev.berth.app.gui.graph.ProjectGraph;
@@ -238,7 +238,7 @@ public final class SampleProjectFeed implements ProjectFeed {
                     case STARTING -> s.name().equals("api") || s.name().equals("db") ? ContainerHealth.STARTING : ContainerHealth.NONE;
                     default -> ContainerHealth.NONE;
                 };
-                List<PortBinding> ports = s.port() > 0 ? List.of(new PortBinding("0.0.0.0", s.port(), s.containerPort(), "tcp")) : List.of();
+                List<PublishedPort> ports = s.port() > 0 ? List.of(new PublishedPort("0.0.0.0", s.port(), s.containerPort(), "tcp")) : List.of();
                 double[] u = usage.getOrDefault(name, new double[] {0, 0});
                 boolean running = engineState == ContainerState.RUNNING;
                 rows.add(new ContainerRow(Integer.toHexString(name.hashCode()) + "a1b2", name, s.name(), engineState, health, s.image(), ports,

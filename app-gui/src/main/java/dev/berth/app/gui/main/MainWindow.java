@@ -6,6 +6,7 @@ import dev.berth.app.gui.AppIcons;
 import dev.berth.app.gui.containers.ContainerRow;
 import dev.berth.app.gui.containers.ContainersView;
 import dev.berth.app.gui.containers.ContainersViewModel;
+import dev.berth.app.gui.controls.AboutDialog;
 import dev.berth.app.gui.controls.Confirmations;
 import dev.berth.app.gui.controls.DialogConfirmations;
 import dev.berth.app.gui.controls.FailureDialog;
@@ -23,6 +24,7 @@ import dev.berth.app.gui.feed.EditTarget;
 import dev.berth.app.gui.feed.EngineConnection;
 import dev.berth.app.gui.feed.ProjectFeed;
 import dev.berth.app.gui.feed.ProjectSummary;
+import dev.berth.app.gui.fx.FxUiScheduler;
 import dev.berth.app.gui.graph.GraphNode;
 import dev.berth.app.gui.graph.ServiceGraphView;
 import dev.berth.app.gui.inspect.InspectView;
@@ -38,10 +40,12 @@ import dev.berth.app.gui.look.WindowStateStore;
 import dev.berth.app.gui.projects.ProjectsView;
 import dev.berth.app.gui.resources.ResourcesArea;
 import dev.berth.app.gui.stats.StatsView;
+import dev.berth.app.gui.terminal.TerminalTab;
 import dev.berth.app.gui.top.TopView;
 import dev.berth.app.resources.ResourceCatalog;
 import dev.berth.app.workspace.ProjectInvocation;
 import dev.berth.app.workspace.RecentProjects;
+import dev.berth.engine.api.EngineClient;
 import dev.berth.engine.compose.ComposeEngine;
 import java.io.File;
 import java.io.IOException;
@@ -128,6 +132,8 @@ public final class MainWindow {
     private final ProjectActionsMenu actions;
     private final RecentProjects recent;
     private Stage stage;
+    private Supplier<EngineClient> shellEngine;
+    private Executor shellBackground;
     private ResourcesArea resources;
     private final Map<List<Path>, EditorWindow> editors = new HashMap<>();
     private final ExecutorService editorBackground = Executors.newVirtualThreadPerTaskExecutor();
@@ -234,7 +240,9 @@ public final class MainWindow {
         Tab containers = lazyTab("Containers", Feather.BOX, () -> new ContainersView(panes.containers()));
         details.getTabs().setAll(logs, stats, top, inspect, containers);
         details.setId("detail-tabs");
-        details.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        // Terminal tabs close; the five fixed tabs do not.
+        details.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
+        details.getTabs().forEach(fixed -> fixed.setClosable(false));
         panes.top().visibleProperty().bind(top.selectedProperty());
         panes.top().visibleProperty().addListener((obs, old, visible) -> feed.ifPresent(f -> f.topVisible(visible)));
         details.opacityProperty().bind(upper.opacityProperty());
@@ -502,7 +510,44 @@ public final class MainWindow {
             public void run(ContainerAction action, ContainerRow row) {
                 feed.ifPresent(f -> f.run(action, row.id()));
             }
+
+            @Override
+            public void browseFiles(ContainerRow row) {
+                MainWindow.this.browseFiles(row);
+            }
+
+            @Override
+            public void openShell(ContainerRow row) {
+                MainWindow.this.openShell(row);
+            }
         }, confirmations);
+        actions.onBrowseFiles(this::browseFiles);
+        actions.onOpenShell(this::openShell);
+    }
+
+    /** Where "Open shell" gets its engine and runs the exec's setup; the engine session sets it. */
+    public MainWindow withShells(Supplier<EngineClient> engine, Executor background) {
+        this.shellEngine = engine;
+        this.shellBackground = background;
+        return this;
+    }
+
+    /** "Open shell" (container row or service card): a closable terminal tab beside the detail tabs. */
+    private void openShell(ContainerRow row) {
+        if (shellEngine == null || row == null) {
+            return;
+        }
+        TerminalTab terminal = TerminalTab.open(shellEngine, row.id(), row.name(), TerminalTab.DEFAULT_SHELL, new FxUiScheduler(),
+                shellBackground);
+        details.getTabs().add(terminal);
+        details.getSelectionModel().select(terminal);
+    }
+
+    /** "Browse files" (container row or service card): the container's file tree in its own window. */
+    private void browseFiles(ContainerRow row) {
+        if (resources != null && row != null) {
+            resources.openContainerFiles(row.id(), row.name(), stage);
+        }
     }
 
     /** Opens a compose file or folder: the feed loads it, lists it and selects it (or says why not). */

@@ -1,6 +1,7 @@
 package dev.berth.app.gui.main;
 
-import dev.berth.app.gui.containers.PortBinding;
+import dev.berth.app.gui.containers.ContainerRow;
+import dev.berth.app.gui.containers.PublishedPort;
 import dev.berth.app.gui.controls.Icons;
 import dev.berth.app.gui.feed.EngineConnection;
 import dev.berth.app.gui.feed.ProjectAction;
@@ -10,12 +11,15 @@ import dev.berth.app.gui.graph.GraphNode;
 import dev.berth.app.gui.graph.GraphNodeModel;
 import dev.berth.app.gui.graph.ServiceGraphView;
 import dev.berth.app.gui.look.Shortcuts;
+import dev.berth.engine.compose.ContainerState;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -47,6 +51,8 @@ final class ProjectActionsMenu {
     private final BooleanBinding unavailable;
     /** No service of the shown project has a {@code build:} section: Build has nothing to do. Set as a menu opens. */
     private final BooleanProperty nothingToBuild = new SimpleBooleanProperty(false);
+    private Consumer<ContainerRow> browseFiles = row -> { };
+    private Consumer<ContainerRow> openShell = row -> { };
     private ContextMenu serviceMenu;
 
     ProjectActionsMenu(ProjectPanes panes, Optional<ProjectFeed> feed, BiConsumer<String, Runnable> confirmDownWithVolumes) {
@@ -131,12 +137,20 @@ final class ProjectActionsMenu {
         logs.setOnAction(event -> showTab.accept(0));
         MenuItem inspect = new MenuItem("Inspect", Icons.icon(Feather.SEARCH));
         inspect.setOnAction(event -> showTab.accept(3));
+        MenuItem shell = new MenuItem("Open shell", Icons.icon(Feather.TERMINAL));
+        shell.setId("service-open-shell");
+        shell.setOnAction(event -> selectedService().flatMap(this::firstContainer).ifPresent(row -> openShell.accept(row)));
+        MenuItem files = new MenuItem("Browse files", Icons.icon(Feather.FOLDER));
+        files.setId("service-browse-files");
+        files.setOnAction(event -> selectedService().flatMap(this::firstContainer).ifPresent(row -> browseFiles.accept(row)));
         MenuItem openPort = new MenuItem("Open port", Icons.icon(Feather.EXTERNAL_LINK));
         openPort.setOnAction(event -> selectedService().flatMap(this::webPort).ifPresent(panes.containers()::open));
         items.put(ServiceMenuItems.Item.LOGS, logs);
         items.put(ServiceMenuItems.Item.INSPECT, inspect);
         items.put(ServiceMenuItems.Item.OPEN_PORT, openPort);
-        menu.getItems().addAll(logs, inspect, openPort, new SeparatorMenuItem());
+        items.put(ServiceMenuItems.Item.BROWSE_FILES, files);
+        items.put(ServiceMenuItems.Item.OPEN_SHELL, shell);
+        menu.getItems().addAll(logs, inspect, shell, files, openPort, new SeparatorMenuItem());
         for (ProjectAction action : new ProjectAction[] {ProjectAction.UP, ProjectAction.RESTART, ProjectAction.STOP,
                 ProjectAction.START, ProjectAction.PULL, ProjectAction.BUILD, ProjectAction.RECREATE}) {
             MenuItem item = new MenuItem(action.title() + " this service");
@@ -173,9 +187,25 @@ final class ProjectActionsMenu {
         return serviceMenu;
     }
 
-    private Optional<PortBinding> webPort(String service) {
+    /** What "Browse files" on a card does with the service's first container (the window opens its file tree). */
+    void onBrowseFiles(Consumer<ContainerRow> action) {
+        this.browseFiles = action;
+    }
+
+    /** What "Open shell" on a card does with the service's first running container (the window opens a terminal tab). */
+    void onOpenShell(Consumer<ContainerRow> action) {
+        this.openShell = action;
+    }
+
+    /** The service's first container by name ({@code …-1} before {@code …-2}), running ones first. */
+    private Optional<ContainerRow> firstContainer(String service) {
         return panes.containers().rows().stream().filter(row -> row.service().equals(service))
-                .flatMap(row -> row.ports().stream()).filter(PortBinding::isWebLink).findFirst();
+                .min(Comparator.comparing((ContainerRow row) -> row.state() != ContainerState.RUNNING).thenComparing(ContainerRow::name));
+    }
+
+    private Optional<PublishedPort> webPort(String service) {
+        return panes.containers().rows().stream().filter(row -> row.service().equals(service))
+                .flatMap(row -> row.ports().stream()).filter(PublishedPort::isWebLink).findFirst();
     }
 
     private Optional<String> selectedService() {

@@ -6,12 +6,12 @@ import java.util.Set;
 
 /**
  * Which items of a service card's context menu apply to the service as it is now: no Start on a running
- * service, no Stop on a stopped one, no Build without a {@code build:} section, no Logs or Inspect before
+ * service, no Stop on a stopped one, no Build without a {@code build:} section, no Logs, Inspect or Browse files before
  * it has a container, Open port only with a published web port. Pure, so tested without a display.
  */
 final class ServiceMenuItems {
 
-    enum Item { LOGS, INSPECT, OPEN_PORT, UP, RESTART, STOP, START, PULL, BUILD, RECREATE }
+    enum Item { LOGS, INSPECT, OPEN_SHELL, BROWSE_FILES, OPEN_PORT, UP, RESTART, STOP, START, PULL, BUILD, RECREATE }
 
     private ServiceMenuItems() {}
 
@@ -29,9 +29,13 @@ final class ServiceMenuItems {
         if (exists) {
             items.add(Item.LOGS);
             items.add(Item.INSPECT);
+            items.add(Item.BROWSE_FILES); // a stopped container's files can be read too (upload is refused there)
             items.add(Item.RESTART);
             items.add(Item.RECREATE);
             items.add(running ? Item.STOP : Item.START);
+            if (running) {
+                items.add(Item.OPEN_SHELL);
+            }
         }
         if (buildable) {
             items.add(Item.BUILD);

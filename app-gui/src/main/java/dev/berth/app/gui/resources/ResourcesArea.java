@@ -6,6 +6,8 @@ import dev.berth.app.gui.fx.UiScheduler;
 import dev.berth.app.gui.swarm.EngineSwarmSource;
 import dev.berth.app.gui.swarm.SwarmView;
 import dev.berth.app.gui.swarm.SwarmViewModel;
+import dev.berth.app.resources.ContainerFileAccess;
+import dev.berth.app.resources.EngineContainerFiles;
 import dev.berth.app.resources.EngineResourceCatalog;
 import dev.berth.app.resources.ResourceCatalog;
 import dev.berth.app.resources.VolumeHelper;
@@ -22,8 +24,12 @@ import java.util.function.Supplier;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.kordamp.ikonli.feather.Feather;
 
 /**
@@ -60,6 +66,8 @@ public final class ResourcesArea {
     private Tab swarmTab;
     private final AtomicBoolean refreshPending = new AtomicBoolean();
     private volatile boolean closed;
+    private final Confirmations confirmations;
+    private ContainerFileAccess containerFiles;
     private volatile Shown shown = Shown.PROJECT;
     private TabPane tabs;
 
@@ -77,6 +85,7 @@ public final class ResourcesArea {
         this.catalog = catalog;
         this.ui = ui;
         this.background = background;
+        this.confirmations = confirmations;
         this.volumes = new VolumesViewModel(catalog, ui, background, confirmations);
         this.networks = new NetworksViewModel(catalog, ui, background, confirmations);
         this.images = new ImagesViewModel(catalog, ui, background, confirmations);
@@ -94,6 +103,8 @@ public final class ResourcesArea {
         SwarmViewModel swarm = new SwarmViewModel(new EngineSwarmSource(() -> session.client()
                 .orElseThrow(() -> new EngineException("Not connected to an engine yet."))), ui, background);
         ResourcesArea area = new ResourcesArea(catalog, ui, background, confirmations, swarm);
+        area.withContainerFiles(new EngineContainerFiles(() -> session.client()
+                .orElseThrow(() -> new EngineException("Not connected to an engine yet; Berth keeps trying in the background."))));
         session.onEvent(area::engineEvent);
         session.onStateChange(state -> {
             if (state instanceof EngineState.Connected) {
@@ -233,6 +244,34 @@ public final class ResourcesArea {
     }
 
     /** At shutdown: removes the browse helper now, on the calling thread. */
+    /** Where the container file trees read and write ({@link #openContainerFiles}). */
+    public ResourcesArea withContainerFiles(ContainerFileAccess files) {
+        this.containerFiles = files;
+        return this;
+    }
+
+    /** Builds the file tree of one container (the view the "Browse files" window shows). */
+    public BorderPane containerFilesView(String containerId, String containerName) {
+        if (containerFiles == null) {
+            throw new IllegalStateException("no container file access wired");
+        }
+        return new ContainerFilesView(new ContainerFilesViewModel(containerFiles, containerId, containerName, ui, background, confirmations));
+    }
+
+    /** "Browse files" of a container row or service card: the container's file tree in a window of its own. */
+    public Stage openContainerFiles(String containerId, String containerName, Window owner) {
+        Stage stage = new Stage();
+        stage.setTitle("Files in " + containerName + " — Berth");
+        Scene scene = new Scene(containerFilesView(containerId, containerName), 820, 600);
+        if (owner != null && owner.getScene() != null) {
+            scene.getStylesheets().addAll(owner.getScene().getStylesheets());
+            stage.initOwner(owner);
+        }
+        stage.setScene(scene);
+        stage.show();
+        return stage;
+    }
+
     public void close() {
         closed = true;
         if (swarm != null) {

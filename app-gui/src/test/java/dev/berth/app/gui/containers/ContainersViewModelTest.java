@@ -23,7 +23,7 @@ class ContainersViewModelTest {
     private final ContainersViewModel containers = new ContainersViewModel(opened::add, Clock.fixed(NOW, ZoneOffset.UTC));
 
     private static ContainerRow row(String id, String service, String state, String health, String image, int hostPort) {
-        List<PortBinding> ports = hostPort > 0 ? List.of(new PortBinding("0.0.0.0", hostPort, 80, "tcp")) : List.of();
+        List<PublishedPort> ports = hostPort > 0 ? List.of(new PublishedPort("0.0.0.0", hostPort, 80, "tcp")) : List.of();
         return new ContainerRow(id, "shop-" + service + "-1", service, ContainerState.of(state),
                 health.isEmpty() ? ContainerHealth.NONE : ContainerHealth.valueOf(health.toUpperCase(Locale.ROOT)), image, ports, NOW.minusSeconds(3_700), 1.5, 10, 100);
     }
@@ -47,8 +47,8 @@ class ContainersViewModelTest {
 
     @Test
     void opensAPublishedTcpPortOnLoopbackInTheBrowser() {
-        containers.open(new PortBinding("0.0.0.0", 8080, 80, "tcp"));
-        containers.open(new PortBinding("0.0.0.0", 5353, 53, "udp"));
+        containers.open(new PublishedPort("0.0.0.0", 8080, 80, "tcp"));
+        containers.open(new PublishedPort("0.0.0.0", 5353, 53, "udp"));
 
         assertThat(opened).containsExactly("http://127.0.0.1:8080");
     }
@@ -136,7 +136,7 @@ class ContainersViewModelTest {
         containers.showLogs(web);
         containers.inspect(web);
         assertThat(ran).containsExactly("REMOVE 1", "RESTART 1", "STOP 1", "logs web", "inspect 1");
-        assertThat(containers.webPort(web)).map(PortBinding::url).contains("http://127.0.0.1:8080");
+        assertThat(containers.webPort(web)).map(PublishedPort::url).contains("http://127.0.0.1:8080");
     }
 
     @Test

@@ -3,7 +3,7 @@ package dev.berth.app.gui.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.app.gui.containers.ContainerRow;
-import dev.berth.app.gui.containers.PortBinding;
+import dev.berth.app.gui.containers.PublishedPort;
 import dev.berth.engine.api.model.ContainerSummary;
 import dev.berth.engine.api.model.PortMapping;
 import dev.berth.engine.compose.ServiceContainer;
@@ -26,7 +26,7 @@ class ContainerRowsTest {
         assertThat(row.name()).isEqualTo("shop-proxy-1");
         assertThat(row.service()).isEqualTo("proxy");
         assertThat(row.stateAndHealth()).isEqualTo("running (healthy)");
-        assertThat(row.ports()).containsExactly(new PortBinding("127.0.0.1", 8080, 80, "tcp"));
+        assertThat(row.ports()).containsExactly(new PublishedPort("127.0.0.1", 8080, 80, "tcp"));
         assertThat(row.startedAt()).isEqualTo(started);
     }
 

@@ -1,9 +1,11 @@
 package dev.berth.app.gui.main;
 
+import static dev.berth.app.gui.main.ServiceMenuItems.Item.BROWSE_FILES;
 import static dev.berth.app.gui.main.ServiceMenuItems.Item.BUILD;
 import static dev.berth.app.gui.main.ServiceMenuItems.Item.INSPECT;
 import static dev.berth.app.gui.main.ServiceMenuItems.Item.LOGS;
 import static dev.berth.app.gui.main.ServiceMenuItems.Item.OPEN_PORT;
+import static dev.berth.app.gui.main.ServiceMenuItems.Item.OPEN_SHELL;
 import static dev.berth.app.gui.main.ServiceMenuItems.Item.PULL;
 import static dev.berth.app.gui.main.ServiceMenuItems.Item.RECREATE;
 import static dev.berth.app.gui.main.ServiceMenuItems.Item.RESTART;
@@ -21,13 +23,13 @@ class ServiceMenuItemsTest {
     @Test
     void aRunningServiceOffersStopNotStartAndNoBuildWithoutABuildSection() {
         assertThat(ServiceMenuItems.enabled(ServiceState.HEALTHY, false, true))
-                .containsExactlyInAnyOrder(LOGS, INSPECT, OPEN_PORT, UP, RESTART, STOP, PULL, RECREATE);
+                .containsExactlyInAnyOrder(LOGS, INSPECT, OPEN_SHELL, BROWSE_FILES, OPEN_PORT, UP, RESTART, STOP, PULL, RECREATE);
     }
 
     @Test
     void aStoppedServiceOffersStartNotStopAndNoPortToOpen() {
         assertThat(ServiceMenuItems.enabled(ServiceState.exited(0), true, true))
-                .containsExactlyInAnyOrder(LOGS, INSPECT, UP, RESTART, START, PULL, BUILD, RECREATE);
+                .containsExactlyInAnyOrder(LOGS, INSPECT, BROWSE_FILES, UP, RESTART, START, PULL, BUILD, RECREATE);
     }
 
     @Test

@@ -1,8 +1,9 @@
-package dev.berth.app.gui.main;
+package dev.berth.app.gui.controls;
 
 import dev.berth.app.BerthVersion;
 import dev.berth.app.gui.AppIcons;
 import dev.berth.app.gui.feed.EngineConnection;
+import dev.berth.app.gui.look.Theme;
 import java.util.List;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Label;
@@ -14,7 +15,7 @@ import javafx.stage.Window;
  * Help › About: Berth's version (the root pom's, the same one {@code berth version} and the installer's package
  * metadata show), the Java runtime it runs on, and the engine it is talking to.
  */
-final class AboutDialog {
+public final class AboutDialog {
 
     private AboutDialog() {}
 
@@ -28,7 +29,7 @@ final class AboutDialog {
                 engine.startsWith("Engine") ? engine : "Engine: " + engine);
     }
 
-    static Alert show(Window owner, EngineConnection connection) {
+    public static Alert show(Window owner, EngineConnection connection) {
         Alert alert = new Alert(Alert.AlertType.INFORMATION);
         if (owner != null) {
             alert.initOwner(owner);
@@ -48,6 +49,7 @@ final class AboutDialog {
             content.getChildren().add(label);
         }
         alert.getDialogPane().setContent(content);
+        Theme.attach(alert.getDialogPane());
         alert.show();
         return alert;
     }

@@ -1,9 +1,9 @@
 package dev.berth.app.gui.containers;
 
 /** A published port: {@code hostPort} on the host forwards to {@code containerPort}/{@code protocol}. */
-public record PortBinding(String hostIp, int hostPort, int containerPort, String protocol) {
+public record PublishedPort(String hostIp, int hostPort, int containerPort, String protocol) {
 
-    public PortBinding {
+    public PublishedPort {
         hostIp = hostIp == null || hostIp.isBlank() ? "0.0.0.0" : hostIp;
         protocol = protocol == null ? "tcp" : protocol;
     }
