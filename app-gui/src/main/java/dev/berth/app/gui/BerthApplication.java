@@ -4,6 +4,9 @@ import dev.berth.app.gui.controls.AddressDialog;
 import dev.berth.app.gui.controls.Confirmations;
 import dev.berth.app.gui.controls.DialogConfirmations;
 import dev.berth.app.gui.engine.EngineProjectFeed;
+import dev.berth.app.gui.engines.BerthEngineStarter;
+import dev.berth.app.gui.engines.EngineChoices;
+import dev.berth.app.gui.engines.VmControl;
 import dev.berth.app.gui.feed.ProjectFeed;
 import dev.berth.app.gui.feed.SampleProjectFeed;
 import dev.berth.app.gui.fx.FxUiScheduler;
@@ -20,6 +23,7 @@ import dev.berth.app.workspace.RecentProjects;
 import dev.berth.bridge.discovery.DiscoveryOptions;
 import dev.berth.bridge.discovery.EngineDiscovery;
 import dev.berth.bridge.discovery.HostEnvironment;
+import dev.berth.bridge.vm.VmManager;
 import dev.berth.engine.api.EngineException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -58,6 +62,7 @@ public final class BerthApplication extends Application {
     private ThemeViewModel theme;
     private final List<String> arguments;
     private final Map<String, String> desktop;
+    private BerthEngineStarter starter;
 
     /** As the launcher starts it: the arguments come from {@link #getParameters()}. */
     public BerthApplication() {
@@ -82,6 +87,11 @@ public final class BerthApplication extends Application {
     @Override
     public void start(Stage stage) {
         StartupPhases.mark("toolkit");
+        // The engine connection the whole window shares, on the session's virtual thread, so the window shows
+        // before the engine answers; the status bar's switcher re-points it at another endpoint.
+        HostEnvironment environment = HostEnvironment.current();
+        EngineDiscovery discovery = EngineDiscovery.standard(environment);
+        DiscoveryOptions discoveryOptions = discoveryOptions();
         boolean demo = Boolean.getBoolean("berth.demo");
         FxUiScheduler ui = new FxUiScheduler();
         Clock clock = Clock.systemDefaultZone();
@@ -93,7 +103,7 @@ public final class BerthApplication extends Application {
         RecentProjects recent = new RecentProjects(configDir == null ? RecentProjects.defaultFile()
                 : Path.of(configDir).resolve("recent-projects.json"));
         if (!demo) {
-            session = engineSession();
+            session = new EngineSession(endpoint -> discovery.discover(endpoint == null ? discoveryOptions : discoveryOptions.withHost(endpoint)));
         }
         feed = demo ? new SampleProjectFeed(clock) : new EngineProjectFeed(session, recent, System.getenv());
 
@@ -107,6 +117,9 @@ public final class BerthApplication extends Application {
             window.withShells(() -> session.client()
                     .orElseThrow(() -> new EngineException("Not connected to an engine yet; Berth keeps trying in the background.")), background);
             window.containerCommands(new DialogConfirmations(() -> stage));
+            VmManager vms = VmManager.standard(environment);
+            window.withEngines(EngineChoices.of(discovery, discoveryOptions, session), starter != null ? starter
+                    : BerthEngineStarter.vm(vms, "default"), VmControl.of(vms, "default"), background);
         }
         StartupPhases.mark("built");
         if (Boolean.getBoolean("berth.training")) {
@@ -142,15 +155,18 @@ public final class BerthApplication extends Application {
     }
 
     /**
-     * The engine connection the whole window shares: discovery as the CLI does it ({@code berth.host} or
-     * {@code DOCKER_HOST}, contexts, the well-known sockets), on the session's virtual thread, so the window
-     * shows before the engine answers.
+     * Replaces the real "Start Berth's engine" (VmManager's boot) before {@link #start}: tests script the boot,
+     * which takes minutes under TCG.
      */
-    private static EngineSession engineSession() {
-        EngineDiscovery discovery = EngineDiscovery.standard(HostEnvironment.current());
+    public BerthApplication withEngineStarter(BerthEngineStarter scripted) {
+        this.starter = scripted;
+        return this;
+    }
+
+    /** Discovery as the CLI does it ({@code berth.host} or {@code DOCKER_HOST}, contexts, the well-known sockets). */
+    private static DiscoveryOptions discoveryOptions() {
         String host = System.getProperty("berth.host");
-        DiscoveryOptions options = host == null || host.isBlank() ? DiscoveryOptions.defaults() : DiscoveryOptions.defaults().withHost(host);
-        return new EngineSession(() -> discovery.discover(options));
+        return host == null || host.isBlank() ? DiscoveryOptions.defaults() : DiscoveryOptions.defaults().withHost(host);
     }
 
     /**

@@ -12,14 +12,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * The app's one connection to its engine: discovers it on a virtual thread, keeps exactly one events
  * subscription open, notices when the engine goes away (the events stream ends) and reconnects with a
- * growing back-off. Listeners are called on the session's thread; the GUI hands them to its batcher.
+ * growing back-off. {@link #use} re-points it at another endpoint (the status bar's engine switcher): the
+ * current connection is dropped and the chosen endpoint tried at once, and from then on only that one.
+ * Listeners are called on the session's thread; the GUI hands them to its batcher.
  * No JavaFX here, so it is tested without a display.
  */
 public final class EngineSession implements AutoCloseable {
@@ -27,7 +31,11 @@ public final class EngineSession implements AutoCloseable {
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private static final Duration LONGEST_RETRY = Duration.ofSeconds(15);
 
-    private final Supplier<DiscoveredEngine> discoverer;
+    private final Function<String, DiscoveredEngine> discoverer;
+    /** Wakes the retry wait early: a switch or a close. */
+    private final LinkedBlockingQueue<Object> wake = new LinkedBlockingQueue<>();
+    private volatile String chosenEndpoint;
+    private volatile boolean switchRequested;
     private final List<Consumer<EngineState>> stateListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<EngineEvent>> eventListeners = new CopyOnWriteArrayList<>();
     private final CountDownLatch closed = new CountDownLatch(1);
@@ -39,7 +47,32 @@ public final class EngineSession implements AutoCloseable {
 
     /** @param discoverer finds and connects to the engine; throws an {@code EngineException} saying why not */
     public EngineSession(Supplier<DiscoveredEngine> discoverer) {
+        this(chosen -> discoverer.get());
+    }
+
+    /**
+     * @param discoverer finds and connects to the engine: plain discovery for {@code null}, else exactly the endpoint
+     *                   given (an {@code -H} value such as {@code unix:///var/run/docker.sock}); throws saying why not
+     */
+    public EngineSession(Function<String, DiscoveredEngine> discoverer) {
         this.discoverer = discoverer;
+    }
+
+    /**
+     * Re-points the session at {@code endpoint} (null: back to plain discovery): drops the current connection and
+     * connects there at once. Every listener hears the switch ({@link EngineState.Connecting#switchingTo()}) and
+     * then the new engine's state, so the views follow as they do after a reconnect.
+     */
+    public void use(String endpoint) {
+        chosenEndpoint = endpoint;
+        switchRequested = true;
+        disconnect(); // ends followEvents, if connected
+        wake.offer(Boolean.TRUE); // ends the retry wait, if not
+    }
+
+    /** The endpoint the user chose with {@link #use}, or null while plain discovery decides. */
+    public String chosenEndpoint() {
+        return chosenEndpoint;
     }
 
     public void onStateChange(Consumer<EngineState> listener) {
@@ -78,11 +111,23 @@ public final class EngineSession implements AutoCloseable {
         Duration retry = FIRST_RETRY;
         boolean wasConnected = false;
         while (closed.getCount() > 0) {
-            publish(new EngineState.Connecting(attempt));
+            String switching = null;
+            if (switchRequested) {
+                switchRequested = false;
+                wake.clear();
+                attempt = 1;
+                retry = FIRST_RETRY;
+                wasConnected = false;
+                switching = chosenEndpoint == null ? "the discovered engine" : chosenEndpoint;
+            }
+            publish(new EngineState.Connecting(attempt, switching));
             try {
-                DiscoveredEngine engine = discoverer.get();
+                DiscoveredEngine engine = discoverer.apply(chosenEndpoint);
                 EngineIdentity identity = engine.client().identity();
                 current = engine;
+                if (switchRequested) {
+                    continue; // another engine was chosen while this one answered: drop it (finally) and switch
+                }
                 compose = new ComposeEngine(engine.client());
                 publish(new EngineState.Connected(identity.name(), identity.version(), identity.negotiated().toString(),
                         engine.endpoint().uri(), engine.howFound()));
@@ -94,19 +139,28 @@ public final class EngineSession implements AutoCloseable {
                 if (closed.getCount() == 0) {
                     return;
                 }
-                publish(new EngineState.Unavailable(e.getMessage(), retry, wasConnected));
+                if (!switchRequested) {
+                    publish(new EngineState.Unavailable(e.getMessage(), retry, wasConnected));
+                }
             } finally {
                 disconnect();
             }
             if (closed.getCount() == 0) {
                 return;
             }
+            if (switchRequested) {
+                continue; // the user chose another engine: no "lost" state, no back-off
+            }
             if (state instanceof EngineState.Connected) {
                 publish(new EngineState.Unavailable("The engine stopped answering.", retry, true));
             }
             try {
-                if (closed.await(retry.toMillis(), TimeUnit.MILLISECONDS)) {
+                wake.poll(retry.toMillis(), TimeUnit.MILLISECONDS);
+                if (closed.getCount() == 0) {
                     return;
+                }
+                if (switchRequested) {
+                    continue;
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -158,6 +212,7 @@ public final class EngineSession implements AutoCloseable {
     @Override
     public void close() {
         closed.countDown();
+        wake.offer(Boolean.TRUE);
         disconnect();
         Thread thread;
         synchronized (this) {

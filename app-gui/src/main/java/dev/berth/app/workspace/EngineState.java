@@ -8,9 +8,19 @@ public sealed interface EngineState {
     /** A sentence for the status bar. */
     String describe();
 
-    /** Looking for an engine (first attempt or a retry). */
-    record Connecting(int attempt) implements EngineState {
+    /**
+     * Looking for an engine (first attempt or a retry); {@code switchingTo} is the endpoint the user just chose
+     * in the engine switcher (null otherwise): the window then forgets the previous engine's state.
+     */
+    record Connecting(int attempt, String switchingTo) implements EngineState {
+        public Connecting(int attempt) {
+            this(attempt, null);
+        }
+
         public String describe() {
+            if (switchingTo != null) {
+                return "Switching to " + switchingTo + "…";
+            }
             return attempt <= 1 ? "Connecting to the engine…" : "Reconnecting to the engine (attempt " + attempt + ")…";
         }
     }

@@ -44,6 +44,39 @@ class EngineSessionIT {
     }
 
     @Test
+    void useSwitchesToAnotherEndpointAtOnceAndBackWithoutALostState() throws Exception {
+        EngineDiscovery discovery = EngineDiscovery.standard(HostEnvironment.current());
+        String real = "unix://" + TestEngine.socket();
+        String dead = "unix:///tmp/berth-session-it-nothing-" + ProcessHandle.current().pid() + ".sock";
+        List<EngineState> states = new CopyOnWriteArrayList<>();
+        try (EngineSession session = new EngineSession(endpoint -> discovery.discover(DiscoveryOptions.defaults().withHost(
+                endpoint == null ? real : endpoint)))) {
+            session.onStateChange(states::add);
+            session.start();
+            await().atMost(Duration.ofSeconds(10)).until(() -> session.state() instanceof EngineState.Connected);
+
+            states.clear();
+            session.use(dead);
+            await().atMost(Duration.ofSeconds(5)).until(() -> session.state() instanceof EngineState.Unavailable);
+            assertThat(states.getFirst()).isEqualTo(new EngineState.Connecting(1, dead));
+            assertThat(states).noneMatch(s -> s instanceof EngineState.Connected)
+                    .noneMatch(s -> s instanceof EngineState.Unavailable u && u.wasConnected()); // a choice, not a loss
+            assertThat(((EngineState.Unavailable) session.state()).explanation()).contains("/tmp/berth-session-it-nothing-");
+            assertThat(session.client()).isEmpty();
+            await().atMost(Duration.ofSeconds(10)).until(() -> states.stream().filter(s -> s instanceof EngineState.Unavailable).count() >= 3);
+
+            // Back, while it waits out a growing back-off: at once, not after the retry.
+            long started = System.nanoTime();
+            session.use(real);
+            await().atMost(Duration.ofSeconds(5)).until(() -> session.state() instanceof EngineState.Connected);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+            assertThat(((EngineState.Connected) session.state()).endpoint()).isEqualTo(real);
+            assertThat(session.chosenEndpoint()).isEqualTo(real);
+            assertThat(session.compose()).isPresent();
+        }
+    }
+
+    @Test
     void deliversEngineEventsFromItsSingleSubscription() {
         List<EngineEvent> events = new CopyOnWriteArrayList<>();
         try (EngineSession session = new EngineSession(realDiscovery())) {

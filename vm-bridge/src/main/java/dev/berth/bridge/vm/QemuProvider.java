@@ -84,6 +84,12 @@ public final class QemuProvider implements VmProvider {
     }
 
     @Override
+    public Optional<String> unavailable() {
+        return Files.isExecutable(qemu) ? Optional.empty()
+                : Optional.of("no QEMU at " + qemu + " (Debian/Ubuntu: apt-get install qemu-system-x86; macOS: brew install qemu)");
+    }
+
+    @Override
     public Plan plan(VmRequest request) {
         if (!Files.isExecutable(qemu)) {
             throw new VmException("find QEMU", "no QEMU at " + qemu + ": install it (Debian/Ubuntu: apt-get install qemu-system-x86; macOS: brew install qemu)"

@@ -160,6 +160,23 @@ public final class VmManager {
 
     // ---------------------------------------------------------------- start
 
+    /**
+     * Why {@link #start} cannot work on this machine (no hypervisor, no image), or empty when it can: the GUI offers
+     * "Start Berth's engine" only then.
+     */
+    public Optional<String> whyCannotStart() {
+        Optional<String> provider = this.provider.unavailable();
+        if (provider.isPresent()) {
+            return provider;
+        }
+        try {
+            VmImage.load(imageDir);
+            return Optional.empty();
+        } catch (VmException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
     /** Boots the profile's VM (or returns at once when it already runs); {@code progress} hears each step. */
     public VmStatus start(String profile, Duration deadline, Consumer<String> progress) {
         long until = System.nanoTime() + deadline.toNanos();

@@ -3,6 +3,7 @@ package dev.berth.bridge.vm;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One way of running the engine VM (QEMU today; Virtualization.framework through vfkit and WSL2 later). The
@@ -25,6 +26,11 @@ public interface VmProvider {
      * {@code graceful} has passed, by force. Returns how it ended.
      */
     StopOutcome stop(VmLayout layout, long pid, Duration graceful);
+
+    /** Why this provider cannot run a VM on this machine (its hypervisor is not installed), or empty when it can. */
+    default Optional<String> unavailable() {
+        return Optional.empty();
+    }
 
     /** What the hypervisor process is doing now. */
     ProcessState status(VmLayout layout, long pid);

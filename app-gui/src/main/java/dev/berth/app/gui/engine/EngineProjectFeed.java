@@ -107,7 +107,14 @@ public final class EngineProjectFeed implements ProjectFeed {
                 target.connection(new EngineConnection(connection, unavailable.describe(), unavailable.explanation()));
             }
             case EngineState.Connecting connecting -> {
-                if (connection == EngineConnection.Kind.CONNECTING) {
+                if (connecting.switchingTo() != null) {
+                    // The user chose another engine: the previous one's projects and watch go, nothing is "lost".
+                    connection = EngineConnection.Kind.CONNECTING;
+                    closeWatch();
+                    onEngine = List.of();
+                    publishProjects();
+                    target.connection(new EngineConnection(EngineConnection.Kind.CONNECTING, connecting.describe(), ""));
+                } else if (connection == EngineConnection.Kind.CONNECTING) {
                     target.connection(new EngineConnection(EngineConnection.Kind.CONNECTING, connecting.describe(), ""));
                 } else {
                     target.engineStatus(connecting.describe()); // keep the panel or banner, update the line

@@ -6,6 +6,7 @@ import dev.berth.app.gui.feed.EngineConnection;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.HBox;
@@ -23,6 +24,11 @@ final class ConnectionViews {
 
     /** Visible while the connection is {@link EngineConnection.Kind#UNAVAILABLE}. */
     static VBox unavailablePanel(ObservableValue<EngineConnection> connection) {
+        return unavailablePanel(connection, null);
+    }
+
+    /** @param firstAction shown first under the title ("Start Berth's engine"), or null for none */
+    static VBox unavailablePanel(ObservableValue<EngineConnection> connection, Node firstAction) {
         Label title = new Label("No container engine is reachable");
         title.getStyleClass().add(Styles.TITLE_3);
         title.setGraphic(Icons.icon(Feather.ALERT_TRIANGLE));
@@ -42,6 +48,9 @@ final class ConnectionViews {
         Label retry = new Label();
         retry.textProperty().bind(connection.map(EngineConnection::status).orElse(""));
         VBox panel = new VBox(12, title, hint, tried, retry);
+        if (firstAction != null) {
+            panel.getChildren().add(1, firstAction);
+        }
         panel.setId("engine-unavailable");
         panel.setAlignment(Pos.CENTER);
         panel.setPadding(new Insets(24));

@@ -13,6 +13,12 @@ import dev.berth.app.gui.controls.FailureDialog;
 import dev.berth.app.gui.controls.Icons;
 import dev.berth.app.gui.editor.EditorKeys;
 import dev.berth.app.gui.editor.EditorWindow;
+import dev.berth.app.gui.engines.BerthEngineStarter;
+import dev.berth.app.gui.engines.EngineChoices;
+import dev.berth.app.gui.engines.EngineSwitcher;
+import dev.berth.app.gui.engines.StartBerthEngine;
+import dev.berth.app.gui.engines.VmControl;
+import dev.berth.app.gui.engines.VmPage;
 import dev.berth.app.gui.feed.ContainerAction;
 import dev.berth.app.gui.feed.EditTarget;
 import dev.berth.app.gui.feed.EngineConnection;
@@ -133,6 +139,11 @@ public final class MainWindow {
     private final ExecutorService editorBackground = Executors.newVirtualThreadPerTaskExecutor();
     private Supplier<Optional<ComposeEngine>> editorEngine = Optional::empty;
     private Confirmations confirmations = new DialogConfirmations(() -> stage);
+    private EngineChoices engineChoices;
+    private BerthEngineStarter engineStarter;
+    private Executor engineBackground;
+    private VmControl vmControl;
+    private Stage vmPage;
 
     public MainWindow(ProjectPanes panes, ThemeViewModel theme, WindowStateStore store, Optional<ProjectFeed> feed, boolean demo) {
         this(panes, theme, store, feed, demo, null);
@@ -156,6 +167,18 @@ public final class MainWindow {
     /** Hosts the Volumes / Networks / Images tabs beside the project content; call before {@link #show}. */
     public MainWindow withResources(ResourcesArea area) {
         this.resources = area;
+        return this;
+    }
+
+    /**
+     * Makes the status bar's engine a switcher over {@code choices}, and, with a {@code starter}, puts
+     * "Start Berth's engine" first in the "no engine" panel; call before {@link #show}.
+     */
+    public MainWindow withEngines(EngineChoices choices, BerthEngineStarter starter, VmControl vm, Executor background) {
+        this.engineChoices = choices;
+        this.vmControl = vm;
+        this.engineStarter = starter;
+        this.engineBackground = background;
         return this;
     }
 
@@ -235,7 +258,8 @@ public final class MainWindow {
         mainSplit.setDividerPositions(0.18);
         SplitPane.setResizableWithParent(mainSplit.getItems().getFirst(), false);
         ((Region) mainSplit.getItems().getFirst()).setMinWidth(SIDEBAR_MIN_WIDTH);
-        VBox unavailable = ConnectionViews.unavailablePanel(panes.connectionProperty());
+        VBox unavailable = ConnectionViews.unavailablePanel(panes.connectionProperty(), engineStarter == null || engineChoices == null ? null
+                : new StartBerthEngine(engineStarter, engineChoices, engineBackground).node());
         mainSplit.visibleProperty().bind(unavailable.visibleProperty().not());
         return new StackPane(mainSplit, unavailable);
     }
@@ -411,11 +435,22 @@ public final class MainWindow {
         Label activity = new Label();
         activity.setId("activity");
         activity.textProperty().bind(panes.activityProperty());
-        HBox bar = new HBox(8, Icons.icon(Feather.SERVER), statusText, new Separator(Orientation.VERTICAL), activity, spacer, version);
+        Node engine = engineChoices == null ? statusText : new EngineSwitcher(engineChoices, engineBackground, statusText,
+                vmControl == null ? null : this::openVmPage).node();
+        HBox bar = new HBox(8, Icons.icon(Feather.SERVER), engine, new Separator(Orientation.VERTICAL), activity, spacer, version);
         bar.getStyleClass().add("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(3, 10, 3, 10));
         return bar;
+    }
+
+    /** Berth's engine VM in its own window (one at a time); a start there switches the window to its engine. */
+    private void openVmPage() {
+        if (vmPage != null && vmPage.isShowing()) {
+            vmPage.toFront();
+            return;
+        }
+        vmPage = new VmPage(vmControl, engineBackground, engineChoices::use, confirmations).show(stage);
     }
 
     /** The graph's selection drives the other panes: logs of that service, its top and inspect data. */

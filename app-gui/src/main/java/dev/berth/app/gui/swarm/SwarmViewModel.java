@@ -60,6 +60,9 @@ public final class SwarmViewModel {
 
     /** Reloads in the background; callable from any thread. */
     public void refresh() {
+        if (closed) {
+            return; // a debounced change that fired after the window closed (its executor is gone)
+        }
         long mine = generation.incrementAndGet();
         background.execute(() -> {
             try {
