@@ -17,6 +17,7 @@ import dev.berth.app.gui.feed.EditTarget;
 import dev.berth.app.gui.feed.EngineConnection;
 import dev.berth.app.gui.feed.ProjectFeed;
 import dev.berth.app.gui.feed.ProjectSummary;
+import dev.berth.app.gui.fx.FxUiScheduler;
 import dev.berth.app.gui.graph.GraphNode;
 import dev.berth.app.gui.graph.ServiceGraphView;
 import dev.berth.app.gui.inspect.InspectView;
@@ -32,10 +33,13 @@ import dev.berth.app.gui.look.WindowStateStore;
 import dev.berth.app.gui.projects.ProjectsView;
 import dev.berth.app.gui.resources.ResourcesArea;
 import dev.berth.app.gui.stats.StatsView;
+import dev.berth.app.gui.swarm.StackDeployViewModel;
+import dev.berth.app.gui.swarm.StackDeployWindow;
 import dev.berth.app.gui.top.TopView;
 import dev.berth.app.resources.ResourceCatalog;
 import dev.berth.app.workspace.ProjectInvocation;
 import dev.berth.app.workspace.RecentProjects;
+import dev.berth.compose.ProjectOptions;
 import dev.berth.engine.compose.ComposeEngine;
 import java.io.File;
 import java.io.IOException;
@@ -55,6 +59,8 @@ import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
@@ -122,6 +128,7 @@ public final class MainWindow {
     private final RecentProjects recent;
     private Stage stage;
     private ResourcesArea resources;
+    private StackDeployWindow stackDeploy;
     private final Map<List<Path>, EditorWindow> editors = new HashMap<>();
     private final ExecutorService editorBackground = Executors.newVirtualThreadPerTaskExecutor();
     private Supplier<Optional<ComposeEngine>> editorEngine = Optional::empty;
@@ -294,7 +301,11 @@ public final class MainWindow {
         Menu project = actions.projectMenu();
         MenuItem edit = item("Edit compose files…", Shortcuts.EDIT, this::openEditor);
         edit.disableProperty().bind(panes.projects().selectedProperty().isNull());
-        project.getItems().addAll(new SeparatorMenuItem(), edit);
+        MenuItem deployStack = new MenuItem("Deploy as stack…", Icons.icon(Feather.UPLOAD_CLOUD));
+        deployStack.setId("action-deploy-stack");
+        deployStack.setOnAction(event -> openStackDeploy());
+        deployStack.disableProperty().bind(stackDeployUnavailable());
+        project.getItems().addAll(new SeparatorMenuItem(), edit, deployStack);
 
         ToggleGroup themes = new ToggleGroup();
         Menu themeMenu = new Menu("Theme");
@@ -560,6 +571,46 @@ public final class MainWindow {
         Path path = selected.source() == null || selected.source().isBlank() ? null : Path.of(selected.source());
         return path != null && Files.exists(path) ? new EditTarget.Found(ProjectInvocation.ofPath(path))
                 : new EditTarget.Unavailable(selected.name() + " has no compose files here: the demo data is made up.");
+    }
+
+    /**
+     * "Deploy as stack…" is offered while the engine is a swarm manager (the Swarm tab's own test) and a project
+     * is selected; whether it has compose files is known only once its edit target is worked out.
+     */
+    private BooleanBinding stackDeployUnavailable() {
+        if (resources == null || resources.swarm() == null) {
+            return Bindings.createBooleanBinding(() -> true);
+        }
+        return Bindings.createBooleanBinding(() -> panes.projects().selectedProperty().get() == null
+                || !resources.swarm().managerProperty().get(), panes.projects().selectedProperty(), resources.swarm().managerProperty());
+    }
+
+    /**
+     * The selected project's compose files (as the editor finds them, off the FX thread) deployed to the swarm:
+     * the plan preview first ({@link StackDeployWindow}), the stack named after the project unless renamed.
+     */
+    private void openStackDeploy() {
+        var selected = panes.projects().selectedProperty().get();
+        if (selected == null || resources == null || resources.swarm() == null) {
+            return;
+        }
+        String name = selected.name();
+        CompletableFuture.supplyAsync(() -> editTarget(selected), editorBackground).whenComplete((target, error) -> Platform.runLater(() -> {
+            if (error != null) {
+                FailureDialog.show(stage, "Cannot deploy " + name + " as a stack", String.valueOf(error.getMessage()));
+            } else if (target instanceof EditTarget.Unavailable unavailable) {
+                FailureDialog.show(stage, "Cannot deploy " + name + " as a stack", unavailable.reason());
+            } else if (target instanceof EditTarget.Found found) {
+                ProjectOptions options = found.invocation().toOptions(System.getenv());
+                stackDeploy = StackDeployWindow.open(stage, new StackDeployViewModel(options, name, resources.swarm().source(),
+                        new FxUiScheduler(), editorBackground));
+            }
+        }));
+    }
+
+    /** The last "Deploy as stack" window opened (tests). */
+    public StackDeployWindow stackDeployWindow() {
+        return stackDeploy;
     }
 
     private void openEditor(ProjectInvocation invocation) {

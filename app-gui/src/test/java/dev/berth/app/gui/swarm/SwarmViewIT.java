@@ -218,8 +218,13 @@ class SwarmViewIT {
             TableView<SwarmSnapshot.TaskRow> tasks = robot.lookup("#swarm-tasks").queryAs(TableView.class);
             await("the broken task failed", () -> tasks.getItems().stream().anyMatch(t -> "failed".equals(t.state())));
             assertThat(tasks.getItems()).anySatisfy(t -> assertThat(t.error()).contains("non-zero exit (3)"));
+            // Its task logs, from /services/{id}/logs, prefixed with the task as docker service logs does.
+            await("the broken service's logs", () -> area.swarm().logs().lines().stream().anyMatch(l -> l.text().equals("no config")));
+            assertThat(area.swarm().logs().lines()).allSatisfy(l -> assertThat(l.source()).matches("broken\\.1@.+"));
 
             robot.clickOn("worker");
+            // The selection moved on: the broken service's stream is closed and its lines gone from the view.
+            await("the worker's (empty) logs", () -> area.swarm().logs().lines().isEmpty() && area.swarm().followingLogs());
             await("the worker's tasks", () -> tasks.getItems().stream().filter(t -> "running".equals(t.state())).count() == 2);
             Spinner<Integer> replicas = robot.lookup("#swarm-scale-replicas").queryAs(Spinner.class);
             assertThat(replicas.getValue()).isEqualTo(2);
