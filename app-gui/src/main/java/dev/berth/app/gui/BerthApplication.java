@@ -208,6 +208,11 @@ public final class BerthApplication extends Application {
         return panes;
     }
 
+    /** The Resources area (with the Swarm tab), or null in the demo. */
+    public ResourcesArea resources() {
+        return resources;
+    }
+
     public MainWindow window() {
         return window;
     }

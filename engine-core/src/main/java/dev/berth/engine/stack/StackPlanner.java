@@ -119,10 +119,19 @@ public final class StackPlanner {
         for (String path : paths) {
             String will = desired.get(path);
             String is = now.get(path);
+            if (is == null && empty(will) || will == null && empty(is)) {
+                // An empty object or list sets nothing: the engine drops "EndpointSpec": {} (a service without
+                // ports), so it would otherwise read as a change on every re-deploy.
+                continue;
+            }
             if (will != null ? !will.equals(is) : is != null && recorded.containsKey(path)) {
                 changes.put(path, new FieldChange(path, is, will));
             }
         }
         return List.copyOf(changes.values());
+    }
+
+    private static boolean empty(String value) {
+        return "{}".equals(value) || "[]".equals(value);
     }
 }

@@ -65,4 +65,16 @@ class StackPlannerChangesTest {
         assertThat(StackPlanner.changes(withoutEnv, service(recorded), ids))
                 .containsExactly(new FieldChange("TaskTemplate.ContainerSpec.Env[0]", "A=1", null));
     }
+
+    @Test
+    void anEmptyObjectTheEngineDropsIsNoChange() {
+        // A service without ports is sent with "EndpointSpec": {}; the engine answers without EndpointSpec.
+        SortedMap<String, String> withEmptyEndpoint = desired("A=1");
+        withEmptyEndpoint.put("EndpointSpec", "{}");
+        Map<String, String> ids = Map.of("n0tw0rk1d", "shop_default");
+        var recorded = Map.of(StackLabels.SPEC_FIELDS, SpecFields.toLabel(withEmptyEndpoint));
+
+        assertThat(StackPlanner.changes(withEmptyEndpoint, service(Map.of()), ids)).isEmpty();
+        assertThat(StackPlanner.changes(withEmptyEndpoint, service(recorded), ids)).isEmpty();
+    }
 }

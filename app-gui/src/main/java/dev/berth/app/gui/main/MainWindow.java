@@ -40,11 +40,14 @@ import dev.berth.app.gui.look.WindowStateStore;
 import dev.berth.app.gui.projects.ProjectsView;
 import dev.berth.app.gui.resources.ResourcesArea;
 import dev.berth.app.gui.stats.StatsView;
+import dev.berth.app.gui.swarm.StackDeployViewModel;
+import dev.berth.app.gui.swarm.StackDeployWindow;
 import dev.berth.app.gui.terminal.TerminalTab;
 import dev.berth.app.gui.top.TopView;
 import dev.berth.app.resources.ResourceCatalog;
 import dev.berth.app.workspace.ProjectInvocation;
 import dev.berth.app.workspace.RecentProjects;
+import dev.berth.compose.ProjectOptions;
 import dev.berth.engine.api.EngineClient;
 import dev.berth.engine.compose.ComposeEngine;
 import java.io.File;
@@ -66,6 +69,8 @@ import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
@@ -135,6 +140,7 @@ public final class MainWindow {
     private Supplier<EngineClient> shellEngine;
     private Executor shellBackground;
     private ResourcesArea resources;
+    private StackDeployWindow stackDeploy;
     private final Map<List<Path>, EditorWindow> editors = new HashMap<>();
     private final ExecutorService editorBackground = Executors.newVirtualThreadPerTaskExecutor();
     private Supplier<Optional<ComposeEngine>> editorEngine = Optional::empty;
@@ -327,7 +333,11 @@ public final class MainWindow {
         Menu project = actions.projectMenu();
         MenuItem edit = item("Edit compose files…", Shortcuts.EDIT, this::openEditor);
         edit.disableProperty().bind(panes.projects().selectedProperty().isNull());
-        project.getItems().addAll(new SeparatorMenuItem(), edit);
+        MenuItem deployStack = new MenuItem("Deploy as stack…", Icons.icon(Feather.UPLOAD_CLOUD));
+        deployStack.setId("action-deploy-stack");
+        deployStack.setOnAction(event -> openStackDeploy());
+        deployStack.disableProperty().bind(stackDeployUnavailable());
+        project.getItems().addAll(new SeparatorMenuItem(), edit, deployStack);
 
         ToggleGroup themes = new ToggleGroup();
         Menu themeMenu = new Menu("Theme");
@@ -644,6 +654,46 @@ public final class MainWindow {
         Path path = selected.source() == null || selected.source().isBlank() ? null : Path.of(selected.source());
         return path != null && Files.exists(path) ? new EditTarget.Found(ProjectInvocation.ofPath(path))
                 : new EditTarget.Unavailable(selected.name() + " has no compose files here: the demo data is made up.");
+    }
+
+    /**
+     * "Deploy as stack…" is offered while the engine is a swarm manager (the Swarm tab's own test) and a project
+     * is selected; whether it has compose files is known only once its edit target is worked out.
+     */
+    private BooleanBinding stackDeployUnavailable() {
+        if (resources == null || resources.swarm() == null) {
+            return Bindings.createBooleanBinding(() -> true);
+        }
+        return Bindings.createBooleanBinding(() -> panes.projects().selectedProperty().get() == null
+                || !resources.swarm().managerProperty().get(), panes.projects().selectedProperty(), resources.swarm().managerProperty());
+    }
+
+    /**
+     * The selected project's compose files (as the editor finds them, off the FX thread) deployed to the swarm:
+     * the plan preview first ({@link StackDeployWindow}), the stack named after the project unless renamed.
+     */
+    private void openStackDeploy() {
+        var selected = panes.projects().selectedProperty().get();
+        if (selected == null || resources == null || resources.swarm() == null) {
+            return;
+        }
+        String name = selected.name();
+        CompletableFuture.supplyAsync(() -> editTarget(selected), editorBackground).whenComplete((target, error) -> Platform.runLater(() -> {
+            if (error != null) {
+                FailureDialog.show(stage, "Cannot deploy " + name + " as a stack", String.valueOf(error.getMessage()));
+            } else if (target instanceof EditTarget.Unavailable unavailable) {
+                FailureDialog.show(stage, "Cannot deploy " + name + " as a stack", unavailable.reason());
+            } else if (target instanceof EditTarget.Found found) {
+                ProjectOptions options = found.invocation().toOptions(System.getenv());
+                stackDeploy = StackDeployWindow.open(stage, new StackDeployViewModel(options, name, resources.swarm().source(),
+                        new FxUiScheduler(), editorBackground));
+            }
+        }));
+    }
+
+    /** The last "Deploy as stack" window opened (tests). */
+    public StackDeployWindow stackDeployWindow() {
+        return stackDeploy;
     }
 
     private void openEditor(ProjectInvocation invocation) {

@@ -1,11 +1,15 @@
 package dev.berth.app.gui.swarm;
 
+import dev.berth.app.gui.logs.LogLine;
 import dev.berth.app.gui.swarm.SwarmSnapshot.NodeRow;
 import dev.berth.app.gui.swarm.SwarmSnapshot.ServiceRow;
 import dev.berth.app.gui.swarm.SwarmSnapshot.TaskRow;
 import dev.berth.engine.api.EngineClient;
 import dev.berth.engine.api.Filters;
+import dev.berth.engine.stack.StackDeployer;
 import dev.berth.engine.stack.StackLabels;
+import dev.berth.engine.stack.StackSpec;
+import dev.berth.engine.stream.EngineStream;
 import dev.berth.engine.swarm.Swarm;
 import dev.berth.engine.swarm.SwarmNode;
 import dev.berth.engine.swarm.SwarmService;
@@ -18,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /** {@link SwarmSource} over engine-core's swarm endpoints: {@code /info}, {@code /nodes}, {@code /services}, {@code /tasks}. */
@@ -76,5 +81,15 @@ public final class EngineSwarmSource implements SwarmSource {
     @Override
     public void scale(String serviceId, long replicas) {
         new Swarm(client.get()).services().scale(serviceId, replicas);
+    }
+
+    @Override
+    public EngineStream<LogLine> serviceLogs(String serviceId, String shortName) {
+        return new ServiceLogStream(new Swarm(client.get()), serviceId, shortName);
+    }
+
+    @Override
+    public StackDeployer.Result deploy(StackSpec stack, StackDeployer.Options options, Consumer<String> progress) {
+        return new StackDeployer(client.get(), progress).deploy(stack, options);
     }
 }

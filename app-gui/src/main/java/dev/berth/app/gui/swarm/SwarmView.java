@@ -3,6 +3,7 @@ package dev.berth.app.gui.swarm;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.berth.app.gui.controls.Icons;
+import dev.berth.app.gui.logs.LogsView;
 import dev.berth.app.gui.swarm.SwarmSnapshot.NodeRow;
 import dev.berth.app.gui.swarm.SwarmSnapshot.ServiceRow;
 import dev.berth.app.gui.swarm.SwarmSnapshot.TaskRow;
@@ -29,8 +30,8 @@ import org.kordamp.ikonli.feather.Feather;
 
 /**
  * The Swarm tab: the nodes on top; below, the stacks with their services (mode, running/desired, image,
- * ports, update state) beside the selected service's tasks (node, desired and current state, error); a
- * replicas spinner and Scale in the tool bar.
+ * ports, update state) beside the selected service's tasks (node, desired and current state, error) and its
+ * followed task logs (the app's {@link LogsView}); a replicas spinner and Scale in the tool bar.
  */
 public final class SwarmView extends BorderPane {
 
@@ -89,7 +90,13 @@ public final class SwarmView extends BorderPane {
                 column("State", TaskRow::state, 80),
                 column("Error", TaskRow::error, 200)));
 
-        SplitPane lower = new SplitPane(services, tasks);
+        // The selected service's task logs under its tasks, in the app's log view (search, follow, copy).
+        LogsView logs = new LogsView(model.logs());
+        logs.setId("swarm-service-logs");
+        SplitPane right = new SplitPane(tasks, logs);
+        right.setOrientation(Orientation.VERTICAL);
+        right.setDividerPositions(0.4);
+        SplitPane lower = new SplitPane(services, right);
         lower.setDividerPositions(0.56);
         SplitPane split = new SplitPane(nodes, lower);
         split.setOrientation(Orientation.VERTICAL);

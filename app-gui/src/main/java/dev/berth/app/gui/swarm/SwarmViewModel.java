@@ -1,16 +1,21 @@
 package dev.berth.app.gui.swarm;
 
 import dev.berth.app.gui.fx.UiScheduler;
+import dev.berth.app.gui.logs.LogLine;
+import dev.berth.app.gui.logs.LogsViewModel;
 import dev.berth.app.gui.swarm.SwarmSnapshot.NodeRow;
 import dev.berth.app.gui.swarm.SwarmSnapshot.ServiceRow;
 import dev.berth.app.gui.swarm.SwarmSnapshot.TaskRow;
 import dev.berth.engine.api.model.EngineEvent;
+import dev.berth.engine.stream.EngineStream;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -24,7 +29,8 @@ import javafx.collections.ObservableList;
 
 /**
  * The Swarm tab's state: the latest {@link SwarmSnapshot} (loaded in the background, applied on the UI thread,
- * a newer load winning over a slower older one), the selected service and its tasks, and the scale action.
+ * a newer load winning over a slower older one), the selected service with its tasks and its followed logs,
+ * and the scale action.
  * It is live from the engine's events: a service, node, secret or config event, or a task container starting
  * or dying on this node, reloads it once the burst is over — there is no polling loop.
  */
@@ -48,6 +54,11 @@ public final class SwarmViewModel {
     private final ObjectProperty<ServiceRow> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     private final AtomicLong generation = new AtomicLong();
+    private final LogsViewModel logs;
+    /** The selected service's log stream while it is read. */
+    private final AtomicReference<EngineStream<LogLine>> following = new AtomicReference<>();
+    /** The selection the log stream is for: a stream opened for an older one closes itself. */
+    private volatile Object followed;
     private final AtomicBoolean refreshPending = new AtomicBoolean();
     private volatile boolean closed;
 
@@ -55,7 +66,63 @@ public final class SwarmViewModel {
         this.source = source;
         this.ui = ui;
         this.background = background;
-        selected.addListener((obs, old, now) -> showTasks());
+        this.logs = new LogsViewModel(ui, background);
+        selected.addListener((obs, old, now) -> {
+            showTasks();
+            String before = old == null ? null : old.id();
+            String after = now == null ? null : now.id();
+            if (!Objects.equals(before, after)) {
+                followLogs(now); // a re-read of the same service keeps its stream
+            }
+        });
+    }
+
+    /**
+     * The selected service's logs into {@link #logs()}: the previous stream is closed (a blocked read returns at
+     * once), the view is reset, and the new one is read on the background executor until it is closed in turn.
+     */
+    private void followLogs(ServiceRow service) {
+        Object token = new Object();
+        EngineStream<LogLine> before;
+        synchronized (following) {
+            followed = token;
+            before = following.getAndSet(null);
+        }
+        if (before != null) {
+            before.close();
+        }
+        logs.reset();
+        if (service == null || closed) {
+            return;
+        }
+        String shortName = SwarmView.shortName(service);
+        background.execute(() -> {
+            EngineStream<LogLine> stream;
+            try {
+                stream = source.serviceLogs(service.id(), shortName);
+            } catch (RuntimeException e) {
+                ui.execute(() -> notice.set("Reading the logs of " + service.name() + " failed: " + e.getMessage()));
+                return;
+            }
+            synchronized (following) {
+                if (followed != token || closed) {
+                    stream.close(); // the selection moved on while the stream was opening
+                    return;
+                }
+                following.set(stream);
+            }
+            try {
+                for (LogLine line = stream.next(); line != null && followed == token; line = stream.next()) {
+                    logs.append(line);
+                }
+            } catch (RuntimeException e) {
+                if (!stream.isClosed()) {
+                    ui.execute(() -> notice.set("The logs of " + service.name() + " ended: " + e.getMessage()));
+                }
+            } finally {
+                following.compareAndSet(stream, null);
+            }
+        });
     }
 
     /** Reloads in the background; callable from any thread. */
@@ -153,6 +220,25 @@ public final class SwarmViewModel {
 
     public void close() {
         closed = true;
+        EngineStream<LogLine> stream = following.getAndSet(null);
+        if (stream != null) {
+            stream.close();
+        }
+    }
+
+    /** The selected service's task logs, in the app's log view model (search, follow, copy, colours by task). */
+    public LogsViewModel logs() {
+        return logs;
+    }
+
+    /** True while a service's log stream is open (tests). */
+    public boolean followingLogs() {
+        return following.get() != null;
+    }
+
+    /** The engine side, for the stack deploy window (which plans and deploys through the same engine). */
+    public SwarmSource source() {
+        return source;
     }
 
     public ReadOnlyObjectProperty<SwarmSnapshot> snapshotProperty() {

@@ -214,12 +214,17 @@ class SwarmViewIT {
             assertThat(robot.lookup("#swarm-status").queryAs(Label.class).getText()).startsWith("Swarm manager · 1 node");
 
             // The broken service's task: its state and error as the engine tells them.
-            robot.clickOn("broken");
+            select(robot, "broken");
             TableView<SwarmSnapshot.TaskRow> tasks = robot.lookup("#swarm-tasks").queryAs(TableView.class);
             await("the broken task failed", () -> tasks.getItems().stream().anyMatch(t -> "failed".equals(t.state())));
             assertThat(tasks.getItems()).anySatisfy(t -> assertThat(t.error()).contains("non-zero exit (3)"));
+            // Its task logs, from /services/{id}/logs, prefixed with the task as docker service logs does.
+            await("the broken service's logs", () -> area.swarm().logs().lines().stream().anyMatch(l -> l.text().equals("no config")));
+            assertThat(area.swarm().logs().lines()).allSatisfy(l -> assertThat(l.source()).matches("broken\\.1@.+"));
 
-            robot.clickOn("worker");
+            select(robot, "worker");
+            // The selection moved on: the broken service's stream is closed and its lines gone from the view.
+            await("the worker's (empty) logs", () -> area.swarm().logs().lines().isEmpty() && area.swarm().followingLogs());
             await("the worker's tasks", () -> tasks.getItems().stream().filter(t -> "running".equals(t.state())).count() == 2);
             Spinner<Integer> replicas = robot.lookup("#swarm-scale-replicas").queryAs(Spinner.class);
             assertThat(replicas.getValue()).isEqualTo(2);
@@ -238,7 +243,7 @@ class SwarmViewIT {
             await("1 worker in the tab, from the events alone", () -> service(services, "worker").running() == 1
                     && service(services, "worker").desired() == 1);
 
-            robot.clickOn("broken");
+            select(robot, "broken");
             await("the broken service's tasks", () -> tasks.getItems().stream().anyMatch(t -> "failed".equals(t.state())));
             assertThat(robot.lookup((Node n) -> n instanceof Labeled l && "broken.1".equals(l.getText())).tryQuery())
                     .as("task names without the stack prefix").isPresent();
@@ -249,6 +254,27 @@ class SwarmViewIT {
             area.close();
             background.shutdownNow();
         }
+    }
+
+    /**
+     * Clicks the service's row until the tab has it selected: the tree is rebuilt on every snapshot (events of
+     * the scale just made), and a click landing on a row being replaced is lost.
+     */
+    private void select(FxRobot robot, String key) throws TimeoutException {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            robot.clickOn(key);
+            WaitForAsyncUtils.waitForFxEvents();
+            SwarmSnapshot.ServiceRow selected = area.swarm().selectedProperty().get();
+            if (selected != null && selected.name().equals(STACK + "_" + key)) {
+                return;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        throw new TimeoutException("could not select " + key + " in the tab");
     }
 
     private static SwarmSnapshot.ServiceRow service(TreeTableView<SwarmSnapshot.ServiceRow> services, String key) {

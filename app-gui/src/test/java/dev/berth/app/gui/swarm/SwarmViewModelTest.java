@@ -3,15 +3,28 @@ package dev.berth.app.gui.swarm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.app.gui.fx.DirectUiScheduler;
+import dev.berth.app.gui.logs.LogLine;
 import dev.berth.app.gui.swarm.SwarmSnapshot.NodeRow;
 import dev.berth.app.gui.swarm.SwarmSnapshot.ServiceRow;
 import dev.berth.app.gui.swarm.SwarmSnapshot.TaskRow;
 import dev.berth.engine.api.model.EngineEvent;
 import dev.berth.engine.api.model.EventActor;
+import dev.berth.engine.stack.StackDeployer;
+import dev.berth.engine.stack.StackSpec;
+import dev.berth.engine.stream.EngineStream;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,6 +57,62 @@ class SwarmViewModelTest {
                 throw failScale;
             }
             scaled.add(serviceId + "=" + replicas);
+        }
+
+        /** Per service: the lines a stream hands out, then it blocks until closed (as a followed stream does). */
+        final Map<String, List<LogLine>> logLines = new ConcurrentHashMap<>();
+        final List<ScriptedStream> opened = new CopyOnWriteArrayList<>();
+
+        @Override
+        public EngineStream<LogLine> serviceLogs(String serviceId, String shortName) {
+            // Only a scripted service's stream is followed (blocks); the other tests run on the calling thread.
+            ScriptedStream stream = new ScriptedStream(serviceId, logLines.getOrDefault(serviceId, List.of()));
+            if (!logLines.containsKey(serviceId)) {
+                stream.close();
+            }
+            opened.add(stream);
+            return stream;
+        }
+
+        @Override
+        public StackDeployer.Result deploy(StackSpec stack,
+                StackDeployer.Options options, Consumer<String> progress) {
+            throw new UnsupportedOperationException("not deployed in this test");
+        }
+    }
+
+    /** Hands out its lines, then blocks in next() until closed, as a followed log stream does. */
+    private static final class ScriptedStream implements EngineStream<LogLine> {
+        final String serviceId;
+        private final Iterator<LogLine> lines;
+        private final CountDownLatch closed = new CountDownLatch(1);
+
+        ScriptedStream(String serviceId, List<LogLine> lines) {
+            this.serviceId = serviceId;
+            this.lines = List.copyOf(lines).iterator();
+        }
+
+        @Override
+        public LogLine next() {
+            if (lines.hasNext()) {
+                return lines.next();
+            }
+            try {
+                closed.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }
+
+        @Override
+        public boolean isClosed() {
+            return closed.getCount() == 0;
+        }
+
+        @Override
+        public void close() {
+            closed.countDown();
         }
     }
 
@@ -94,5 +163,49 @@ class SwarmViewModelTest {
         source.failScale = new IllegalStateException("rpc error: update out of sequence");
         model.scale(WEB, 5);
         assertThat(model.noticeProperty().get()).isEqualTo("Scaling demo_web failed: rpc error: update out of sequence");
+    }
+
+    @Test
+    void theSelectedServiceLogsAreFollowedAndTheStreamClosesWhenTheSelectionMovesOn() throws Exception {
+        ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+        try {
+            SwarmViewModel live = new SwarmViewModel(source, new DirectUiScheduler(), threads);
+            source.logLines.put("s1", List.of(line("web.1@vm", "GET /"), line("web.2@vm", "GET /health")));
+            source.logLines.put("s2", List.of(line("agent.x@vm", "collecting")));
+
+            live.selectedProperty().set(WEB);
+            until(() -> live.logs().lines().size() == 2);
+            assertThat(live.logs().lines()).extracting(LogLine::source).containsExactly("web.1@vm", "web.2@vm");
+            ScriptedStream web = source.opened.getFirst();
+            assertThat(web.isClosed()).as("still followed").isFalse();
+
+            // A re-read of the same service (a reload) keeps the stream.
+            live.selectedProperty().set(new ServiceRow("s1", "demo_web", "demo", "replicated", 2, 2, 2, "img", "", null));
+            assertThat(source.opened).hasSize(1);
+
+            live.selectedProperty().set(AGENT);
+            until(() -> live.logs().lines().size() == 1 && live.logs().lines().getFirst().source().equals("agent.x@vm"));
+            assertThat(web.isClosed()).as("the web stream, once the agent is selected").isTrue();
+
+            live.selectedProperty().set(null);
+            until(() -> source.opened.stream().allMatch(ScriptedStream::isClosed) && !live.followingLogs());
+            until(() -> live.logs().lines().isEmpty());
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private static LogLine line(String source, String text) {
+        return new LogLine(source, Instant.now(), LogLine.Stream.STDOUT, text);
+    }
+
+    private static void until(BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + 5_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("not within 5 s");
+            }
+            Thread.sleep(10);
+        }
     }
 }
