@@ -35,10 +35,26 @@ rm -rf "$OUT"; mkdir -p "$OUT"
 
 step "jdeps: the JDK modules the jars use"
 # JavaFX stays on the class path, as in ./berth (docs/DECISIONS.md), so only JDK modules are linked.
-MODULES=$(cd "$LIB" && "$J/jdeps" --print-module-deps --ignore-missing-deps --multi-release 25 -cp '*' ./*.jar 2>/dev/null | tail -n 1)
+# JediTermFX's jars are modular and require modules Berth leaves out on purpose (purejavacomm, pty4j: the engine's
+# exec stream is the terminal's connector), so jdeps cannot resolve their descriptors; it reads their classes
+# without the descriptor instead, as the class path that runs them does.
+FLAT="$OUT/jdeps-classes"
+rm -rf "$FLAT"; mkdir -p "$FLAT"
+INPUTS=""
+for jar in "$LIB"/*.jar; do
+  name=$(basename "$jar" .jar)
+  case "$name" in
+    jeditermfx-*) mkdir -p "$FLAT/$name" && (cd "$FLAT/$name" && "$J/jar" xf "$jar" && find . -name module-info.class -delete)
+                  INPUTS="$INPUTS $FLAT/$name" ;;
+    *) INPUTS="$INPUTS $jar" ;;
+  esac
+done
+# shellcheck disable=SC2086 # INPUTS is a list of paths without spaces (Maven artifact names)
+MODULES=$(cd "$LIB" && "$J/jdeps" --print-module-deps --ignore-missing-deps --multi-release 25 -cp '*' $INPUTS 2>/dev/null | tail -n 1)
 case "$MODULES" in java.base*) ;; *) echo "build.sh: jdeps said: $MODULES" >&2; exit 1 ;; esac
 # Who needs each module (docs/INSTALL.md explains them): module -> the jars that use it.
-(cd "$LIB" && "$J/jdeps" -s --ignore-missing-deps --multi-release 25 -cp '*' ./*.jar 2>/dev/null) \
+# shellcheck disable=SC2086
+(cd "$LIB" && "$J/jdeps" -s --ignore-missing-deps --multi-release 25 -cp '*' $INPUTS 2>/dev/null) \
   | awk '$2 == "->" && $3 ~ /^(java|jdk)\./ && $3 != "java.base" { users[$3] = users[$3] " " $1 }
          END { for (m in users) print m ":" users[m] }' | sort >"$OUT/modules-why.txt"
 echo "modules: $MODULES"; cat "$OUT/modules-why.txt"
