@@ -191,6 +191,9 @@ final class PlanExecutor {
             if (failures.isEmpty() && options.waitHealthy() && options.start()) {
                 Set<String> oneShots = WaitConditions.awaitedToComplete(project);
                 Instant deadline = Instant.now().plus(options.healthTimeout()); // one budget for all, as compose's context
+                // The containers are first looked at one tick after the starts, as compose's 500 ms ticker does: a
+                // process that exits at once ("exit 2") is still "running" right after its start call.
+                sleepQuietly(FIRST_LOOK);
                 outcomes.forEach((name, outcome) -> {
                     for (Started container : outcome.join()) {
                         awaitReady(name, project.services().get(name), container, health, oneShots.contains(name), deadline);
@@ -449,6 +452,9 @@ final class PlanExecutor {
         }
         progress.onEvent(ProgressEvent.done(ResourceKind.CONTAINER, name, service, "Healthy"));
     }
+
+    /** When {@code --wait} first looks at a started container (compose's ticker period). */
+    private static final Duration FIRST_LOOK = Duration.ofMillis(500);
 
     private static void sleepQuietly(Duration d) {
         try {
