@@ -216,7 +216,12 @@ public final class MainWindow {
             target.setY(saved.y());
         }
         target.setMaximized(saved.maximized());
-        target.setOnHiding(event -> saveState());
+        target.setOnHiding(event -> {
+            saveState();
+            // Terminal tabs end their exec sessions and their repaint timers with the window.
+            details.getTabs().stream().filter(TerminalTab.class::isInstance).map(TerminalTab.class::cast).toList()
+                    .forEach(TerminalTab::close);
+        });
         wireSelection();
         actions.installContextMenu(graphView, index -> details.getSelectionModel().select(index));
         target.show();

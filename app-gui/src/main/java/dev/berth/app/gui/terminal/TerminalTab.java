@@ -173,14 +173,21 @@ public final class TerminalTab extends Tab {
         return status.getText();
     }
 
-    /** Ends the exec session and the terminal's threads; called when the tab is closed. */
+    /**
+     * Ends the exec session and the terminal's threads; called when the tab is closed or its window closes (FX
+     * thread). The widget is closed even when it never connected: its repaint timer runs from construction, and
+     * a timer that outlives its panel throws on every tick (JediTermFX's weak timer casts its event's source).
+     */
     public void close() {
+        if (closed) {
+            return;
+        }
         closed = true;
         ExecTtyConnector current = connector;
         if (current != null) {
             // The socket is closed off the FX thread; the terminal's reader then sees the end and stops.
             Thread.ofVirtual().name("berth-terminal-close").start(current::close);
-            widget.close();
         }
+        widget.close();
     }
 }

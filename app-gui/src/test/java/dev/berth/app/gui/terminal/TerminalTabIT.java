@@ -82,7 +82,9 @@ class TerminalTabIT {
     }
 
     @AfterEach
-    void cleanUp() {
+    void cleanUp() throws Exception {
+        // Closed as a user closes it: a terminal left open keeps its repaint timer going in this shared FX thread.
+        WaitForAsyncUtils.asyncFx(tab::close).get(10, TimeUnit.SECONDS);
         for (var c : engine.containers().list(ContainersApi.ListOptions.allContainers().withFilters(Filters.none().label("berth.test=" + run)))) {
             engine.containers().remove(c.id(), true, false);
         }
