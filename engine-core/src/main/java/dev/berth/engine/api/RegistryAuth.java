@@ -12,6 +12,13 @@ public record RegistryAuth(String username, String password, String serverAddres
         return new RegistryAuth(null, null, null, null);
     }
 
+    /** Never the password or the token: a record's own toString would print them into any log or message. */
+    @Override
+    public String toString() {
+        return "RegistryAuth[username=" + username + ", password=" + (password == null ? null : "••••••") + ", serverAddress="
+                + serverAddress + ", identityToken=" + (identityToken == null ? null : "••••••") + "]";
+    }
+
     String header() {
         Map<String, String> json = new LinkedHashMap<>();
         if (username != null) {

@@ -3,6 +3,7 @@ package dev.berth.engine.compose;
 import dev.berth.compose.model.BuildSpec;
 import dev.berth.compose.model.Project;
 import dev.berth.compose.model.ServiceSpec;
+import dev.berth.engine.api.DockerCredentials;
 import dev.berth.engine.api.EngineApiException;
 import dev.berth.engine.api.EngineClient;
 import dev.berth.engine.api.ImagesApi.BuildOptions;
@@ -117,7 +118,14 @@ final class ImagePreparer {
     void pull(ServiceSpec service, String image) {
         progress.onEvent(ProgressEvent.working(ResourceKind.IMAGE, image, service.name(), "Pulling"));
         Map<String, long[]> layers = new LinkedHashMap<>();
-        try (EngineStream<ProgressMessage> stream = engine.images().pull(image, RegistryAuth.anonymous())) {
+        RegistryAuth auth;
+        try {
+            auth = DockerCredentials.fromEnvironment().forImage(image);
+        } catch (DockerCredentials.CredentialsException e) {
+            progress.onEvent(ProgressEvent.error(ResourceKind.IMAGE, image, service.name(), "Error", e.getMessage()));
+            throw new ComposeException("service " + service.name() + ": pulling " + image + " failed: " + e.getMessage(), e);
+        }
+        try (EngineStream<ProgressMessage> stream = engine.images().pull(image, auth)) {
             for (ProgressMessage message : stream) {
                 if (message.error() != null || message.errorDetail() != null) {
                     String error = message.error() != null ? message.error() : message.errorDetail().message();

@@ -56,6 +56,22 @@ public record HttpRequest(String method, String target, Map<String, String> head
         return new HttpRequest(method, target, headers, body, bodyWriter, timeout);
     }
 
+    /**
+     * Method, target and header names, the values of {@code X-Registry-Auth} and {@code X-Registry-Config} masked:
+     * they carry registry passwords (base64 is not encryption), and a record's own toString would print them and
+     * the body into any message or log line that names the request.
+     */
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder(method).append(' ').append(target);
+        headers.forEach((name, value) -> text.append(", ").append(name).append(": ")
+                .append(name.regionMatches(true, 0, "X-Registry-", 0, 11) ? "••••••" : value));
+        if (body != null) {
+            text.append(", ").append(body.length).append(" bytes");
+        }
+        return text.toString();
+    }
+
     byte[] head(String hostHeader) {
         StringBuilder head = new StringBuilder(128);
         head.append(method).append(' ').append(target).append(" HTTP/1.1\r\nHost: ").append(hostHeader).append("\r\n");

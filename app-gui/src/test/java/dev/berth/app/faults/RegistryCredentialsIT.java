@@ -1,0 +1,298 @@
+package dev.berth.app.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.berth.engine.api.EngineApiException;
+import dev.berth.engine.api.EngineClient;
+import dev.berth.engine.api.EngineEndpoint;
+import dev.berth.engine.api.EngineJson;
+import dev.berth.engine.api.Progress;
+import dev.berth.engine.api.RegistryAuth;
+import dev.berth.testkit.RequiresEngine;
+import dev.berth.testkit.TestEngine;
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.FileHandler;
+import java.util.logging.SimpleFormatter;
+import java.util.stream.Stream;
+import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Fault 11 of the reliability campaign (docs/RELIABILITY.md), credentials: a real registry (Debian's
+ * {@code docker-registry}) with htpasswd auth on 127.0.0.1, and the real CLI ({@code dev.berth.app.Main} in its own
+ * JVM, {@code DOCKER_CONFIG} and {@code PATH} set, JUL logging at ALL into a file) pulling from it with the
+ * credentials in {@code config.json} ({@code auths}) and from a credential helper ({@code docker-credential-berthtest}
+ * on PATH, as {@code credsStore} and as {@code credHelpers}). Right credentials pull; wrong ones fail with the
+ * registry's refusal. Neither the secret, nor {@code user:secret} in base64, nor the {@code X-Registry-Auth}
+ * value appears in stdout, stderr or the log file, in {@code pull}, {@code up} or {@code config}.
+ */
+@RequiresEngine
+class RegistryCredentialsIT {
+
+    private static final Path REGISTRY = Path.of("/usr/bin/docker-registry");
+    private static final String USER = "berth";
+    private static final String SECRET = "s3cr3t-" + UUID.randomUUID().toString().substring(0, 12);
+    private static final String WRONG = "wr0ng-" + UUID.randomUUID().toString().substring(0, 12);
+
+    @TempDir
+    static Path dir;
+
+    static Process registry;
+    static int port;
+    static EngineClient engine;
+    static String image;
+
+    @BeforeAll
+    static void startRegistryAndPush() throws Exception {
+        assumeTrue(Files.isExecutable(REGISTRY) || TestEngine.underCi(), "docker-registry is not installed");
+        byte[] salt = new byte[16];
+        new SecureRandom().nextBytes(salt);
+        Files.writeString(dir.resolve("htpasswd"), USER + ":" + OpenBSDBCrypt.generate("2a", SECRET.toCharArray(), salt, 6) + "\n");
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        Files.writeString(dir.resolve("registry.yml"), """
+                version: 0.1
+                log:
+                  level: warn
+                storage:
+                  filesystem:
+                    rootdirectory: %s
+                http:
+                  addr: 127.0.0.1:%d
+                auth:
+                  htpasswd:
+                    realm: berth-test
+                    path: %s
+                """.formatted(dir.resolve("data"), port, dir.resolve("htpasswd")));
+        registry = new ProcessBuilder(REGISTRY.toString(), "serve", dir.resolve("registry.yml").toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("registry.log").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (status() != 401) {
+            assertThat(System.nanoTime() < deadline && registry.isAlive()).as(Files.readString(dir.resolve("registry.log"))).isTrue();
+            Thread.sleep(100);
+        }
+
+        engine = EngineClient.connect(new EngineEndpoint.Unix(TestEngine.socket()));
+        image = "127.0.0.1:" + port + "/berth-test/creds-" + UUID.randomUUID().toString().substring(0, 8) + ":v1";
+        engine.images().tag(TestEngine.BUSYBOX_IMAGE, image);
+        Progress.await(engine.images().push(image, new RegistryAuth(USER, SECRET, "127.0.0.1:" + port, null)), "push", m -> {});
+        removeLocalTag();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (engine != null) {
+            removeLocalTag();
+            engine.close();
+        }
+        if (registry != null) {
+            registry.destroy();
+            registry.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void removeLocalTag() {
+        try {
+            engine.images().remove(image, false, true);
+        } catch (EngineApiException e) {
+            if (!e.isNotFound()) {
+                throw e;
+            }
+        }
+    }
+
+    private static int status() {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/v2/").toURL().openConnection();
+            connection.setConnectTimeout(500);
+            connection.setReadTimeout(500);
+            return connection.getResponseCode();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    @Test
+    void authsEntryPullsAndWrongPasswordFailsWithoutShowingEither() throws Exception {
+        Path config = dockerConfig("auths-right", "{\"auths\": {\"127.0.0.1:%d\": {\"auth\": \"%s\"}}}".formatted(port, basic(SECRET)));
+        Run pull = berth(config, "pull");
+        assertThat(pull.exitCode()).as(pull.toString()).isZero();
+        assertThat(engine.images().inspect(image).id()).isNotBlank();
+        assertNoSecretIn(pull, SECRET);
+        assertThat(pull.log()).as("JUL logging at ALL reached the file").isNotEmpty();
+        removeLocalTag();
+
+        Path wrong = dockerConfig("auths-wrong", "{\"auths\": {\"http://127.0.0.1:%d/v1/\": {\"auth\": \"%s\"}}}".formatted(port, basic(WRONG)));
+        Run refused = berth(wrong, "pull");
+        System.out.println("fault 11 (wrong password): " + refused.err().strip().replace("\n", " | "));
+        assertThat(refused.exitCode()).as(refused.toString()).isNotZero();
+        assertThat(refused.err()).as(refused.toString()).containsIgnoringCase("unauthorized").contains(image).doesNotContain("\tat ");
+        assertNoSecretIn(refused, WRONG);
+
+        Run up = berth(wrong, "up", "-d");
+        assertThat(up.exitCode()).as(up.toString()).isNotZero();
+        assertNoSecretIn(up, WRONG);
+        Run composeConfig = berth(wrong, "config");
+        assertThat(composeConfig.exitCode()).as(composeConfig.toString()).isZero();
+        assertNoSecretIn(composeConfig, WRONG);
+    }
+
+    @Test
+    void credentialHelperAsStoreAndPerRegistryPullsWithoutShowingTheSecret() throws Exception {
+        Path store = dockerConfig("store", "{\"credsStore\": \"berthtest\"}");
+        Run pull = berth(store, "pull");
+        assertThat(pull.exitCode()).as(pull.toString()).isZero();
+        assertNoSecretIn(pull, SECRET);
+        removeLocalTag();
+
+        // credHelpers wins over auths, as in the docker CLI: the wrong auths entry is not used.
+        Path perRegistry = dockerConfig("helpers", "{\"auths\": {\"127.0.0.1:%d\": {\"auth\": \"%s\"}}, \"credHelpers\": {\"127.0.0.1:%d\": \"berthtest\"}}"
+                .formatted(port, basic(WRONG), port));
+        Run again = berth(perRegistry, "pull");
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        assertNoSecretIn(again, SECRET);
+        removeLocalTag();
+    }
+
+    @Test
+    void aHelperThatFailsIsNamedWithoutItsOutput() throws Exception {
+        Path broken = dockerConfig("broken", "{\"credsStore\": \"berthtest\"}");
+        Run pull = berth(broken, Map.of("BERTHTEST_FAIL", "1"), "pull");
+        System.out.println("fault 11 (helper fails): " + pull.err().strip().replace("\n", " | "));
+        assertThat(pull.exitCode()).as(pull.toString()).isNotZero();
+        assertThat(pull.err()).contains("docker-credential-berthtest").contains("exit code 3");
+        assertNoSecretIn(pull, SECRET);
+    }
+
+    record Run(int exitCode, String out, String err, String log) {
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- out\n" + out + "--- err\n" + err;
+        }
+    }
+
+    /** A DOCKER_CONFIG folder holding this config.json, and the test helper on a PATH folder beside it. */
+    private static Path dockerConfig(String name, String json) throws IOException {
+        Path config = Files.createDirectories(dir.resolve(name));
+        Files.writeString(config.resolve("config.json"), json);
+        return config;
+    }
+
+    private static Path helperBin() throws IOException {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path helper = bin.resolve("docker-credential-berthtest");
+        if (!Files.exists(helper)) {
+            // Echoes its request and the secret on stderr too, so a leak of the helper's output would show.
+            Files.writeString(helper, """
+                    #!/bin/sh
+                    read server
+                    echo "berthtest: asked for $server, secret %s" >&2
+                    if [ -n "$BERTHTEST_FAIL" ]; then echo "{\\"Secret\\": \\"%s\\", \\"broken\\": "; exit 3; fi
+                    echo "{\\"ServerURL\\": \\"$server\\", \\"Username\\": \\"%s\\", \\"Secret\\": \\"%s\\"}"
+                    """.formatted(SECRET, SECRET, USER, SECRET));
+            Files.setPosixFilePermissions(helper, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        return bin;
+    }
+
+    private Run berth(Path dockerConfig, String... args) throws Exception {
+        return berth(dockerConfig, Map.of(), args);
+    }
+
+    /** The real CLI in its own JVM, every JUL logger at ALL into a file, in a throw-away project pulling {@link #image}. */
+    private Run berth(Path dockerConfig, Map<String, String> extraEnv, String... args) throws Exception {
+        Path project = Files.createDirectories(dockerConfig.resolve("project"));
+        Files.writeString(project.resolve("compose.yaml"), """
+                services:
+                  app:
+                    image: %s
+                    command: ["sleep", "3600"]
+                    environment:
+                      HARMLESS: "1"
+                """.formatted(image));
+        Path log = dockerConfig.resolve("berth-" + UUID.randomUUID() + ".log");
+        Path logging = dockerConfig.resolve("logging.properties");
+        Files.writeString(logging, """
+                handlers=%1$s
+                .level=ALL
+                %1$s.pattern=%2$s
+                %1$s.level=ALL
+                %1$s.formatter=%3$s
+                """.formatted(FileHandler.class.getName(), log, SimpleFormatter.class.getName()));
+        String projectName = "creds" + UUID.randomUUID().toString().substring(0, 8);
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
+                "-cp", System.getProperty("java.class.path"), "-Djava.util.logging.config.file=" + logging,
+                "-Dberth.config.dir=" + dockerConfig.resolve("berth-config"), "dev.berth.app.Main",
+                "-H", "unix://" + TestEngine.socket(), "-f", project.resolve("compose.yaml").toString(), "-p", projectName));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectOutput(dockerConfig.resolve("out.txt").toFile()).redirectError(dockerConfig.resolve("err.txt").toFile());
+        builder.environment().put("DOCKER_CONFIG", dockerConfig.toString());
+        builder.environment().put("HOME", dockerConfig.toString());
+        builder.environment().put("PATH", helperBin() + ":" + System.getenv("PATH"));
+        builder.environment().putAll(extraEnv);
+        Process process = builder.start();
+        try {
+            assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("berth " + String.join(" ", args) + " ended").isTrue();
+        } finally {
+            process.destroyForcibly();
+            if (List.of(args).contains("up")) {
+                new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(), "-cp", System.getProperty("java.class.path"),
+                        "dev.berth.app.Main", "-H", "unix://" + TestEngine.socket(), "-p", projectName, "down", "-v", "-t", "0")
+                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(60, TimeUnit.SECONDS);
+            }
+        }
+        String logText;
+        try (Stream<Path> logs = Files.list(dockerConfig).filter(p -> p.getFileName().toString().startsWith(log.getFileName().toString()))) {
+            StringBuilder all = new StringBuilder();
+            for (Path p : logs.toList()) {
+                all.append(Files.readString(p));
+            }
+            logText = all.toString();
+        }
+        return new Run(process.exitValue(), Files.readString(dockerConfig.resolve("out.txt")), Files.readString(dockerConfig.resolve("err.txt")), logText);
+    }
+
+    private static String basic(String password) {
+        return Base64.getEncoder().encodeToString((USER + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The secret, user:secret in base64, and the X-Registry-Auth value (base64url JSON, as RegistryAuth makes it). */
+    private static List<String> forms(String secret) {
+        Map<String, String> json = new LinkedHashMap<>();
+        json.put("username", USER);
+        json.put("password", secret);
+        json.put("serveraddress", "127.0.0.1:" + port);
+        String header = Base64.getUrlEncoder().encodeToString(EngineJson.MAPPER.writeValueAsBytes(json));
+        return List.of(secret, basic(secret), header, header.substring(0, 24));
+    }
+
+    private static void assertNoSecretIn(Run run, String secret) {
+        for (String form : forms(secret)) {
+            assertThat(run.out()).as("stdout").doesNotContain(form);
+            assertThat(run.err()).as("stderr").doesNotContain(form);
+            assertThat(run.log()).as("the JUL log").doesNotContain(form);
+        }
+    }
+}
