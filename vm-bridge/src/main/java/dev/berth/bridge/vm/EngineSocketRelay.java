@@ -12,6 +12,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
@@ -43,10 +44,20 @@ public final class EngineSocketRelay implements AutoCloseable {
     /** Binds the socket (replacing a stale one) and starts accepting on a virtual thread. */
     public static EngineSocketRelay start(Path socket, Path tlsDir, int port) throws IOException {
         SSLSocketFactory tls = TlsMaterial.fromCertPath(tlsDir, true);
-        Files.deleteIfExists(socket);
+        // Bound under a temporary name, narrowed to 0600, then renamed into place: the socket clients look for is never
+        // wider than 0600, whatever the umask (bind gives 0777 & ~umask); the folder is 0700 besides (PrivatePaths).
+        Path bound = socket.resolveSibling("." + socket.getFileName() + "." + ProcessHandle.current().pid());
+        Files.deleteIfExists(bound);
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-        server.bind(UnixDomainSocketAddress.of(socket));
-        InstanceCertificates.restrict(socket, "rw-------");
+        try {
+            server.bind(UnixDomainSocketAddress.of(bound));
+            InstanceCertificates.restrict(bound, "rw-------");
+            Files.move(bound, socket, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            server.close();
+            Files.deleteIfExists(bound);
+            throw e;
+        }
         EngineSocketRelay relay = new EngineSocketRelay(socket, port, tls, server);
         Thread.ofVirtual().name("relay-accept").start(relay::acceptLoop);
         return relay;

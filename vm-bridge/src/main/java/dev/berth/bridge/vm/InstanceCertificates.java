@@ -73,8 +73,7 @@ public record InstanceCertificates(String caPem, String serverCertPem, String se
     /** The client side in the docker CLI's layout ({@code ca.pem}, {@code cert.pem}, {@code key.pem}), files 0600. */
     public void writeClient(Path tlsDir) {
         try {
-            Files.createDirectories(tlsDir);
-            restrict(tlsDir, "rwx------");
+            PrivatePaths.folder(tlsDir);
             write(tlsDir.resolve("ca.pem"), caPem);
             write(tlsDir.resolve("cert.pem"), clientCertPem);
             write(tlsDir.resolve("key.pem"), clientKeyPem);
@@ -85,8 +84,12 @@ public record InstanceCertificates(String caPem, String serverCertPem, String se
 
     private static void write(Path file, String text) throws IOException {
         Files.deleteIfExists(file);
-        Files.createFile(file);
-        restrict(file, "rw-------");
+        // created 0600 (never the umask's 0644 first): the key is unreadable to others from its first byte
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createFile(file, PrivatePaths.fileAttribute());
+        } else {
+            Files.createFile(file);
+        }
         Files.writeString(file, text, StandardCharsets.US_ASCII);
     }
 

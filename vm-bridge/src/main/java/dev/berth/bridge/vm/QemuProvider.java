@@ -186,6 +186,10 @@ public final class QemuProvider implements VmProvider {
             if (process.exitValue() != 0) {
                 throw new VmException("start QEMU", "QEMU refused to start (exit " + process.exitValue() + "): " + lastLines(layout.qemuLog(), 5));
             }
+            // QEMU binds its monitor sockets with the umask's mode (0755 under 022); the 0700 folder kept them private
+            // until now, and 0600 keeps them so should the folder ever be opened up.
+            PrivatePaths.ownerOnly(layout.qmp());
+            PrivatePaths.ownerOnly(layout.control());
             return readPid(layout).orElseThrow(() -> new VmException("start QEMU", "QEMU started but wrote no pid file " + layout.pidFile()));
         } catch (IOException e) {
             throw new VmException("start QEMU", "cannot run " + qemu + ": " + e.getMessage(), List.of(), e);
@@ -215,6 +219,7 @@ public final class QemuProvider implements VmProvider {
                 }
                 sleep(50);
             }
+            PrivatePaths.ownerOnly(helper.socket());
         } catch (IOException e) {
             throw new VmException("start " + helper.name(), e.getMessage(), List.of(), e);
         }

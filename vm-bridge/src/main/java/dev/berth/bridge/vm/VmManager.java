@@ -274,8 +274,7 @@ public final class VmManager {
 
     private VmSettings prepare(VmLayout layout) {
         try {
-            Files.createDirectories(layout.dir());
-            InstanceCertificates.restrict(layout.dir(), "rwx------");
+            PrivatePaths.folder(layout.dir());
             VmSettings settings = VmSettings.load(layout.settingsFile());
             if (!Files.isRegularFile(layout.settingsFile())) {
                 settings.save(layout.settingsFile());
