@@ -9,14 +9,21 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.css.PseudoClass;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -37,6 +44,7 @@ public final class InspectView extends BorderPane {
     private final Map<String, TreeItem<InspectNode>> itemsByPath = new HashMap<>();
     private final Label status = new Label();
     private int current = -1;
+    private ToggleButton reveal;
 
     public InspectView(InspectViewModel model) {
         this(model, "Select a container to inspect its configuration and state.");
@@ -51,7 +59,7 @@ public final class InspectView extends BorderPane {
         key.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().getValue().key()));
         key.setPrefWidth(280);
         TreeTableColumn<InspectNode, String> value = new TreeTableColumn<>("Value");
-        value.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().getValue().value()));
+        value.setCellValueFactory(cell -> new ReadOnlyStringWrapper(model.shown(cell.getValue().getValue())));
         value.setPrefWidth(520);
         tree.getColumns().setAll(List.of(key, value));
         tree.setId("inspect-tree");
@@ -61,11 +69,22 @@ public final class InspectView extends BorderPane {
         Label placeholder = new Label(placeholderText);
         placeholder.getStyleClass().add("pane-placeholder");
         tree.setPlaceholder(placeholder);
-        tree.setRowFactory(view -> new TreeTableRow<>() {
-            @Override
-            protected void updateItem(InspectNode node, boolean empty) {
-                super.updateItem(node, empty);
-                pseudoClassStateChanged(MATCH, !empty && node != null && model.isMatch(node.path()));
+        tree.setRowFactory(view -> {
+            TreeTableRow<InspectNode> row = new TreeTableRow<>() {
+                @Override
+                protected void updateItem(InspectNode node, boolean empty) {
+                    super.updateItem(node, empty);
+                    pseudoClassStateChanged(MATCH, !empty && node != null && model.isMatch(node.path()));
+                }
+            };
+            MenuItem copy = new MenuItem("Copy value");
+            copy.setOnAction(event -> copy(row.getItem()));
+            row.contextMenuProperty().bind(Bindings.when(row.emptyProperty()).then((ContextMenu) null).otherwise(new ContextMenu(copy)));
+            return row;
+        });
+        tree.setOnKeyPressed(event -> {
+            if (event.isShortcutDown() && event.getCode() == KeyCode.C && tree.getSelectionModel().getSelectedItem() != null) {
+                copy(tree.getSelectionModel().getSelectedItem().getValue());
             }
         });
 
@@ -87,7 +106,18 @@ public final class InspectView extends BorderPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
 
-        setTop(new ToolBar(title, spacer, status, search));
+        // Secret values (SecretNames) show as a mask until this is pressed; it shows only when there are some.
+        ToggleButton reveal = new ToggleButton("Reveal secrets", Icons.icon(Feather.EYE));
+        reveal.setId("inspect-reveal");
+        reveal.selectedProperty().bindBidirectional(model.revealSecretsProperty());
+        reveal.selectedProperty().addListener((obs, old, on) -> {
+            reveal.setText(on ? "Hide secrets" : "Reveal secrets");
+            reveal.setGraphic(Icons.icon(on ? Feather.EYE_OFF : Feather.EYE));
+            tree.refresh();
+        });
+        reveal.setTooltip(new Tooltip("Show the values of variables named like passwords, tokens, secrets and keys"));
+        this.reveal = reveal;
+        setTop(new ToolBar(title, spacer, status, reveal, search));
         setCenter(tree);
 
         model.rootProperty().addListener((obs, old, root) -> rebuild(root));
@@ -99,7 +129,19 @@ public final class InspectView extends BorderPane {
         return tree;
     }
 
+    /** Copies what the row shows: the mask of a secret unless revealed, so a masked value never reaches the clipboard. */
+    private void copy(InspectNode node) {
+        if (node != null) {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(model.shown(node));
+            Clipboard.getSystemClipboard().setContent(content);
+        }
+    }
+
     private void rebuild(InspectNode root) {
+        boolean secrets = model.hasSecrets();
+        reveal.setVisible(secrets);
+        reveal.setManaged(secrets);
         itemsByPath.clear();
         tree.setRoot(root == null ? null : item(root, 0));
         showResult(model.resultProperty().get());
