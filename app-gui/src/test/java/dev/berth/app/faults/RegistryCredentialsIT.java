@@ -3,24 +3,14 @@ package dev.berth.app.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.berth.engine.api.EngineApiException;
-import dev.berth.engine.api.EngineClient;
-import dev.berth.engine.api.EngineEndpoint;
 import dev.berth.engine.api.EngineJson;
-import dev.berth.engine.api.Progress;
-import dev.berth.engine.api.RegistryAuth;
 import dev.berth.testkit.RequiresEngine;
 import dev.berth.testkit.TestEngine;
 import java.io.IOException;
-import java.net.HttpURLConnection;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -31,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.FileHandler;
 import java.util.logging.SimpleFormatter;
 import java.util.stream.Stream;
-import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,88 +38,34 @@ import org.junit.jupiter.api.io.TempDir;
 @RequiresEngine
 class RegistryCredentialsIT {
 
-    private static final Path REGISTRY = Path.of("/usr/bin/docker-registry");
-    private static final String USER = "berth";
-    private static final String SECRET = "s3cr3t-" + UUID.randomUUID().toString().substring(0, 12);
-    private static final String WRONG = "wr0ng-" + UUID.randomUUID().toString().substring(0, 12);
+    static final String USER = "berth";
+    static final String SECRET = "s3cr3t-" + UUID.randomUUID().toString().substring(0, 12);
+    static final String WRONG = "wr0ng-" + UUID.randomUUID().toString().substring(0, 12);
 
     @TempDir
     static Path dir;
 
-    static Process registry;
+    static AuthRegistry registry;
     static int port;
-    static EngineClient engine;
     static String image;
 
     @BeforeAll
     static void startRegistryAndPush() throws Exception {
-        assumeTrue(Files.isExecutable(REGISTRY) || TestEngine.underCi(), "docker-registry is not installed");
-        byte[] salt = new byte[16];
-        new SecureRandom().nextBytes(salt);
-        Files.writeString(dir.resolve("htpasswd"), USER + ":" + OpenBSDBCrypt.generate("2a", SECRET.toCharArray(), salt, 6) + "\n");
-        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = free.getLocalPort();
-        }
-        Files.writeString(dir.resolve("registry.yml"), """
-                version: 0.1
-                log:
-                  level: warn
-                storage:
-                  filesystem:
-                    rootdirectory: %s
-                http:
-                  addr: 127.0.0.1:%d
-                auth:
-                  htpasswd:
-                    realm: berth-test
-                    path: %s
-                """.formatted(dir.resolve("data"), port, dir.resolve("htpasswd")));
-        registry = new ProcessBuilder(REGISTRY.toString(), "serve", dir.resolve("registry.yml").toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("registry.log").toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (status() != 401) {
-            assertThat(System.nanoTime() < deadline && registry.isAlive()).as(Files.readString(dir.resolve("registry.log"))).isTrue();
-            Thread.sleep(100);
-        }
-
-        engine = EngineClient.connect(new EngineEndpoint.Unix(TestEngine.socket()));
-        image = "127.0.0.1:" + port + "/berth-test/creds-" + UUID.randomUUID().toString().substring(0, 8) + ":v1";
-        engine.images().tag(TestEngine.BUSYBOX_IMAGE, image);
-        Progress.await(engine.images().push(image, new RegistryAuth(USER, SECRET, "127.0.0.1:" + port, null)), "push", m -> {});
-        removeLocalTag();
+        assumeTrue(Files.isExecutable(AuthRegistry.BINARY) || TestEngine.underCi(), "docker-registry is not installed");
+        registry = new AuthRegistry(dir, USER, SECRET);
+        port = registry.port();
+        image = registry.image();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (engine != null) {
-            removeLocalTag();
-            engine.close();
-        }
         if (registry != null) {
-            registry.destroy();
-            registry.waitFor(10, TimeUnit.SECONDS);
+            registry.close();
         }
     }
 
     private static void removeLocalTag() {
-        try {
-            engine.images().remove(image, false, true);
-        } catch (EngineApiException e) {
-            if (!e.isNotFound()) {
-                throw e;
-            }
-        }
-    }
-
-    private static int status() {
-        try {
-            HttpURLConnection connection = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/v2/").toURL().openConnection();
-            connection.setConnectTimeout(500);
-            connection.setReadTimeout(500);
-            return connection.getResponseCode();
-        } catch (IOException e) {
-            return -1;
-        }
+        registry.removeLocalTag();
     }
 
     @Test
@@ -138,7 +73,7 @@ class RegistryCredentialsIT {
         Path config = dockerConfig("auths-right", "{\"auths\": {\"127.0.0.1:%d\": {\"auth\": \"%s\"}}}".formatted(port, basic(SECRET)));
         Run pull = berth(config, "pull");
         assertThat(pull.exitCode()).as(pull.toString()).isZero();
-        assertThat(engine.images().inspect(image).id()).isNotBlank();
+        assertThat(registry.pulled()).isTrue();
         assertNoSecretIn(pull, SECRET);
         assertThat(pull.log()).as("JUL logging at ALL reached the file").isNotEmpty();
         removeLocalTag();
@@ -274,16 +209,20 @@ class RegistryCredentialsIT {
         return new Run(process.exitValue(), Files.readString(dockerConfig.resolve("out.txt")), Files.readString(dockerConfig.resolve("err.txt")), logText);
     }
 
-    private static String basic(String password) {
+    static String basic(String password) {
         return Base64.getEncoder().encodeToString((USER + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The secret, user:secret in base64, and the X-Registry-Auth value (base64url JSON, as RegistryAuth makes it). */
     private static List<String> forms(String secret) {
+        return forms(secret, "127.0.0.1:" + port);
+    }
+
+    static List<String> forms(String secret, String address) {
         Map<String, String> json = new LinkedHashMap<>();
         json.put("username", USER);
         json.put("password", secret);
-        json.put("serveraddress", "127.0.0.1:" + port);
+        json.put("serveraddress", address);
         String header = Base64.getUrlEncoder().encodeToString(EngineJson.MAPPER.writeValueAsBytes(json));
         return List.of(secret, basic(secret), header, header.substring(0, 24));
     }

@@ -35,9 +35,13 @@ public final class DockerCredentials {
         this.configFile = configFile;
     }
 
-    /** From {@code DOCKER_CONFIG} or {@code ~/.docker}; no file means no credentials. */
+    /**
+     * From the folder the system property {@code berth.docker.config} names (as {@code docker --config}; tests of
+     * the window set it, which cannot set an environment variable), else {@code DOCKER_CONFIG}, else
+     * {@code ~/.docker}; no file means no credentials.
+     */
     public static DockerCredentials fromEnvironment() {
-        String dir = System.getenv("DOCKER_CONFIG");
+        String dir = System.getProperty("berth.docker.config", System.getenv("DOCKER_CONFIG"));
         Path folder = dir != null && !dir.isBlank() ? Path.of(dir) : Path.of(System.getProperty("user.home"), ".docker");
         return load(folder.resolve("config.json"));
     }
