@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -37,9 +38,15 @@ final class BenchProcesses {
 
     /** Runs {@code command} in {@code dir} and returns its wall time in milliseconds; fails on a non-zero exit. */
     static double timeMillis(List<String> command, Path dir) throws IOException, InterruptedException {
+        return timeMillis(command, dir, Map.of());
+    }
+
+    /** The same with {@code environment} added to this process's (e.g. {@code DOCKER_HOST}). */
+    static double timeMillis(List<String> command, Path dir, Map<String, String> environment) throws IOException, InterruptedException {
         File stderr = dir.resolve("stderr.txt").toFile();
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(stderr);
+        pb.environment().putAll(environment);
         long start = System.nanoTime();
         Process p = pb.start();
         if (!p.waitFor(Long.getLong("bench.timeout.seconds", 600), TimeUnit.SECONDS)) {

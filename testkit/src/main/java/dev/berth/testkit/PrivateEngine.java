@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -232,11 +233,18 @@ public final class PrivateEngine implements AutoCloseable {
                 new ProcessBuilder("umount", "-l", point).redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(10, TimeUnit.SECONDS);
             }
-            if (Files.exists(dir)) {
+            // Shims that are still exiting remove their own files meanwhile (hundreds of them after a scale
+            // test): a walk that meets a vanished file starts again.
+            for (int attempt = 1; Files.exists(dir); attempt++) {
                 try (Stream<Path> walk = Files.walk(dir)) {
                     for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                         Files.deleteIfExists(p);
                     }
+                } catch (NoSuchFileException | UncheckedIOException vanished) {
+                    if (attempt == 10) {
+                        throw vanished instanceof UncheckedIOException unchecked ? unchecked.getCause() : (IOException) vanished;
+                    }
+                    Thread.sleep(500);
                 }
             }
         } catch (IOException e) {

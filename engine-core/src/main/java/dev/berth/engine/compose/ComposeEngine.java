@@ -5,6 +5,7 @@ import dev.berth.engine.api.EngineClient;
 import dev.berth.engine.compose.plan.Plan;
 import dev.berth.engine.compose.progress.ProgressListener;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
@@ -125,5 +126,27 @@ public final class ComposeEngine {
     /** Every Compose project on the engine, whoever started it ({@code ls}); with {@code all} also stopped ones. */
     public List<ListedProject> listProjects(boolean all) {
         return listing.listProjects(all);
+    }
+
+    /**
+     * Every container with a Compose project label, one listing of the engine, typed once: a caller that needs
+     * both the projects ({@link #projectsOf}) and the containers themselves lists once, not twice (the window's
+     * sidebar, after every burst of events, on an engine of thousands of containers).
+     */
+    public List<ServiceContainer> composeContainers() {
+        return listing.composeContainers();
+    }
+
+    /**
+     * The Compose containers among {@code ids} (the listing filtered by id, so a few changed containers are read
+     * without listing thousands); a container not returned is gone. No ids: all of them.
+     */
+    public List<ServiceContainer> composeContainers(Collection<String> ids) {
+        return listing.composeContainers(ids);
+    }
+
+    /** The projects of a {@link #composeContainers()} listing, as {@link #listProjects} reports them. */
+    public static List<ListedProject> projectsOf(List<ServiceContainer> composeContainers, boolean all) {
+        return ComposeListing.projectsOf(composeContainers, all);
     }
 }

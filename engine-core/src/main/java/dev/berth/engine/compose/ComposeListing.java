@@ -5,6 +5,7 @@ import dev.berth.engine.api.EngineClient;
 import dev.berth.engine.api.Filters;
 import dev.berth.engine.api.model.ContainerSummary;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,10 +35,30 @@ final class ComposeListing {
 
     /** Every Compose project on the engine, whoever started it ({@code ls}); with {@code all} also stopped ones. */
     List<ListedProject> listProjects(boolean all) {
+        return projectsOf(composeContainers(), all);
+    }
+
+    /** Every container with a Compose project label, typed once (one listing of the engine). */
+    List<ServiceContainer> composeContainers() {
+        return composeContainers(List.of());
+    }
+
+    /** The same for only the containers of {@code ids} (none: all); a container not returned is gone. */
+    List<ServiceContainer> composeContainers(Collection<String> ids) {
+        Filters filters = Filters.none().label(ComposeLabels.PROJECT);
+        for (String id : ids) {
+            filters = filters.with("id", id);
+        }
+        List<ContainerSummary> listed = engine.containers().list(ListOptions.allContainers().withFilters(filters));
+        List<ServiceContainer> containers = new ArrayList<>(listed.size());
+        listed.forEach(summary -> containers.add(ServiceContainer.of(summary)));
+        return containers;
+    }
+
+    /** The projects {@code containers} (a {@link #composeContainers()} listing) belong to; with {@code all} also stopped ones. */
+    static List<ListedProject> projectsOf(List<ServiceContainer> containersOfAllProjects, boolean all) {
         Map<String, List<ServiceContainer>> byProject = new TreeMap<>();
-        for (ContainerSummary summary : engine.containers().list(ListOptions.allContainers()
-                .withFilters(Filters.none().label(ComposeLabels.PROJECT)))) {
-            ServiceContainer container = ServiceContainer.of(summary);
+        for (ServiceContainer container : containersOfAllProjects) {
             if (!container.oneOff()) {
                 byProject.computeIfAbsent(container.project(), key -> new ArrayList<>()).add(container);
             }

@@ -15,6 +15,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
@@ -341,6 +342,28 @@ class ComposeEngineIT {
                     assertThat(p.status()).isEqualTo("running(2)");
                     assertThat(p.configFiles()).singleElement().asString().endsWith("compose.yaml");
                 });
+    }
+
+    /**
+     * Issue 17 fault 8: the window re-reads only the containers events named. The listing filtered by id answers
+     * exactly those (their summaries, as the full listing has them), and nothing for one that was removed.
+     */
+    @Test
+    void listsOnlyTheComposeContainersOfTheGivenIds() {
+        fixture.compose.up(fixture.load(TWO_TIER), UpOptions.defaults(), ProgressListener.NONE);
+        List<ServiceContainer> all = fixture.compose.composeContainers().stream().filter(c -> c.project().equals(fixture.name)).toList();
+        assertThat(all).extracting(ServiceContainer::service).containsExactlyInAnyOrder("db", "web");
+        ServiceContainer web = all.stream().filter(c -> c.service().equals("web")).findFirst().orElseThrow();
+
+        assertThat(fixture.compose.composeContainers(List.of(web.id()))).singleElement().satisfies(c -> {
+            assertThat(c.name()).isEqualTo(web.name());
+            assertThat(c.state()).isEqualTo(ContainerState.RUNNING);
+            assertThat(c.project()).isEqualTo(fixture.name);
+        });
+        assertThat(ComposeEngine.projectsOf(all, true)).singleElement().satisfies(p -> assertThat(p.status()).isEqualTo("running(2)"));
+
+        fixture.client.containers().remove(web.id(), true, false);
+        assertThat(fixture.compose.composeContainers(List.of(web.id()))).as("removed: not returned").isEmpty();
     }
 
     private int indexOf(String containerSuffix, String text) {

@@ -6,10 +6,8 @@ import dev.berth.app.gui.format.Formats;
 import dev.berth.engine.compose.ContainerState;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -110,23 +108,32 @@ public final class ContainersViewModel {
         return row.ports().stream().filter(PublishedPort::isWebLink).findFirst();
     }
 
-    /** Replaces every row (a fresh list from the engine), keeping the order of rows that stay. */
+    /**
+     * Makes the rows those of a fresh listing, touching only what changed: rows that went are removed, rows that
+     * changed are replaced in place, new ones are added at the end (the order of rows that stay is kept). A
+     * listing arrives after every burst of events; replacing all rows made the table rebuild every visible cell
+     * and re-sort every row each time, 1,000 of them in a large project. A running container keeps the usage
+     * figures its stats gave until the next sample (a listing has none).
+     */
     public void setAll(Collection<ContainerRow> fresh) {
-        Map<String, ContainerRow> byId = new HashMap<>();
+        Map<String, ContainerRow> byId = new LinkedHashMap<>();
         fresh.forEach(row -> byId.put(row.id(), row));
-        List<ContainerRow> next = new ArrayList<>(fresh.size());
-        for (ContainerRow old : rows) {
+        if (rows.stream().anyMatch(old -> !byId.containsKey(old.id()))) {
+            rows.removeIf(old -> !byId.containsKey(old.id())); // one change however many went
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            ContainerRow old = rows.get(i);
             ContainerRow update = byId.remove(old.id());
-            if (update != null) {
-                next.add(update);
+            if (update.state() == ContainerState.RUNNING && old.state() == ContainerState.RUNNING) {
+                update = update.withUsage(old.cpuPercent(), old.memoryUsage(), old.memoryLimit());
+            }
+            if (!update.equals(old)) {
+                rows.set(i, update);
             }
         }
-        for (ContainerRow row : fresh) {
-            if (byId.containsKey(row.id())) {
-                next.add(row);
-            }
+        if (!byId.isEmpty()) {
+            rows.addAll(byId.values());
         }
-        rows.setAll(next);
     }
 
     /** Adds or replaces one row (an event for one container). */
@@ -144,18 +151,33 @@ public final class ContainersViewModel {
         rows.removeIf(row -> row.id().equals(id));
     }
 
+    /** What a stats sample says about a container's usage. */
+    public record Usage(double cpuPercent, long memoryUsage, long memoryLimit) {}
+
     /** Updates CPU and memory of a container from a stats sample, by container name. */
     public void updateUsage(String name, double cpu, long memory, long limit) {
-        for (int i = 0; i < rows.size(); i++) {
+        updateUsage(Map.of(name, new Usage(cpu, memory, limit)));
+    }
+
+    /**
+     * Updates CPU and memory of the named containers in one pass over the rows: every running container's
+     * stats stream sends a sample a second, and one scan of every row per sample was 200,000 row visits a
+     * second on the FX thread for 200 running containers among 1,000.
+     */
+    public void updateUsage(Map<String, Usage> byName) {
+        int left = byName.size();
+        for (int i = 0; i < rows.size() && left > 0; i++) {
             ContainerRow row = rows.get(i);
-            if (row.name().equals(name)) {
-                if (row.state() != ContainerState.RUNNING) {
-                    return; // a sample that was on its way when the container stopped: no figures for a stopped one
-                }
-                if (row.cpuPercent() != cpu || row.memoryUsage() != memory || row.memoryLimit() != limit) {
-                    rows.set(i, row.withUsage(cpu, memory, limit));
-                }
-                return;
+            Usage usage = byName.get(row.name());
+            if (usage == null) {
+                continue;
+            }
+            left--;
+            if (row.state() != ContainerState.RUNNING) {
+                continue; // a sample that was on its way when the container stopped: no figures for a stopped one
+            }
+            if (row.cpuPercent() != usage.cpuPercent() || row.memoryUsage() != usage.memoryUsage() || row.memoryLimit() != usage.memoryLimit()) {
+                rows.set(i, row.withUsage(usage.cpuPercent(), usage.memoryUsage(), usage.memoryLimit()));
             }
         }
     }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -36,15 +37,15 @@ final class ContainerStreams implements AutoCloseable {
     private final BackgroundTasks tasks;
     private final ProjectSink sink;
     private final Instant watchStarted;
-    private final Runnable logsEnded;
+    private final Consumer<String> logsEnded;
     private final Map<String, EngineStream<?>> logStreams = new ConcurrentHashMap<>();
     private final Map<String, EngineStream<?>> statsStreams = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastLogTime = new ConcurrentHashMap<>();
     private final Object gate = new Object();
     private volatile boolean closed;
 
-    /** @param logsEnded called when a log stream ends while open (the container stopped or restarted) */
-    ContainerStreams(WatchedEngine engine, BackgroundTasks tasks, ProjectSink sink, Instant watchStarted, Runnable logsEnded) {
+    /** @param logsEnded called with the container's id when its log stream ends while open (it stopped or restarted) */
+    ContainerStreams(WatchedEngine engine, BackgroundTasks tasks, ProjectSink sink, Instant watchStarted, Consumer<String> logsEnded) {
         this.engine = engine;
         this.tasks = tasks;
         this.sink = sink;
@@ -118,7 +119,7 @@ final class ContainerStreams implements AutoCloseable {
                 stream.close();
                 logStreams.remove(id, stream);
                 if (!closed) {
-                    logsEnded.run();
+                    logsEnded.accept(id);
                 }
             }
         });

@@ -11,9 +11,7 @@ import dev.berth.app.workspace.EngineSession;
 import dev.berth.app.workspace.EngineState;
 import dev.berth.app.workspace.ProjectInvocation;
 import dev.berth.app.workspace.RecentProjects;
-import dev.berth.engine.api.ContainersApi;
 import dev.berth.engine.api.EngineClient;
-import dev.berth.engine.api.Filters;
 import dev.berth.engine.api.model.EngineEvent;
 import dev.berth.engine.compose.ComposeEngine;
 import dev.berth.engine.compose.ComposeLabels;
@@ -52,6 +50,9 @@ public final class EngineProjectFeed implements ProjectFeed {
     private final Debouncer catalogRefresh;
     private final ProjectActions actions;
     private final ComposeWatches watches;
+    private final ListedContainers catalog = new ListedContainers();
+    private final Set<String> catalogChanged = ConcurrentHashMap.newKeySet();
+    private volatile boolean catalogFullAsked = true;
     private volatile List<ListedProject> onEngine = List.of();
     private volatile Map<String, Integer> completedOneShots = Map.of();
     private volatile ProjectSink sink;
@@ -97,6 +98,7 @@ public final class EngineProjectFeed implements ProjectFeed {
                 connection = EngineConnection.Kind.CONNECTED;
                 target.connection(new EngineConnection(EngineConnection.Kind.CONNECTED, connected.describe(),
                         "Found through " + connected.howFound()));
+                catalogFullAsked = true; // a new connection (perhaps another engine): read everything
                 refreshCatalog();
                 restartWatch();
             }
@@ -134,6 +136,11 @@ public final class EngineProjectFeed implements ProjectFeed {
         String action = event.action() == null ? "" : event.action();
         if (action.startsWith("exec_") || action.equals("top") || action.startsWith("attach") || action.equals("resize")) {
             return; // our own top/logs calls, not state changes
+        }
+        if (event.actor().id() != null) {
+            catalogChanged.add(event.actor().id());
+        } else {
+            catalogFullAsked = true;
         }
         catalogRefresh.trigger();
         ProjectWatch current = watch;
@@ -275,6 +282,7 @@ public final class EngineProjectFeed implements ProjectFeed {
     }
 
     private void afterAction() {
+        catalogFullAsked = true;
         catalogRefresh.trigger();
         ProjectWatch current = watch;
         if (current != null) {
@@ -282,20 +290,32 @@ public final class EngineProjectFeed implements ProjectFeed {
         }
     }
 
+    /**
+     * One listing (every container with a project label) gives the projects and which stopped containers are
+     * one-shots that completed; after the first, only the containers events named are read again
+     * ({@link ListedContainers}): on an engine of thousands of containers a full listing is megabytes.
+     */
     private void refreshCatalog() {
         Optional<ComposeEngine> compose = session.compose();
         if (compose.isEmpty()) {
             return;
         }
-        try {
-            onEngine = compose.get().listProjects(true);
-            // One more listing (every container with a project label): which stopped ones are one-shots that completed.
-            completedOneShots = session.client().map(client -> CompletedOneShots.count(client.containers().list(
-                    ContainersApi.ListOptions.allContainers().withFilters(Filters.none()
-                            .label(ComposeLabels.PROJECT))).stream().map(ServiceContainer::of).toList())).orElse(Map.of());
-        } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "Listing the projects failed", e);
-            return;
+        synchronized (catalog) { // the debounced refresh and the one at connecting may meet
+            boolean full = catalogFullAsked;
+            catalogFullAsked = false;
+            List<String> ids = List.copyOf(catalogChanged);
+            catalogChanged.removeAll(ids);
+            try {
+                List<ServiceContainer> containers = catalog.refresh(full, ids, () -> compose.get().composeContainers(),
+                        asked -> compose.get().composeContainers(asked));
+                onEngine = ComposeEngine.projectsOf(containers, true);
+                completedOneShots = CompletedOneShots.count(containers);
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "Listing the projects failed", e);
+                catalogFullAsked |= full;
+                catalogChanged.addAll(ids);
+                return;
+            }
         }
         publishProjects();
     }

@@ -3,29 +3,38 @@ package dev.berth.app.gui.engine;
 import dev.berth.app.gui.feed.ProjectSink;
 import dev.berth.app.gui.graph.ProjectGraph;
 import dev.berth.compose.model.Project;
+import dev.berth.engine.compose.ContainerState;
 import dev.berth.engine.compose.ServiceContainer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Everything the window follows for the selected project, in three parts on the injected
- * {@link BackgroundTasks}: the containers listing (re-read after each burst of the project's engine events,
- * never on a timer) shown by {@link ContainerListing}; the per-container log and stats streams of
+ * {@link BackgroundTasks}: the containers listing (read in full first and after our own actions, then only the
+ * containers each burst of the project's engine events named: {@link ListedContainers}; never on a timer) shown by {@link ContainerListing}; the per-container log and stats streams of
  * {@link ContainerStreams}; the selection's inspect and top in {@link SelectionDetails}. What only inspect
- * knows (start time, restart count, last exit, OOM kill) is read once per container and again only after an
- * event that changes it. Closing the watch closes every stream; a new selection gets a new watch.
+ * knows (start time, restart count, last exit, OOM kill) is read once per container that ever started (a created
+ * one has none) and again only after an event that changes it, several at a time; a listing that would wait for
+ * many shows first and again with them. Closing the watch closes every stream; a new selection gets a new watch.
  */
 final class ProjectWatch implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ProjectWatch.class.getName());
     /** Engine events after which a container's inspect details are stale. */
+    /** Up to this many containers to inspect, the listing waits for them (no row shows without its details). */
+    static final int INSPECT_BEFORE_SHOWING = 8;
+    static final int INSPECTIONS_IN_FLIGHT = 8;
     private static final Set<String> CHANGES_DETAILS = Set.of("start", "restart", "die", "oom", "kill", "stop", "unpause", "pause");
 
     private final WatchedEngine engine;
@@ -38,6 +47,10 @@ final class ProjectWatch implements AutoCloseable {
     private final SelectionDetails selection;
     private final Map<String, ContainerDetails> details = new ConcurrentHashMap<>();
     private final Set<String> stale = ConcurrentHashMap.newKeySet();
+    /** Containers named by events since the last listing: only they are listed again. */
+    private final Set<String> changed = ConcurrentHashMap.newKeySet();
+    private final ListedContainers known = new ListedContainers();
+    private volatile boolean fullListingAsked;
     private volatile List<ServiceContainer> containers = List.of();
     private volatile boolean closed;
 
@@ -49,9 +62,9 @@ final class ProjectWatch implements AutoCloseable {
         this.sink = sink;
         this.listing = new ContainerListing(project, definition);
         this.refresh = new Debouncer(tasks, "berth-watch-" + project, Duration.ofMillis(80), this::refreshNow);
-        this.streams = new ContainerStreams(engine, tasks, sink, Instant.now(), () -> {
+        this.streams = new ContainerStreams(engine, tasks, sink, Instant.now(), id -> {
             if (!closed) {
-                refresh.trigger(); // restarted meanwhile? the next listing re-attaches
+                containerEvent(id, null); // restarted meanwhile? the next listing re-attaches
             }
         });
         this.selection = new SelectionDetails(engine, tasks, sink, () -> containers, topVisible);
@@ -69,16 +82,22 @@ final class ProjectWatch implements AutoCloseable {
         tasks.run("berth-watch-" + project, this::refreshNow);
     }
 
-    /** Something happened on the engine that may change the listing (an action of ours ended): re-read it soon. */
+    /** Something happened on the engine that may change the listing (an action of ours ended): re-read it all soon. */
     void containerEvent() {
+        fullListingAsked = true;
         refresh.trigger();
     }
 
-    /** An engine event about one of this project's containers: re-read the listing soon (and its details if they changed). */
+    /** An engine event about one of this project's containers: re-read that one soon (and its details if they changed). */
     void containerEvent(String id, String action) {
-        if (id != null && action != null && CHANGES_DETAILS.contains(action)) {
+        if (id == null) {
+            containerEvent();
+            return;
+        }
+        if (action != null && CHANGES_DETAILS.contains(action)) {
             stale.add(id);
         }
+        changed.add(id);
         refresh.trigger();
     }
 
@@ -99,28 +118,77 @@ final class ProjectWatch implements AutoCloseable {
         if (closed) {
             return;
         }
+        boolean full = fullListingAsked;
+        fullListingAsked = false;
+        List<String> named = List.copyOf(changed);
+        changed.removeAll(named);
         List<ServiceContainer> listed;
         try {
-            listed = engine.containers(project);
+            listed = known.refresh(full, named, () -> withoutOneOffs(engine.containers(project)),
+                    asked -> withoutOneOffs(engine.containers(project, asked)));
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "Listing the containers of " + project + " failed", e);
+            fullListingAsked |= full; // asked again at the next trigger
+            changed.addAll(named);
             return; // the session notices a lost engine and says so
         }
-        listed = listed.stream().filter(c -> !c.oneOff()).toList();
         containers = listed;
         Set<String> ids = new HashSet<>();
+        List<String> toInspect = new ArrayList<>();
         for (ServiceContainer container : listed) {
-            ids.add(container.id());
-            if (!details.containsKey(container.id()) || stale.remove(container.id())) {
-                details.put(container.id(), inspect(container.id()));
+            String id = container.id();
+            ids.add(id);
+            boolean wasStale = stale.remove(id);
+            if (container.state() == ContainerState.CREATED) {
+                details.put(id, ContainerDetails.UNKNOWN); // never started: inspect would say nothing more
+            } else if (!details.containsKey(id) || wasStale) {
+                toInspect.add(id);
             }
         }
         details.keySet().retainAll(ids);
+        if (toInspect.size() > INSPECT_BEFORE_SHOWING) {
+            // A project of hundreds of containers (the first listing, a storm of starts): the rows show at once,
+            // with what is known, and once more when the inspections are in.
+            toInspect.forEach(id -> details.putIfAbsent(id, ContainerDetails.UNKNOWN));
+            show(listed);
+        }
+        inspectAll(toInspect);
+        show(listed);
+    }
+
+    private static List<ServiceContainer> withoutOneOffs(List<ServiceContainer> listed) {
+        return listed.stream().filter(c -> !c.oneOff()).toList();
+    }
+
+    private void show(List<ServiceContainer> listed) {
         if (closed) {
             return;
         }
         listing.show(listed, details, sink);
         streams.follow(listed);
+    }
+
+    /** Inspects the containers, {@link #INSPECTIONS_IN_FLIGHT} at a time (one by one, 1,000 took seconds). */
+    private void inspectAll(List<String> ids) {
+        if (ids.size() <= 1) {
+            ids.forEach(id -> details.put(id, inspect(id)));
+            return;
+        }
+        Semaphore inFlight = new Semaphore(INSPECTIONS_IN_FLIGHT);
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (String id : ids) {
+                threads.execute(() -> {
+                    inFlight.acquireUninterruptibly();
+                    try {
+                        if (!closed) {
+                            details.put(id, inspect(id));
+                        }
+                    } finally {
+                        inFlight.release();
+                    }
+                });
+            }
+        }
     }
 
     private ContainerDetails inspect(String id) {

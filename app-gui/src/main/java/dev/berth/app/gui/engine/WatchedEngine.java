@@ -1,14 +1,18 @@
 package dev.berth.app.gui.engine;
 
+import dev.berth.engine.api.ContainersApi.ListOptions;
 import dev.berth.engine.api.ContainersApi.LogsOptions;
 import dev.berth.engine.api.EngineClient;
+import dev.berth.engine.api.Filters;
 import dev.berth.engine.api.model.ContainerInspect;
 import dev.berth.engine.api.model.ContainerStats;
 import dev.berth.engine.api.model.TopResult;
+import dev.berth.engine.compose.ComposeLabels;
 import dev.berth.engine.compose.ObservedStates;
 import dev.berth.engine.compose.ServiceContainer;
 import dev.berth.engine.stream.EngineStream;
 import dev.berth.engine.stream.OutputLine;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +24,9 @@ interface WatchedEngine {
 
     /** Every container (running or not, one-off ones too) with the project's label, typed once here. */
     List<ServiceContainer> containers(String project);
+
+    /** The project's containers among {@code ids} (the engine's listing filtered by id): those not returned are gone. */
+    List<ServiceContainer> containers(String project, Collection<String> ids);
 
     ContainerInspect inspect(String id);
 
@@ -37,6 +44,15 @@ interface WatchedEngine {
             @Override
             public List<ServiceContainer> containers(String project) {
                 return ObservedStates.serviceContainers(client, project);
+            }
+
+            @Override
+            public List<ServiceContainer> containers(String project, Collection<String> ids) {
+                Filters filters = Filters.none().label(ComposeLabels.projectFilter(project));
+                for (String id : ids) {
+                    filters = filters.with("id", id);
+                }
+                return client.containers().list(ListOptions.allContainers().withFilters(filters)).stream().map(ServiceContainer::of).toList();
             }
 
             @Override

@@ -20,9 +20,12 @@ import dev.berth.app.gui.stats.StatsViewModel;
 import dev.berth.app.gui.top.TopViewModel;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -51,6 +54,8 @@ public final class ProjectPanes implements ProjectSink {
     private final ReadOnlyObjectWrapper<EngineConnection> connection = new ReadOnlyObjectWrapper<>(this, "connection", EngineConnection.NONE);
     private final PulseBatcher<Runnable> updates;
     private final ObservableSet<String> watched = FXCollections.observableSet();
+    private final Map<String, ContainersViewModel.Usage> pendingUsage = new ConcurrentHashMap<>();
+    private final AtomicBoolean usageQueued = new AtomicBoolean();
     private volatile FailureHandler failures = (title, details) -> { };
 
     /** Shows a failed action to the user (a dialog in the window); called on the UI thread. */
@@ -109,7 +114,21 @@ public final class ProjectPanes implements ProjectSink {
     @Override
     public void stats(StatsSample sample) {
         stats.accept(sample);
-        updates.offer(() -> containers.updateUsage(sample.containerName(), sample.cpuPercent(), sample.memUsage(), sample.memLimit()));
+        // The table's usage columns: the newest sample per container, all applied in one pass per pulse.
+        pendingUsage.put(sample.containerName(), new ContainersViewModel.Usage(sample.cpuPercent(), sample.memUsage(), sample.memLimit()));
+        if (usageQueued.compareAndSet(false, true)) {
+            updates.offer(() -> {
+                usageQueued.set(false); // before draining: a sample put meanwhile is drained now or queues one more
+                Map<String, ContainersViewModel.Usage> batch = new HashMap<>();
+                for (String name : pendingUsage.keySet()) {
+                    ContainersViewModel.Usage usage = pendingUsage.remove(name);
+                    if (usage != null) {
+                        batch.put(name, usage);
+                    }
+                }
+                containers.updateUsage(batch);
+            });
+        }
     }
 
     @Override

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.Test;
 
 class ContainersViewModelTest {
@@ -62,6 +64,51 @@ class ContainersViewModelTest {
 
         assertThat(containers.rows()).extracting(ContainerRow::id).containsExactly("1", "2", "3");
         assertThat(containers.rows().get(1).state()).isEqualTo(ContainerState.EXITED);
+    }
+
+    /**
+     * Issue 17 fault 8: a listing of 1,000 rows in which a few changed changes only those rows (the table then
+     * redraws those cells, not every row), removes the ones that went, and keeps a running
+     * container's usage figures until its next stats sample.
+     */
+    @Test
+    void setAllOfALargeListingChangesOnlyTheRowsThatChanged() {
+        List<ContainerRow> listing = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            listing.add(row("c" + i, "s" + i, i % 5 == 0 ? "running" : "created", "", "busybox", 0).withUsage(0, 0, 0));
+        }
+        containers.setAll(listing);
+        containers.updateUsage("shop-s0-1", 12.5, 1024, 4096);
+        List<String> changes = new ArrayList<>();
+        containers.rows().addListener((ListChangeListener<ContainerRow>) c -> {
+            while (c.next()) {
+                changes.add(c.getFrom() + (c.wasReplaced() ? " replaced" : c.wasRemoved() ? " removed " + c.getRemovedSize()
+                        : " added " + c.getAddedSize()));
+            }
+        });
+
+        List<ContainerRow> next = new ArrayList<>(listing);
+        next.set(1, row("c1", "s1", "running", "", "busybox", 0).withUsage(0, 0, 0));
+        next.set(500, row("c500", "s500", "exited", "", "busybox", 0).withUsage(0, 0, 0));
+        next.removeIf(r -> r.id().equals("c7") || r.id().equals("c8"));
+        next.add(row("new", "extra", "created", "", "busybox", 0));
+        containers.setAll(next);
+
+        assertThat(changes).containsExactly("7 removed 1", "7 removed 1", "1 replaced", "498 replaced", "998 added 1");
+        assertThat(containers.rows()).hasSize(999);
+        assertThat(containers.rows().getFirst().cpuPercent()).as("usage kept").isEqualTo(12.5);
+        assertThat(containers.rows().get(1).state()).isEqualTo(ContainerState.RUNNING);
+    }
+
+    @Test
+    void updatesTheUsageOfManyContainersInOnePass() {
+        containers.setAll(List.of(row("1", "web", "running", "", "nginx", 0), row("2", "db", "exited", "", "pg", 0).withUsage(0, 0, 0),
+                row("3", "api", "running", "", "api", 0)));
+
+        containers.updateUsage(Map.of("shop-web-1", new ContainersViewModel.Usage(3, 30, 300),
+                "shop-db-1", new ContainersViewModel.Usage(4, 40, 400), "shop-api-1", new ContainersViewModel.Usage(5, 50, 500)));
+
+        assertThat(containers.rows()).extracting(ContainerRow::cpuPercent).containsExactly(3.0, 0.0, 5.0);
     }
 
     @Test

@@ -14,6 +14,7 @@ import dev.berth.engine.stream.OutputLine;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -72,6 +73,15 @@ final class FakeEngine implements WatchedEngine {
         listings.incrementAndGet();
         return listing.stream().map(ServiceContainer::of).toList();
     }
+
+    @Override
+    public List<ServiceContainer> containers(String project, Collection<String> ids) {
+        listingsById.add(List.copyOf(ids));
+        return listing.stream().filter(c -> ids.contains(c.id())).map(ServiceContainer::of).toList();
+    }
+
+    /** The ids each listing filtered by id asked for. */
+    final List<List<String>> listingsById = new CopyOnWriteArrayList<>();
 
     @Override
     public ContainerInspect inspect(String id) {

@@ -7,8 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.berth.app.gui.containers.ContainerRow;
 import dev.berth.app.gui.graph.ServiceState;
 import dev.berth.app.gui.logs.LogLine;
+import dev.berth.engine.api.model.ContainerSummary;
+import dev.berth.engine.compose.ContainerState;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -53,8 +56,13 @@ class ProjectWatchTest {
             watch.containerEvent("w1", "health_status: healthy");
         }
         tasks.advance(Duration.ofMillis(79));
-        assertThat(engine.listings.get()).isEqualTo(before);
+        assertThat(engine.listingsById).isEmpty();
         tasks.advance(Duration.ofMillis(1));
+        assertThat(engine.listingsById).as("one listing, of the one container the events named").containsExactly(List.of("w1"));
+        assertThat(engine.listings.get()).as("no full listing").isEqualTo(before);
+
+        watch.containerEvent(); // our own action ended: everything again
+        tasks.advance(Duration.ofMillis(80));
         assertThat(engine.listings.get()).isEqualTo(before + 1);
     }
 
@@ -73,6 +81,36 @@ class ProjectWatchTest {
         watch.containerEvent("w1", "die");
         tasks.advance(Duration.ofSeconds(1));
         assertThat(engine.inspected).containsExactlyInAnyOrder("w1", "d1", "w1");
+    }
+
+    /**
+     * Issue 17 fault 8: a project of hundreds of containers. A created container is never inspected (it never
+     * ran: nothing to say); the many that did are inspected after the rows are shown, and the rows come again
+     * with their details; a few are inspected before (no row shows without its details).
+     */
+    @Test
+    void aLargeProjectShowsItsRowsBeforeInspectingAndNeverInspectsCreatedContainers() {
+        List<ContainerSummary> listing = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            String id = "c" + i;
+            boolean created = i % 3 != 0;
+            listing.add(container(id, "s" + i, created ? "created" : "running", created ? "Created" : "Up 1 minute"));
+            engine.inspects.put(id, inspect(id, "2026-12-02T10:00:00Z", i % 3 == 0 ? 2 : 0, 0, false));
+        }
+        engine.listing = listing;
+        watch.start();
+        tasks.runPending();
+
+        assertThat(engine.inspected).as("only the 100 that ever started").hasSize(100).allMatch(id -> Integer.parseInt(id.substring(1)) % 3 == 0);
+        assertThat(sink.rowPushes).as("the rows at once, then with the details").hasSize(2);
+        assertThat(sink.rowPushes.getFirst()).hasSize(300).allMatch(row -> row.restartCount() == 0);
+        assertThat(sink.rows).hasSize(300).filteredOn(row -> row.state() == ContainerState.RUNNING)
+                .hasSize(100).allMatch(row -> row.restartCount() == 2 && row.startedAt() != null);
+
+        watch.containerEvent("c0", "die");
+        tasks.advance(Duration.ofSeconds(1));
+        assertThat(engine.inspected).as("one stale container: inspected before its row shows").hasSize(101);
+        assertThat(sink.rowPushes).hasSize(3);
     }
 
     /** Issue 12, defect 7: a crash loop shows its restart count, last exit code and an OOM kill. */

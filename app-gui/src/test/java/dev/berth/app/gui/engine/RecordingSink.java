@@ -31,7 +31,12 @@ class RecordingSink implements ProjectSink {
         stateChanges.add(service + " " + state.label() + " " + replicas);
     }
     @Override public void serviceDetail(String service, String detail) { details.put(service, detail); }
-    @Override public void containers(List<ContainerRow> list) { rows = list; }
+    /** Every list of rows pushed, in order. */
+    final List<List<ContainerRow>> rowPushes = new CopyOnWriteArrayList<>();
+    @Override public void containers(List<ContainerRow> list) {
+        rows = list;
+        rowPushes.add(list);
+    }
     @Override public void logLine(LogLine line) { lines.add(line); }
     @Override public void containerStopped(String container) { stopped.add(container); }
     @Override public void stats(StatsSample sample) {}
