@@ -24,6 +24,10 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,7 +53,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * a shell doubling a string), one crash-loops under {@code restart: always} (the engine backs off: 100 ms,
  * doubling), and six replicas of a third are started by the test one after another, one start every 100 ms
  * whenever a replica is ready, for a minute: the engine cannot restart anything faster than its back-off, and
- * a start here takes 0.3-1 s on the loaded machine, hence several replicas. Meanwhile a probe records the FX
+ * a start here takes 0.3-4 s on the loaded machine, hence several replicas, and an exited container's CPU shares
+ * are updated every 50 ms to bring the event rate to that of a 100 ms restart loop (20 a second). Meanwhile a probe records the FX
  * pulses, a counting proxy between the app and the engine counts the app's container listings, and the heap
  * is measured. Then the cards, the containers table and {@code berth ps} must name the OOM kill and the
  * restart count the engine reports.
@@ -61,6 +66,11 @@ class CrashLoopStormIT {
     private static final int FLAPPING = 6;
     private static final long STORM_SECONDS = 60;
     private static final Pattern RESTARTED = Pattern.compile("restarted (\\d+)×");
+
+    static {
+        // the window's set-up waits on the FX thread, which the loaded machine (load average 30-40) can starve
+        System.setProperty("testfx.setup.timeout", "120000");
+    }
 
     @TempDir
     static Path home;
@@ -148,6 +158,7 @@ class CrashLoopStormIT {
             PulseProbe probe = new PulseProbe(stage.getScene());
             WaitForAsyncUtils.asyncFx(probe::start).get(5, TimeUnit.SECONDS);
             long listingsBefore = listings();
+            long infoBefore = proxy.count("GET", path -> path.equals("/info"));
             int eventsBefore = projectEvents.get();
 
             AtomicInteger starts = new AtomicInteger();
@@ -157,6 +168,26 @@ class CrashLoopStormIT {
                 busy[i] = new AtomicBoolean();
             }
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(STORM_SECONDS);
+            // A loop restarting every 100 ms sends 20 events a second (die, start). The loaded engine starts far fewer
+            // containers than that (0.3-4 s a start at load 30-45), so an update of the exited oom container's CPU shares
+            // every 50 ms (a config write and an "update" event: cheap for the engine) brings the event rate there. The
+            // app takes every project event the same way: a burst to fold into one listing.
+            AtomicInteger updates = new AtomicInteger();
+            String oom = client.containers().inspect(project + "-oom-1").id();
+            Thread updater = Thread.ofVirtual().start(() -> {
+                for (int shares = 512; System.nanoTime() < end; shares++) {
+                    try {
+                        if (updateCpuShares(oom, shares)) {
+                            updates.incrementAndGet();
+                        }
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        return;
+                    } catch (IOException e) {
+                        // a slow engine: the next round tries again
+                    }
+                }
+            });
             int next = 0;
             while (System.nanoTime() < end) {
                 // the next replica that is not being started: one start per tick, whichever is free
@@ -179,29 +210,34 @@ class CrashLoopStormIT {
                 }
                 Thread.sleep(100);
             }
+            updater.join();
             Thread.sleep(2_000); // the last events arrive and are shown
             WaitForAsyncUtils.asyncFx(probe::stop).get(5, TimeUnit.SECONDS);
             long listings = listings() - listingsBefore;
+            long infos = proxy.count("GET", path -> path.equals("/info")) - infoBefore;
             int stormEvents = projectEvents.get() - eventsBefore;
             System.gc();
             long heapAfter = memory.getHeapMemoryUsage().getUsed();
             double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
             int cores = ManagementFactory.getOperatingSystemMXBean().getAvailableProcessors();
             int crashRestarts = client.containers().inspect(project + "-crash-1").restartCount();
-            System.out.printf("CRASH LOOP STORM: %d starts by the test in %d s (%.0f ms apart), %d failed; %d engine events of the"
-                            + " project; the app listed containers %d times (%s); crash restarted %d× by the engine;"
+            System.out.printf("CRASH LOOP STORM: %d starts by the test in %d s (%.0f ms apart), %d failed, %d updates;"
+                            + " %d engine events of the"
+                            + " project; the app listed containers %d times, read /info %d times (%s); crash restarted %d× by the engine;"
                             + " pulses %d, gap p99 %.1f ms, longest %.1f ms; FX CPU per pulse p99 %.1f ms, max %.1f ms;"
                             + " heap after GC %d MB -> %d MB; load average %.2f on %d cores%n",
-                    starts.get(), STORM_SECONDS, STORM_SECONDS * 1000.0 / Math.max(1, starts.get()), failedStarts.get(), stormEvents,
-                    listings, proxy.counts(), crashRestarts, probe.pulses(), probe.gapPercentileMillis(0.99), probe.longestGapMillis(),
+                    starts.get(), STORM_SECONDS, STORM_SECONDS * 1000.0 / Math.max(1, starts.get()), failedStarts.get(), updates.get(), stormEvents,
+                    listings, infos, proxy.counts().entrySet().stream().filter(e -> !e.getKey().matches(".*/[0-9a-f]{64}/.*")).toList(),
+                    crashRestarts, probe.pulses(), probe.gapPercentileMillis(0.99), probe.longestGapMillis(),
                     probe.cpuPercentileMillis(0.99), probe.longestCpuMillis(), heapBefore >> 20, heapAfter >> 20, load, cores);
 
-            assertThat(starts.get()).as("containers (re)started by the test in the minute").isGreaterThan(100);
-            assertThat(stormEvents).as("engine events of the project in the minute").isGreaterThan(2 * starts.get());
-            // Coalesced: the watch lists at most once per 80 ms delay + 400 ms pause + the listing itself, the sidebar
-            // (two listings) once per 150 ms + 1 s; one listing per event would be thousands.
-            assertThat(listings).as("container listings the app made during the minute").isLessThan(60 * 2 + 60 * 2 + 40)
-                    .isLessThan(stormEvents / 3);
+            assertThat(starts.get()).as("containers (re)started by the test in the minute").isGreaterThan(30);
+            assertThat(stormEvents).as("engine events of the project in the minute").isGreaterThan(2 * starts.get() + updates.get() / 2);
+            // Coalesced: the watch lists at most once per 80 ms delay + 400 ms pause + the listing itself (125 a minute),
+            // the sidebar twice per 150 ms + 1 s (104); one listing per event would be one per ~50 ms.
+            assertThat(listings).as("container listings the app made during the minute").isLessThan(125 + 104 + 20)
+                    .isLessThan(stormEvents / 4);
+            assertThat(infos).as("swarm state reads (/info) while the project tab is shown").isLessThan(5);
             assertThat(probe.cpuPercentileMillis(0.99)).as("99th percentile FX-thread CPU per pulse, ms").isLessThan(50);
             if (load <= cores) {
                 assertThat(probe.gapPercentileMillis(0.99)).as("99th percentile gap between FX pulses, ms").isLessThan(50);
@@ -229,6 +265,23 @@ class CrashLoopStormIT {
                     .containsPattern("Exited \\(137\\) .* ago \\(OOM killed\\)");
             assertThat(out.toString().lines().filter(l -> l.startsWith(project + "-crash-1")).findFirst().orElseThrow())
                     .containsPattern("(Restarting \\(3\\)|Up) .*\\(restarted \\d+ times?\\)");
+        }
+    }
+
+    /** {@code POST /containers/{id}/update}: the engine client has no update call, so one raw request. */
+    private static boolean updateCpuShares(String id, int shares) throws IOException {
+        String body = "{\"CpuShares\":" + shares + "}";
+        String request = "POST /v1.41/containers/" + id + "/update HTTP/1.1\r\nHost: docker\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body;
+        try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(TestEngine.socket()))) {
+            channel.write(ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII)));
+            ByteBuffer answer = ByteBuffer.allocate(256);
+            while (answer.hasRemaining() && channel.read(answer) >= 0) {
+                if (new String(answer.array(), 0, answer.position(), StandardCharsets.US_ASCII).contains("\r\n")) {
+                    break;
+                }
+            }
+            return new String(answer.array(), 0, answer.position(), StandardCharsets.US_ASCII).startsWith("HTTP/1.1 200");
         }
     }
 
