@@ -45,23 +45,20 @@ public record LastExit(int restartCount, int exitCode, boolean oomKilled) {
     }
 
     /**
-     * For a card or a table cell beside a state that may already show the exit code ({@code exitShown}):
-     * {@code restarted 23× · last exit 3}, {@code restarted 4× · last exit 137 (OOM killed)}, {@code OOM killed
-     * (out of memory)} under an {@code exited (137)}; empty when nothing is worth saying.
+     * For a card or a table cell (a card is 200 px wide: a longer text is cut): {@code restarted 23× · last exit 3},
+     * {@code restarted 4× · OOM killed} (an OOM kill is always exit 137), {@code OOM killed} under an
+     * {@code exited (137)}; the exit code is left out where the state shows it ({@code exitShown}); empty when
+     * nothing is worth saying.
      */
     public String detail(boolean exitShown) {
         List<String> parts = new ArrayList<>();
         if (restartCount > 0) {
             parts.add("restarted " + restartCount + "×");
         }
-        if (exitShown) {
-            if (oomKilled) {
-                parts.add("OOM killed (out of memory)");
-            }
-        } else if (exitCode != 0) {
-            parts.add("last exit " + exitCode + (oomKilled ? " (OOM killed)" : ""));
-        } else if (oomKilled) {
-            parts.add("last exit OOM killed");
+        if (oomKilled) {
+            parts.add("OOM killed");
+        } else if (exitCode != 0 && !exitShown) {
+            parts.add("last exit " + exitCode);
         }
         return String.join(" · ", parts);
     }

@@ -15,8 +15,8 @@ class LastExitTest {
         LastExit exit = LastExit.of(inspect);
         assertThat(exit).isEqualTo(new LastExit(0, 137, true));
         assertThat(exit.statusSuffix(ContainerState.EXITED)).isEqualTo(" (OOM killed)");
-        assertThat(exit.detail(true)).isEqualTo("OOM killed (out of memory)");
-        assertThat(exit.detail(false)).isEqualTo("last exit 137 (OOM killed)");
+        assertThat(exit.detail(true)).isEqualTo("OOM killed");
+        assertThat(exit.detail(false)).isEqualTo("OOM killed");
     }
 
     @Test
@@ -27,7 +27,7 @@ class LastExitTest {
         // running again after an OOM kill: the engine keeps OOMKilled and resets ExitCode to 0
         LastExit back = new LastExit(1, 0, true);
         assertThat(back.statusSuffix(ContainerState.RUNNING)).isEqualTo(" (restarted 1 time, last exit OOM killed)");
-        assertThat(back.detail(false)).isEqualTo("restarted 1× · last exit OOM killed");
+        assertThat(back.detail(false)).isEqualTo("restarted 1× · OOM killed");
     }
 
     @Test

@@ -19,7 +19,7 @@ public final class ServiceStates {
 
     /**
      * A service as its card shows it. {@code detail} says what the state alone hides, from the containers'
-     * inspect details: "restarted 12× · last exit 137 (OOM killed)" for a crash loop, "OOM killed (out of memory)" under "exited (137)"; empty when nothing is worth saying.
+     * inspect details: "restarted 12× · OOM killed" for a crash loop, "OOM killed" under "exited (137)"; empty when nothing is worth saying.
      */
     public record Observed(ServiceState state, String replicas, String detail) {
 
