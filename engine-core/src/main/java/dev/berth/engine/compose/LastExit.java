@@ -51,9 +51,18 @@ public record LastExit(int restartCount, int exitCode, boolean oomKilled) {
      * nothing is worth saying.
      */
     public String detail(boolean exitShown) {
+        return words(exitShown, "restarted ");
+    }
+
+    /** For a column titled "Restarts": {@code 23× · last exit 3}, {@code OOM killed}; empty when nothing. */
+    public String restartsColumn() {
+        return words(false, "");
+    }
+
+    private String words(boolean exitShown, String restartedPrefix) {
         List<String> parts = new ArrayList<>();
         if (restartCount > 0) {
-            parts.add("restarted " + restartCount + "×");
+            parts.add(restartedPrefix + restartCount + "×");
         }
         if (oomKilled) {
             parts.add("OOM killed");

@@ -24,6 +24,7 @@ class LastExitTest {
         LastExit loop = new LastExit(23, 3, false);
         assertThat(loop.statusSuffix(ContainerState.RESTARTING)).isEqualTo(" (restarted 23 times)");
         assertThat(loop.detail(false)).isEqualTo("restarted 23× · last exit 3");
+        assertThat(loop.restartsColumn()).isEqualTo("23× · last exit 3");
         // running again after an OOM kill: the engine keeps OOMKilled and resets ExitCode to 0
         LastExit back = new LastExit(1, 0, true);
         assertThat(back.statusSuffix(ContainerState.RUNNING)).isEqualTo(" (restarted 1 time, last exit OOM killed)");

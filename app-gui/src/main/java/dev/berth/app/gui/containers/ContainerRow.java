@@ -61,9 +61,9 @@ public record ContainerRow(String id, String name, String service, ContainerStat
     }
 
     /**
-     * For the table's "Restarts" column and tooltip: "restarted 12× · OOM killed", "last exit 3", or "" when there is nothing to say.
+     * For the table's "Restarts" column and tooltip: "12× · OOM killed", "12× · last exit 3", or "" when there is nothing to say.
      */
     public String restartsText() {
-        return new LastExit(restartCount, exitCode, oomKilled).detail(false);
+        return new LastExit(restartCount, exitCode, oomKilled).restartsColumn();
     }
 }

@@ -92,7 +92,7 @@ class ProjectWatchTest {
         assertThat(sink.details).containsEntry("web", "restarted 7× · OOM killed");
         ContainerRow web = sink.rows.getFirst();
         assertThat(web.restartCount()).isEqualTo(7);
-        assertThat(web.restartsText()).isEqualTo("restarted 7× · OOM killed");
+        assertThat(web.restartsText()).isEqualTo("7× · OOM killed");
     }
 
     /** Issue 12, defect 8: the uptime starts again after a restart (the start time was read once and kept). */
