@@ -151,6 +151,61 @@ public final class PrivateEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts Debian's {@code docker-registry} (distribution 2.x) inside this engine's network namespace on
+     * {@code 127.0.0.1:5000} (a loopback registry, which dockerd trusts without TLS), storing under this engine's
+     * directory but outside its data root, so that filling the data root leaves the registry's blobs alone. The
+     * engine reaches it as {@code 127.0.0.1:5000/…}; nothing on the host can, and it stops with {@link #close()}
+     * (its command line names the directory). Returns the name prefix, {@code 127.0.0.1:5000}.
+     */
+    public String startRegistry() throws IOException, InterruptedException {
+        Path binary = Path.of("/usr/bin/docker-registry");
+        if (!Files.isExecutable(binary)) {
+            throw new IOException("no registry: install Debian's docker-registry package (/usr/bin/docker-registry)");
+        }
+        Path config = Files.writeString(dir.resolve("registry.yml"), """
+                version: 0.1
+                log:
+                  level: warn
+                storage:
+                  filesystem:
+                    rootdirectory: %s
+                http:
+                  addr: 127.0.0.1:5000
+                """.formatted(dir.resolve("registry")));
+        // a new network namespace has its loopback down
+        runInNamespace("ip", "link", "set", "lo", "up");
+        new ProcessBuilder(inNamespace(binary.toString(), "serve", config.toString())).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("registry.log").toFile())).start();
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (true) {
+            Process probe = new ProcessBuilder(inNamespace("bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/5000"))
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (probe.waitFor() == 0) {
+                return "127.0.0.1:5000";
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IOException("the registry did not come up: " + Files.readString(dir.resolve("registry.log")));
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    /** {@code command} run inside this engine's network namespace ({@code nsenter} by the dockerd's pid). */
+    private List<String> inNamespace(String... command) {
+        List<String> all = new ArrayList<>(List.of("nsenter", "--net=/proc/" + pid() + "/ns/net", "--"));
+        all.addAll(List.of(command));
+        return all;
+    }
+
+    private void runInNamespace(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(inNamespace(command)).redirectErrorStream(true).start();
+        String said = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IOException(String.join(" ", command) + " in the engine's namespace failed: " + said);
+        }
+    }
+
     /** The docker CLI against this engine (for test set-up and checks); returns its standard output. */
     public String docker(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("docker", "-H", host()));

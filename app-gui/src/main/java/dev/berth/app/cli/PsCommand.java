@@ -1,6 +1,8 @@
 package dev.berth.app.cli;
 
 import dev.berth.engine.api.EngineJson;
+import dev.berth.engine.compose.ContainerState;
+import dev.berth.engine.compose.LastExit;
 import dev.berth.engine.compose.ServiceContainer;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -46,14 +48,17 @@ final class PsCommand extends ComposeCommand {
             new LinkedHashSet<>(containers.stream().map(ServiceContainer::service).toList()).forEach(out::println);
         } else if (format == Format.json) {
             for (ServiceContainer container : containers) {
-                out.println(EngineJson.MAPPER.writeValueAsString(json(session.projectName(), container)));
+                out.println(EngineJson.MAPPER.writeValueAsString(json(session.projectName(), container, lastExit(session, container))));
             }
         } else {
             Instant now = Instant.now();
             Table table = new Table("NAME", "IMAGE", "COMMAND", "SERVICE", "CREATED", "STATUS", "PORTS");
             for (ServiceContainer container : containers) {
+                // Compose's status text as the engine wrote it, then what it hides: an OOM kill reads "Exited (137)"
+                // just like a docker kill, and "Restarting (3)" names the exit code, not how often it restarted.
+                String status = container.status() + lastExit(session, container).statusSuffix(container.state());
                 table.row(container.name(), container.image(), Humanize.command(container.command()), container.service(),
-                        Humanize.ago(container.created(), now), container.status(), String.join(", ", container.publishedPorts()));
+                        Humanize.ago(container.created(), now), status, String.join(", ", container.publishedPorts()));
             }
             table.print(out);
         }
@@ -61,8 +66,20 @@ final class PsCommand extends ComposeCommand {
         return 0;
     }
 
-    /** One JSON object per line, with Compose v2's field names. */
-    static Map<String, Object> json(String project, ServiceContainer container) {
+    /** Compose v2's ps inspects every container too (for its health and exit code); one gone meanwhile says nothing. */
+    private static LastExit lastExit(CliSession session, ServiceContainer container) {
+        try {
+            return LastExit.of(session.client().containers().inspect(container.id()));
+        } catch (RuntimeException e) {
+            return LastExit.NONE;
+        }
+    }
+
+    /**
+     * One JSON object per line, with Compose v2's field names ({@code ExitCode} only for exited and dead
+     * containers, as Compose), and two of Berth's: {@code RestartCount} and {@code OOMKilled}, inspect's names.
+     */
+    static Map<String, Object> json(String project, ServiceContainer container, LastExit exit) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("ID", container.id());
         row.put("Name", container.name());
@@ -75,6 +92,10 @@ final class PsCommand extends ComposeCommand {
         row.put("Status", container.status());
         row.put("Health", container.health().composeName());
         row.put("Ports", String.join(", ", container.publishedPorts()));
+        boolean ended = container.state() == ContainerState.EXITED || container.state() == ContainerState.DEAD;
+        row.put("ExitCode", ended ? exit.exitCode() : 0);
+        row.put("RestartCount", exit.restartCount());
+        row.put("OOMKilled", exit.oomKilled());
         return row;
     }
 }

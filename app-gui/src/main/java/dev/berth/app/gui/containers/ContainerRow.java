@@ -2,8 +2,8 @@ package dev.berth.app.gui.containers;
 
 import dev.berth.engine.compose.ContainerHealth;
 import dev.berth.engine.compose.ContainerState;
+import dev.berth.engine.compose.LastExit;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -60,18 +60,10 @@ public record ContainerRow(String id, String name, String service, ContainerStat
                 restarts, lastExit, oom);
     }
 
-    /** For the table's "Restarts" column and tooltip: "12 · last exit 137 · OOMKilled", or "" when it never restarted. */
+    /**
+     * For the table's "Restarts" column and tooltip: "12× · OOM killed", "12× · last exit 3", or "" when there is nothing to say.
+     */
     public String restartsText() {
-        List<String> parts = new ArrayList<>();
-        if (restartCount > 0) {
-            parts.add(Integer.toString(restartCount));
-        }
-        if (exitCode != 0) {
-            parts.add("last exit " + exitCode);
-        }
-        if (oomKilled) {
-            parts.add("OOMKilled");
-        }
-        return String.join(" · ", parts);
+        return new LastExit(restartCount, exitCode, oomKilled).restartsColumn();
     }
 }

@@ -71,7 +71,8 @@ public final class EngineProjectFeed implements ProjectFeed {
     EngineProjectFeed(EngineSession session, RecentProjects recent, Map<String, String> environment, BackgroundTasks tasks) {
         this.session = session;
         this.tasks = tasks;
-        this.catalogRefresh = new Debouncer(tasks, "berth-projects", Duration.ofMillis(150), this::refreshCatalog);
+        // the sidebar's counts: two listings of every project's containers, so at most one refresh a second in a storm
+        this.catalogRefresh = new Debouncer(tasks, "berth-projects", Duration.ofMillis(150), Duration.ofSeconds(1), this::refreshCatalog);
         this.recent = recent;
         this.environment = Map.copyOf(environment);
         this.actions = new ProjectActions(tasks, this::compose, this::definitionOf, this::afterAction);

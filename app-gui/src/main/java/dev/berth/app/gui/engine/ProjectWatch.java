@@ -61,7 +61,8 @@ final class ProjectWatch implements AutoCloseable {
         this.project = project;
         this.sink = sink;
         this.listing = new ContainerListing(project, definition);
-        this.refresh = new Debouncer(tasks, "berth-watch-" + project, Duration.ofMillis(80), this::refreshNow);
+        // 80 ms after a quiet engine's first event; at most one listing per ~0.5 s in a storm (fault 6: a crash loop)
+        this.refresh = new Debouncer(tasks, "berth-watch-" + project, Duration.ofMillis(80), Duration.ofMillis(400), this::refreshNow);
         this.streams = new ContainerStreams(engine, tasks, sink, Instant.now(), id -> {
             if (!closed) {
                 containerEvent(id, null); // restarted meanwhile? the next listing re-attaches

@@ -2,6 +2,7 @@ package dev.berth.app.gui.engine;
 
 import dev.berth.app.gui.graph.ServiceState;
 import dev.berth.engine.compose.ContainerState;
+import dev.berth.engine.compose.LastExit;
 import dev.berth.engine.compose.ServiceContainer;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,7 +19,7 @@ public final class ServiceStates {
 
     /**
      * A service as its card shows it. {@code detail} says what the state alone hides, from the containers'
-     * inspect details: "restarted 12× · last exit 137 · OOMKilled" for a crash loop; empty when nothing is worth saying.
+     * inspect details: "restarted 12× · OOM killed" for a crash loop, "OOM killed" under "exited (137)"; empty when nothing is worth saying.
      */
     public record Observed(ServiceState state, String replicas, String detail) {
 
@@ -88,18 +89,8 @@ public final class ServiceStates {
         if (worst == null) {
             return "";
         }
-        List<String> parts = new ArrayList<>();
-        if (worst.restartCount() > 0) {
-            parts.add("restarted " + worst.restartCount() + "×");
-        }
         // an exited card already reads "exited (137)"; a running or restarting one hides how it last ended
-        if (worst.exitCode() != 0 && state.kind() != ServiceState.Kind.EXITED) {
-            parts.add("last exit " + worst.exitCode());
-        }
-        if (worst.oomKilled()) {
-            parts.add("OOMKilled");
-        }
-        return String.join(" · ", parts);
+        return new LastExit(worst.restartCount(), worst.exitCode(), worst.oomKilled()).detail(state.kind() == ServiceState.Kind.EXITED);
     }
 
     /**

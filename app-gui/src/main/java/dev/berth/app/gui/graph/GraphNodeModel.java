@@ -45,7 +45,7 @@ public final class GraphNodeModel {
         return replicas;
     }
 
-    /** What the state hides: "restarted 12× · last exit 137 · OOMKilled", empty when nothing. */
+    /** What the state hides: "restarted 12× · OOM killed", empty when nothing. */
     public StringProperty detailProperty() {
         return detail;
     }

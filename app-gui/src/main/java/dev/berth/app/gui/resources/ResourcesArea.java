@@ -222,7 +222,14 @@ public final class ResourcesArea {
                 Thread.currentThread().interrupt();
             }
             refreshPending.set(false);
-            ui.execute(() -> refresh(shown));
+            // The project tab shows no resource list: nothing to reload. (Reloading the swarm state there on every
+            // container or network event asked /info twice a second during a crash loop, fault 6; the swarm tab
+            // follows its own events, and coming back to the project tab still reloads it.)
+            ui.execute(() -> {
+                if (shown != Shown.PROJECT) {
+                    refresh(shown);
+                }
+            });
         });
     }
 

@@ -37,7 +37,12 @@ class CrashLoopScreenshotsIT {
                     image: %s
                     command: ["sh", "-c", "for i in $$(seq 1 30); do echo calm line $$i; done; while true; do sleep 1; done"]
                     depends_on: [crash]
-                """.formatted(project, TestEngine.BUSYBOX_IMAGE, TestEngine.BUSYBOX_IMAGE));
+                  oom:
+                    image: %s
+                    command: ["sh", "-c", "echo filling 8 MiB; x=a; while :; do x=$$x$$x; done"]
+                    mem_limit: 8m
+                    memswap_limit: 8m
+                """.formatted(project, TestEngine.BUSYBOX_IMAGE, TestEngine.BUSYBOX_IMAGE, TestEngine.BUSYBOX_IMAGE));
         System.setProperty("berth.host", "unix://" + TestEngine.socket());
         TestProjects.up(dir);
         try (ScreenshotDriver driver = ScreenshotDriver.launch(1280, 800, out)) {
@@ -45,6 +50,8 @@ class CrashLoopScreenshotsIT {
             driver.fx(() -> driver.app().window().opened(dir.toFile()));
             driver.waitUntil("the crash loop's detail", () -> panes.graph().node("crash")
                     .map(n -> n.detailProperty().get().contains("restarted")).orElse(false), Duration.ofSeconds(60));
+            driver.waitUntil("the OOM kill on its card (fault 6)", () -> panes.graph().node("oom")
+                    .map(n -> n.detailProperty().get().equals("OOM killed")).orElse(false), Duration.ofSeconds(60));
             driver.fx(() -> panes.graph().selectedNodeProperty().set("crash"));
             driver.save("crash-loop-graph");
             driver.fx(() -> driver.<TabPane>lookup("#detail-tabs").getSelectionModel().select(
