@@ -1,5 +1,6 @@
 package dev.berth.app.cli;
 
+import dev.berth.engine.api.EngineApiException;
 import dev.berth.engine.api.EngineJson;
 import dev.berth.engine.compose.ContainerState;
 import dev.berth.engine.compose.LastExit;
@@ -70,8 +71,11 @@ final class PsCommand extends ComposeCommand {
     private static LastExit lastExit(CliSession session, ServiceContainer container) {
         try {
             return LastExit.of(session.client().containers().inspect(container.id()));
-        } catch (RuntimeException e) {
-            return LastExit.NONE;
+        } catch (EngineApiException e) {
+            if (e.isNotFound()) {
+                return LastExit.NONE; // removed since the listing
+            }
+            throw e;
         }
     }
 
