@@ -6,16 +6,16 @@ import dev.berth.engine.api.EngineClient;
 import dev.berth.engine.api.EngineEndpoint;
 import dev.berth.engine.api.EngineException;
 import dev.berth.engine.transport.HttpClient;
-import java.io.File;
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,24 +46,48 @@ public final class VmManager {
     private final Path dockerConfigDir;
     private final HostPlatform platform;
     private final VmProvider provider;
+    private final ProviderChoice choice;
 
     public VmManager(Path stateDir, Path imageDir, Path dockerConfigDir, HostPlatform platform, VmProvider provider) {
+        this(stateDir, imageDir, dockerConfigDir, platform, provider, new ProviderChoice(ProviderKind.QEMU, "probed at start", List.of()));
+    }
+
+    /** @param choice why this provider was picked (shown by {@code berth vm status}) */
+    public VmManager(Path stateDir, Path imageDir, Path dockerConfigDir, HostPlatform platform, VmProvider provider, ProviderChoice choice) {
         this.stateDir = stateDir;
         this.imageDir = imageDir;
         this.dockerConfigDir = dockerConfigDir;
         this.platform = platform;
         this.provider = provider;
+        this.choice = choice;
+    }
+
+    public VmProvider provider() {
+        return provider;
+    }
+
+    public ProviderChoice providerChoice() {
+        return choice;
     }
 
     /**
      * The manager for this machine: the state folder from {@link dev.berth.bridge.discovery.HostEnvironment#berthStateDir()},
      * the image from {@code berth.vm.image} / {@code BERTH_VM_IMAGE}, else {@code <berth.home>/packaging/target/vm-image}
-     * (what {@code berth vm build-image} writes), QEMU from the PATH.
+     * (what {@code berth vm build-image} writes), the provider {@link ProviderSelector} picks for this host.
      */
     public static VmManager standard(HostEnvironment environment) {
         HostPlatform platform = HostPlatform.current();
         Path state = environment.berthStateDir();
-        return new VmManager(state, defaultImageDir(environment), environment.dockerConfigDir(), platform, QemuProvider.standard(platform, state));
+        HostTools tools = HostTools.system(platform);
+        Path image = defaultImageDir(environment);
+        ProviderChoice choice = ProviderSelector.choose(platform, tools,
+                ProviderKind.parse(System.getProperty("berth.vm.provider", environment.variable("BERTH_VM_PROVIDER").orElse(""))));
+        VmProvider provider = switch (choice.kind()) {
+            case QEMU -> QemuProvider.standard(platform, state);
+            case VFKIT -> VfkitProvider.standard(platform, tools);
+            case WSL2 -> WslProvider.standard(tools, image);
+        };
+        return new VmManager(state, image, environment.dockerConfigDir(), platform, provider, choice);
     }
 
     public static Path defaultImageDir(HostEnvironment environment) {
@@ -128,7 +152,7 @@ public final class VmManager {
         VmLayout layout = layout(profile);
         if (!Files.isDirectory(layout.dir())) {
             return new VmStatus(profile, VmState.ABSENT, 0, layout.engineSocket().toString(), DockerContexts.contextName(profile), null, null, 0,
-                    VmSettings.load(layout.settingsFile()), null, null, "never started", 0, List.of());
+                    VmSettings.load(layout.settingsFile()), null, null, "never started", 0, List.of(), provider.name(), choice.reasons());
         }
         InstanceState state = InstanceState.read(layout.stateFile());
         VmState vmState;
@@ -140,11 +164,11 @@ public final class VmManager {
             switch (provider.status(layout, state.pid())) {
                 case GONE -> {
                     vmState = VmState.CRASHED;
-                    detail = "QEMU (pid " + state.pid() + ") is gone although it was not stopped; 'berth vm start' boots it again";
+                    detail = processName() + " (pid " + state.pid() + ") is gone although it was not stopped; 'berth vm start' boots it again";
                 }
                 case UNRESPONSIVE -> {
                     vmState = VmState.DEGRADED;
-                    detail = "QEMU (pid " + state.pid() + ") runs but its monitor does not answer";
+                    detail = processName() + " (pid " + state.pid() + ") runs but its monitor does not answer";
                 }
                 default -> {
                     String engine = pingEngine(layout.engineSocket(), Duration.ofSeconds(5));
@@ -155,7 +179,12 @@ public final class VmManager {
         }
         return new VmStatus(profile, vmState, state.pid(), layout.engineSocket().toString(), DockerContexts.contextName(profile), state.accelerator(),
                 state.machine(), state.enginePort(), VmSettings.load(layout.settingsFile()), state.startedAt(), state.lastStop(), detail,
-                allocatedBytes(layout.dataDisk()), state.notes());
+                allocatedBytes(layout.dataDisk()), state.notes(), provider.name(), choice.reasons());
+    }
+
+    /** How messages name the VM's process: "QEMU", "vfkit", "wsl2". */
+    private String processName() {
+        return provider.name().equals("qemu") ? "QEMU" : provider.name();
     }
 
     // ---------------------------------------------------------------- start
@@ -189,7 +218,8 @@ public final class VmManager {
         if (before.state() == VmState.DEGRADED) {
             InstanceState current = InstanceState.read(layout.stateFile());
             boolean relayAlive = current.relayPid() > 0 && ProcessHandle.of(current.relayPid()).map(ProcessHandle::isAlive).orElse(false);
-            boolean relayMissing = !relayAlive && provider.status(layout, current.pid()) == VmProvider.ProcessState.RUNNING;
+            boolean relayMissing = provider.engineAccess() == VmProvider.EngineAccess.TLS_RELAY && !relayAlive
+                    && provider.status(layout, current.pid()) == VmProvider.ProcessState.RUNNING;
             if (!relayMissing) {
                 throw new VmException("check the current state", before.detail() + ": stop it first ('berth vm stop' or 'berth vm restart')");
             }
@@ -204,7 +234,7 @@ public final class VmManager {
         }
         String recovered = null;
         if (before.state() == VmState.CRASHED) {
-            recovered = "crashed: QEMU (pid " + before.pid() + ") ended without a stop";
+            recovered = "crashed: " + processName() + " (pid " + before.pid() + ") ended without a stop";
             progress.accept("the previous run " + recovered + "; cleaning up and starting again");
             InstanceState.read(layout.stateFile()).stopped(recovered).write(layout.stateFile());
         }
@@ -219,7 +249,7 @@ public final class VmManager {
         int port = freePort();
         VmProvider.Plan plan = provider.plan(new VmProvider.VmRequest(platform, settings, image, layout, port));
         plan.probeNotes().forEach(note -> progress.accept("  " + note));
-        writeShares(layout, settings, plan);
+        writeShares(layout, settings, plan, provider.name());
         List<String> notes = new ArrayList<>(plan.probeNotes());
 
         step(progress, "start " + provider.name() + " (" + plan.accelerator() + ", " + plan.machine() + ", " + settings.cpus() + " CPUs, "
@@ -239,8 +269,11 @@ public final class VmManager {
             String ready = awaitGuestReady(layout, pid, until);
             notes.add("guest " + ready + " s after its kernel started; " + millis(started) + " ms after QEMU started");
 
-            step(progress, "engine socket relay", until);
-            long relayPid = startRelay(layout, port, pid, until);
+            long relayPid = 0;
+            if (provider.engineAccess() == VmProvider.EngineAccess.TLS_RELAY) {
+                step(progress, "engine socket relay", until);
+                relayPid = startRelay(layout, port, pid, until);
+            }
             state = new InstanceState(pid, relayPid, port, plan.accelerator(), plan.machine(), state.startedAt(), previous.lastStop(), notes);
             state.write(layout.stateFile());
 
@@ -286,10 +319,11 @@ public final class VmManager {
                 certificates.writeClient(layout.tlsDir());
             }
             long wanted = settings.diskGiB() * (1L << 30);
-            if (!Files.exists(layout.dataDisk())) {
-                // Sparse: the file takes only what the guest writes; the guest formats it on first boot.
-                try (RandomAccessFile disk = new RandomAccessFile(layout.dataDisk().toFile(), "rw")) {
-                    disk.setLength(wanted);
+            if (provider.usesDataDisk() && !Files.exists(layout.dataDisk())) {
+                // Sparse: the file takes only what the guest writes; the guest formats it on first boot. SPARSE matters on
+                // NTFS (a file extended without the sparse flag takes its whole size); ext4 and APFS are sparse anyway.
+                try (var disk = Files.newByteChannel(layout.dataDisk(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.SPARSE)) {
+                    disk.position(wanted - 1).write(ByteBuffer.wrap(new byte[1]));
                 }
                 InstanceCertificates.restrict(layout.dataDisk(), "rw-------");
             }
@@ -300,11 +334,12 @@ public final class VmManager {
     }
 
     /** The shares the guest mounts, into the config disk (its certificates kept). */
-    private static void writeShares(VmLayout layout, VmSettings settings, VmProvider.Plan plan) {
-        FileSharing sharing = plan.fileSharing().equals(FileSharing.VIRTIOFS.key) ? FileSharing.VIRTIOFS : FileSharing.NINE_P;
+    private static void writeShares(VmLayout layout, VmSettings settings, VmProvider.Plan plan, String providerName) {
+        FileSharing sharing = plan.fileSharing().equals(FileSharing.VIRTIOFS.key) ? FileSharing.VIRTIOFS
+                : plan.fileSharing().equals(FileSharing.NONE.key) ? FileSharing.NONE : FileSharing.NINE_P;
         try {
             ConfigArchive.read(layout.configDisk()).withShares(settings.vmShares(), sharing).withNetwork(settings.openNetwork())
-                    .write(layout.configDisk());
+                    .withProvider(providerName, plan.guestSettings()).write(layout.configDisk());
         } catch (IOException e) {
             throw new VmException("prepare the instance", "cannot write the shares into " + layout.configDisk() + ": " + e.getMessage(), List.of(), e);
         }
@@ -334,7 +369,7 @@ public final class VmManager {
                 return;
             }
             if (state == VmProvider.ProcessState.GONE) {
-                throw failure(layout, "process alive", "QEMU exited right after starting: " + QemuProvider.lastLines(layout.qemuLog(), 5));
+                throw failure(layout, "process alive", processName() + " exited right after starting: " + QemuProvider.lastLines(provider.log(layout), 5));
             }
             checkDeadline(layout, "process alive", until);
             sleep(100);
@@ -343,7 +378,7 @@ public final class VmManager {
 
     private String awaitGuestReady(VmLayout layout, long pid, long until) {
         while (true) {
-            for (String line : readLines(layout.guestStatus())) {
+            for (String line : provider.guestStatus(layout)) {
                 if (line.startsWith("READY")) {
                     return line.substring(5).strip();
                 }
@@ -352,7 +387,7 @@ public final class VmManager {
                 }
             }
             if (provider.status(layout, pid) == VmProvider.ProcessState.GONE) {
-                throw failure(layout, "guest reports READY", "QEMU exited while the guest was booting");
+                throw failure(layout, "guest reports READY", processName() + " exited while the guest was booting");
             }
             checkDeadline(layout, "guest reports READY", until);
             sleep(200);
@@ -367,11 +402,14 @@ public final class VmManager {
         command.addAll(List.of(java, "-Xmx24m", "-Xss256k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData",
                 "-cp", System.getProperty("java.class.path"), RelayMain.class.getName(), layout.dir().toString(), String.valueOf(port),
                 String.valueOf(qemuPid)));
+        if (!provider.forwardsPortsOverQmp()) {
+            command.add(RelayMain.NO_PORT_FORWARDS);
+        }
         try {
             Files.deleteIfExists(layout.relayPidFile()); // a killed relay's pid file and socket must not pass for the new one's
             Files.deleteIfExists(layout.engineSocket());
             new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(layout.relayLog().toFile()))
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+                    .redirectInput(ProcessBuilder.Redirect.from(AcceleratorProbe.nullFile())).start();
         } catch (IOException e) {
             throw failure(layout, "engine socket relay", "cannot start the relay: " + e.getMessage());
         }
@@ -393,7 +431,7 @@ public final class VmManager {
                 return;
             }
             if (provider.status(layout, pid) == VmProvider.ProcessState.GONE) {
-                throw failure(layout, "engine answers /_ping", "QEMU exited");
+                throw failure(layout, "engine answers /_ping", processName() + " exited");
             }
             if (System.nanoTime() > until) {
                 throw failure(layout, "engine answers /_ping", "no answer through " + layout.engineSocket() + " before the deadline: " + last
@@ -436,12 +474,12 @@ public final class VmManager {
             return new VmProvider.StopOutcome(false, "was not running");
         }
         if (provider.status(layout, state.pid()) == VmProvider.ProcessState.GONE) {
-            state.stopped("crashed: QEMU (pid " + state.pid() + ") had already ended").write(layout.stateFile());
+            state.stopped("crashed: " + processName() + " (pid " + state.pid() + ") had already ended").write(layout.stateFile());
             cleanUp(layout);
-            return new VmProvider.StopOutcome(false, "QEMU had already ended (crashed or killed)");
+            return new VmProvider.StopOutcome(false, processName() + " had already ended (crashed or killed)");
         }
         VmProvider.StopOutcome outcome = provider.stop(layout, state.pid(), deadline);
-        String guest = readLines(layout.guestStatus()).stream().filter(l -> l.startsWith("STOPPED")).findFirst().orElse("");
+        String guest = provider.guestStatus(layout).stream().filter(l -> l.startsWith("STOPPED")).findFirst().orElse("");
         String how = outcome.forced() ? "forced: " + outcome.how() : "clean" + (guest.isEmpty() ? "" : " (guest: " + guest.substring(7).strip() + ")");
         state.stopped(how).write(layout.stateFile());
         readLong(layout.relayPidFile()).flatMap(ProcessHandle::of).ifPresent(relay -> {
@@ -461,6 +499,7 @@ public final class VmManager {
                 != VmProvider.ProcessState.GONE) {
             throw new VmException("delete", "the VM '" + profile + "' is running: stop it first");
         }
+        provider.delete(layout);
         try {
             if (Files.isDirectory(layout.dir())) {
                 try (Stream<Path> files = Files.walk(layout.dir())) {
