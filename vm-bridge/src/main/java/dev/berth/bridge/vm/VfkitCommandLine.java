@@ -1,6 +1,7 @@
 package dev.berth.bridge.vm;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,7 +21,7 @@ import java.util.List;
  *     the same way to the guest's control ("stop").</li>
  * <li>{@code --restful-uri unix://…}: state queries and the forced stop.</li>
  * </ul>
- * vfkit splits option values at commas and reads {@code "} as quoting, so a path holding either is refused.
+ * vfkit splits option values at commas and reads double quotes as quoting, so a path holding either is refused.
  */
 public final class VfkitCommandLine {
 

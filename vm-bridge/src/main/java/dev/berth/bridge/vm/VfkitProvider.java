@@ -8,6 +8,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,10 +73,41 @@ public final class VfkitProvider implements VmProvider {
             notes.add("file sharing: virtiofs (Virtualization.framework has no 9p; file.sharing=9p applies to QEMU)");
         }
         List<VmShare> shares = wanted == FileSharing.NONE ? List.of() : request.settings().vmShares();
-        List<String> commandLine = VfkitCommandLine.build(new VfkitCommandLine.Launch(vfkit, request.settings(), kernel, request.image().initramfs(),
-                request.layout(), shares));
+        Path initrd = initrd(request.image(), request.layout());
+        List<String> commandLine = VfkitCommandLine.build(new VfkitCommandLine.Launch(vfkit, request.settings(), kernel, initrd, request.layout(), shares));
         return new Plan(request, commandLine, "vz", "virtualization.framework", notes, List.of(), shares.isEmpty() ? "none" : FileSharing.VIRTIOFS.key,
                 guestSettings());
+    }
+
+    /**
+     * The image's initramfs followed by its vsock overlay (socat: the guest's end of the vsock engine socket), one file
+     * as vfkit takes one initrd; Linux unpacks concatenated archives in order. Written into the instance when either
+     * part is newer than the last copy. An image without the overlay cannot serve the engine here: refused with the fix.
+     */
+    static Path initrd(VmImage image, VmLayout layout) {
+        Path overlay = image.optional("vsock-overlay").orElseThrow(() -> new VmException("plan vfkit", "the VM image " + image.dir()
+                + " has no vsock overlay (socat, the guest's end of the engine socket under vfkit): run packaging/vm/build-vsock-overlay.sh "
+                + image.dir() + ", or use QEMU with BERTH_VM_PROVIDER=qemu"));
+        Path target = layout.dir().resolve("initrd-vz.cpio");
+        try {
+            if (Files.isRegularFile(target) && newer(target, image.initramfs()) && newer(target, overlay)) {
+                return target;
+            }
+            Files.createDirectories(layout.dir());
+            Path temporary = target.resolveSibling("initrd-vz.cpio.new");
+            try (var out = Files.newOutputStream(temporary)) {
+                Files.copy(image.initramfs(), out);
+                Files.copy(overlay, out);
+            }
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return target;
+        } catch (IOException e) {
+            throw new VmException("plan vfkit", "cannot write " + target + ": " + e.getMessage(), List.of(), e);
+        }
+    }
+
+    private static boolean newer(Path file, Path than) throws IOException {
+        return Files.getLastModifiedTime(file).compareTo(Files.getLastModifiedTime(than)) >= 0;
     }
 
     /** What the guest's rc needs to know: DHCP on the NAT network, the engine and control on vsock. */

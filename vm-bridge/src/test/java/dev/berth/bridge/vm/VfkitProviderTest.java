@@ -80,11 +80,13 @@ class VfkitProviderTest {
         byte[] image = arm64Image(4096);
         Path imageDir = Files.createDirectories(tmp.resolve("image"));
         Files.write(imageDir.resolve("vmlinuz"), gzip(image));
-        Files.writeString(imageDir.resolve("initramfs.cpio"), "cpio");
+        Files.writeString(imageDir.resolve("initramfs.cpio"), "base archive|");
+        Files.writeString(imageDir.resolve("vsock-overlay.cpio"), "overlay archive");
         Files.writeString(imageDir.resolve("manifest.json"), """
                 {"format": 1, "inputKey": "k", "kernelVersion": "6.1.0-57-arm64", "arch": "aarch64", "artefacts": [
                   {"name": "kernel", "file": "vmlinuz", "size": 1, "sha256": "x"},
-                  {"name": "initramfs", "file": "initramfs.cpio", "size": 4, "sha256": "y"}]}""");
+                  {"name": "initramfs", "file": "initramfs.cpio", "size": 4, "sha256": "y"},
+                  {"name": "vsock-overlay", "file": "vsock-overlay.cpio", "size": 4, "sha256": "z"}]}""");
         Path vfkit = Files.writeString(tmp.resolve("vfkit"), "#!/bin/sh\n");
         Files.setPosixFilePermissions(vfkit, PosixFilePermissions.fromString("rwxr-xr-x"));
         VmLayout layout = VmLayout.of(tmp.resolve("state"), "default");
@@ -94,6 +96,7 @@ class VfkitProviderTest {
                 .plan(new VmProvider.VmRequest(APPLE_SILICON, settings, VmImage.load(imageDir), layout, 0));
 
         assertThat(Files.readAllBytes(layout.uncompressedKernel())).isEqualTo(image);
+        assertThat(layout.dir().resolve("initrd-vz.cpio")).hasContent("base archive|overlay archive");
         String golden = Golden.lines(plan.commandLine()).replace(tmp.toString(), "/TMP")
                 + "--- etc/berth/provider\n" + new ConfigArchive().withProvider("vfkit", plan.guestSettings()).content("etc/berth/provider")
                 + "--- accelerator " + plan.accelerator() + ", machine " + plan.machine() + ", file sharing " + plan.fileSharing() + "\n"
@@ -105,6 +108,16 @@ class VfkitProviderTest {
         VmProvider.Plan intel = new VfkitProvider(INTEL_MAC, vfkit).plan(new VmProvider.VmRequest(INTEL_MAC, settings, VmImage.load(imageDir), intelLayout, 0));
         assertThat(intel.commandLine()).anyMatch(a -> a.startsWith("linux,kernel=" + imageDir.resolve("vmlinuz") + ","));
         assertThat(intelLayout.uncompressedKernel()).doesNotExist();
+    }
+
+    @Test
+    void anImageWithoutTheVsockOverlayIsRefusedWithTheFix() throws IOException {
+        Path imageDir = Files.createDirectories(tmp.resolve("plain"));
+        Files.writeString(imageDir.resolve("manifest.json"), """
+                {"format": 1, "artefacts": [{"name": "kernel", "file": "vmlinuz", "size": 1, "sha256": "x"},
+                  {"name": "initramfs", "file": "initramfs.cpio", "size": 4, "sha256": "y"}]}""");
+        assertThatThrownBy(() -> VfkitProvider.initrd(VmImage.load(imageDir), VmLayout.of(tmp, "default")))
+                .hasMessageContaining("has no vsock overlay").hasMessageContaining("run packaging/vm/build-vsock-overlay.sh " + imageDir);
     }
 
     @Test
