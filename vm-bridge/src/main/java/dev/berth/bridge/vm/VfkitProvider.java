@@ -175,7 +175,7 @@ public final class VfkitProvider implements VmProvider {
             return List.of(setsid.get().toString());
         }
         if (Files.isExecutable(Path.of("/usr/bin/perl"))) {
-            return List.of("/usr/bin/perl", "-MPOSIX", "-e", "POSIX::setsid(); exec @ARGV or die \"exec: $!\"");
+            return List.of("/usr/bin/perl", "-MPOSIX", "-e", "POSIX::setsid(); exec @ARGV or die \"exec: $!\"", "--");
         }
         return List.of();
     }

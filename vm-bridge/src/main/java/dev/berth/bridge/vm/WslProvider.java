@@ -32,10 +32,14 @@ public final class WslProvider implements VmProvider {
 
     static final Duration SHORT = Duration.ofSeconds(30);
     static final Duration IMPORT = Duration.ofMinutes(5);
+    private static final Duration STATUS_REUSE = Duration.ofSeconds(3);
+
+    private record CachedState(long pid, ProcessState state, long at) {}
 
     private final Path wsl;
     private final Path rootfs;
     private final HostTools tools;
+    private volatile CachedState lastState;
 
     public WslProvider(Path wsl, Path rootfs, HostTools tools) {
         this.wsl = wsl;
@@ -184,17 +188,28 @@ public final class WslProvider implements VmProvider {
                 : new StopOutcome(true, asked + "; terminated after " + graceful.toSeconds() + " s (the guest had not finished stopping)");
     }
 
+    /**
+     * The wsl.exe process alive and the distro in {@code wsl --list --running}. VmManager polls this every few hundred
+     * milliseconds while it waits for the guest, and each list is a wsl.exe start: a verdict is reused for 3 s.
+     */
     @Override
     public ProcessState status(VmLayout layout, long pid) {
         if (pid <= 0 || ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isEmpty()) {
             return ProcessState.GONE;
         }
+        CachedState cached = lastState;
+        if (cached != null && cached.pid() == pid && System.nanoTime() - cached.at() < STATUS_REUSE.toNanos()) {
+            return cached.state();
+        }
+        ProcessState state;
         try {
             AcceleratorProbe.Runner.Outcome running = tools.run(commands(layout).listRunning(), SHORT);
-            return !running.timedOut() && commands(layout).listed(running.output()) ? ProcessState.RUNNING : ProcessState.UNRESPONSIVE;
+            state = !running.timedOut() && commands(layout).listed(running.output()) ? ProcessState.RUNNING : ProcessState.UNRESPONSIVE;
         } catch (IOException e) {
-            return ProcessState.UNRESPONSIVE;
+            state = ProcessState.UNRESPONSIVE;
         }
+        lastState = new CachedState(pid, state, System.nanoTime());
+        return state;
     }
 
     @Override

@@ -90,6 +90,20 @@ class WslProviderTest {
     }
 
     @Test
+    void statusIsTheWslProcessAndTheRunningListReusedForAFewSeconds() {
+        VmLayout layout = VmLayout.of(tmp.resolve("state"), "default");
+        FakeHostTools tools = new FakeHostTools().answer("--list --running --quiet", 0, FakeHostTools.utf16("Berth\r\n"));
+        WslProvider provider = new WslProvider(WSL, tmp.resolve("r.tar"), tools);
+        long alive = ProcessHandle.current().pid();
+        assertThat(provider.status(layout, alive)).isEqualTo(VmProvider.ProcessState.RUNNING);
+        assertThat(provider.status(layout, alive)).isEqualTo(VmProvider.ProcessState.RUNNING);
+        assertThat(tools.ran).hasSize(1);
+        assertThat(provider.status(layout, 0)).isEqualTo(VmProvider.ProcessState.GONE);
+        FakeHostTools stopped = new FakeHostTools().answer("--list --running --quiet", 0, "");
+        assertThat(new WslProvider(WSL, tmp.resolve("r.tar"), stopped).status(layout, alive)).isEqualTo(VmProvider.ProcessState.UNRESPONSIVE);
+    }
+
+    @Test
     void deleteUnregistersTheDistroOnlyWhenItExists() {
         VmLayout layout = VmLayout.of(tmp.resolve("state"), "default");
         FakeHostTools tools = new FakeHostTools().answer("--list --quiet", 0, "Berth\n").answer("--unregister Berth", 0, "");
