@@ -173,6 +173,8 @@ final class VmCommand implements Callable<Integer> {
             } else {
                 row("VM", status.profile() + ": " + status.state().name().toLowerCase(Locale.ROOT));
                 row("Detail", status.detail());
+                row("Provider", status.provider() + (status.accelerator() == null ? "" : " (" + status.accelerator() + ")"));
+                status.providerReasons().forEach(reason -> row("Why", reason));
                 if (status.pid() > 0) {
                     row("Process", "pid " + status.pid() + ", " + status.accelerator() + ", " + status.machine());
                 }
@@ -244,7 +246,8 @@ final class VmCommand implements Callable<Integer> {
             }
             if (!yes) {
                 err().print("Delete the VM '" + name + "' and its data disk (" + status.dataDiskAllocatedBytes() / (1 << 20)
-                        + " MiB: every image, container and volume in it)? [yN] ");
+                        + " MiB: every image, container and volume in it)" + (status.provider().equals("wsl2")
+                        ? ", unregistering its WSL distro" : "") + "? [yN] ");
                 err().flush();
                 String answer;
                 try {

@@ -70,6 +70,24 @@ class VmCliTest {
     }
 
     @Test
+    void statusNamesTheProviderAndWhyThisHostGotIt() throws IOException {
+        stoppedInstance();
+        Run status = CliProject.raw("vm", "status");
+        assertTrue(status.out().contains("Provider:  qemu\n"), status.toString());
+        assertTrue(status.out().contains("Why:       QEMU with KVM when a test boot works, else TCG"), status.toString());
+        assertTrue(CliProject.raw("vm", "status", "--format", "json").out().contains("\"provider\":\"qemu\""));
+        System.setProperty("berth.vm.provider", "vfkit");
+        try {
+            Run vfkit = CliProject.raw("vm", "status");
+            assertEquals(3, vfkit.exitCode(), "an override that cannot apply is reported, not fatal: " + vfkit);
+            assertTrue(vfkit.out().contains("Why:       berth.vm.provider=vfkit: vfkit runs on macOS only (this is linux/x86_64) (ignored: chose"
+                    + " automatically)") && vfkit.out().contains("Provider:  qemu"), vfkit.toString());
+        } finally {
+            System.clearProperty("berth.vm.provider");
+        }
+    }
+
+    @Test
     void settingsAreStoredPerProfileAndBadValuesAreRefused() {
         Run set = CliProject.raw("vm", "settings", "--name", "small", "--cpus", "1", "--memory", "900");
         assertEquals(0, set.exitCode(), set.toString());

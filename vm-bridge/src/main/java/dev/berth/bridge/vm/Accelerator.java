@@ -27,6 +27,11 @@ public enum Accelerator {
         };
     }
 
+    /** The {@code -accel} value: WHPX with QEMU's own interrupt controller ({@code kernel-irqchip=off}). */
+    public String accelOption() {
+        return this == WHPX ? "whpx,kernel-irqchip=off" : qemuName;
+    }
+
     /** Hardware accelerators pass the host CPU through; emulation offers everything it can emulate. */
     String cpuModel() {
         return this == KVM || this == HVF ? "host" : "max";

@@ -78,7 +78,7 @@ public final class AcceleratorProbe {
     /** The probe's command line: the real machine type and kernel, no initramfs, no disks, no network. */
     static List<String> probeCommand(HostPlatform platform, Path qemu, Path kernel, Accelerator accelerator) {
         MachineType machine = MachineType.choose(platform);
-        return List.of(qemu.toString(), "-machine", machine.qemuMachine, "-accel", accelerator.qemuName, "-cpu", accelerator.cpuModel(),
+        return List.of(qemu.toString(), "-machine", QemuCommandLine.machineOption(platform, machine), "-accel", accelerator.accelOption(), "-cpu", accelerator.cpuModel(),
                 "-m", "128M", "-nodefaults", "-no-user-config", "-display", "none", "-no-reboot", "-serial", "stdio",
                 "-kernel", kernel.toString(), "-append", "console=" + machine.console + " panic=-1 loglevel=4");
     }
@@ -130,7 +130,7 @@ public final class AcceleratorProbe {
         }
     }
 
-    private static File nullFile() {
+    static File nullFile() {
         return new File(System.getProperty("os.name").toLowerCase().contains("win") ? "NUL" : "/dev/null");
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -58,10 +59,25 @@ public final class ConfigArchive {
      */
     public ConfigArchive withShares(List<VmShare> shares, FileSharing sharing) {
         StringBuilder lines = new StringBuilder();
-        for (VmShare share : shares) {
+        for (VmShare share : sharing == FileSharing.NONE ? List.<VmShare>of() : shares) {
             lines.append(share.tag()).append(' ').append(sharing.key).append(' ').append(share.hostPath()).append('\n');
         }
         return add("etc/berth/shares", lines.toString(), 0644);
+    }
+
+    /**
+     * {@code etc/berth/provider}: the provider's shell variables for the guest's rc, sorted ({@code BERTH_PROVIDER},
+     * and e.g. {@code BERTH_NET=dhcp}, {@code BERTH_ENGINE_VSOCK=2375} under vfkit). Values are single-quoted.
+     */
+    public ConfigArchive withProvider(String provider, Map<String, String> variables) {
+        StringBuilder lines = new StringBuilder("BERTH_PROVIDER=").append(provider).append('\n');
+        new TreeMap<>(variables).forEach((key, value) -> {
+            if (!key.matches("BERTH_[A-Z0-9_]+") || value.contains("'")) {
+                throw new IllegalArgumentException("not a guest setting: " + key + "=" + value);
+            }
+            lines.append(key).append("='").append(value).append("'\n");
+        });
+        return add("etc/berth/provider", lines.toString(), 0644);
     }
 
     /** {@code etc/berth/network}: "open" or "restricted", what the guest's rc and the port forwarder read. */

@@ -5,10 +5,12 @@ import java.util.Locale;
 /**
  * How host folders reach the guest. {@code 9p} (virtio-9p, QEMU's own file server) works everywhere QEMU does and
  * is the baseline; {@code virtiofs} (Debian's {@code virtiofsd}, one daemon per share, shared guest memory) is
- * faster on metadata-heavy work; {@code auto} takes virtiofs when a {@code virtiofsd} is installed.
+ * faster on metadata-heavy work; {@code auto} takes virtiofs when a {@code virtiofsd} is installed (and under vfkit,
+ * whose Virtualization.framework serves virtio-fs itself). {@code none}: no folder is shared (QEMU for Windows has
+ * neither 9p nor virtiofs; a provider resolves to it there, and a user may choose it).
  */
 public enum FileSharing {
-    AUTO("auto"), NINE_P("9p"), VIRTIOFS("virtiofs");
+    AUTO("auto"), NINE_P("9p"), VIRTIOFS("virtiofs"), NONE("none");
 
     public final String key;
 
@@ -23,6 +25,6 @@ public enum FileSharing {
                 return sharing;
             }
         }
-        throw new IllegalArgumentException("file sharing is auto, 9p or virtiofs (was '" + value + "')");
+        throw new IllegalArgumentException("file sharing is auto, 9p, virtiofs or none (was '" + value + "')");
     }
 }

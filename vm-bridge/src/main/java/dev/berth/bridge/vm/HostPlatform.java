@@ -18,9 +18,18 @@ public record HostPlatform(Os os, Arch arch) {
     }
 
     public static HostPlatform current() {
-        String name = System.getProperty("os.name").toLowerCase(Locale.ROOT);
-        Os os = name.contains("mac") ? Os.MACOS : name.contains("win") ? Os.WINDOWS : Os.LINUX;
-        String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);
+        return of(System.getProperty("os.name"), System.getProperty("os.arch"));
+    }
+
+    /**
+     * From Java's {@code os.name} and {@code os.arch}: "Mac OS X", "Windows 11", "Linux"; "aarch64" (Apple silicon and
+     * Windows on Arm report it, some JDKs "arm64"), "amd64"/"x86_64". Anything else is treated as x86_64 Linux, the
+     * provider whose failure messages say what is missing.
+     */
+    public static HostPlatform of(String osName, String osArch) {
+        String name = osName.toLowerCase(Locale.ROOT);
+        Os os = name.contains("mac") || name.contains("darwin") ? Os.MACOS : name.startsWith("windows") ? Os.WINDOWS : Os.LINUX;
+        String arch = osArch.toLowerCase(Locale.ROOT);
         return new HostPlatform(os, arch.equals("aarch64") || arch.equals("arm64") ? Arch.AARCH64 : Arch.X86_64);
     }
 

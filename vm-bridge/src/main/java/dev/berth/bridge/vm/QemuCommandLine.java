@@ -14,7 +14,11 @@ import java.util.List;
  *     virtio disks the guest finds by serial ({@code berth-data}, {@code berth-config}).</li>
  * <li>virtio-serial ports: {@code berth.status} (guest → a file the host reads: BOOT, READY, STOPPED…) and
  *     {@code berth.control} (a socket the host writes "stop" to). QMP on a unix socket; the console in a file.</li>
- * <li>{@code -daemonize} with a pid file: the VM outlives the Berth process that started it.</li>
+ * <li>{@code -daemonize} with a pid file: the VM outlives the Berth process that started it. QEMU for Windows has no
+ *     {@code -daemonize}; there the process is started detached and the pid file still names it. QMP and the control
+ *     port stay unix sockets on Windows too (QEMU 7.2+ and Windows 10 1803+ have AF_UNIX, and so does Java).</li>
+ * <li>WHPX runs with {@code kernel-irqchip=off}: WHPX's in-kernel interrupt controller hangs q35 guests with QEMU's
+ *     WHPX support as shipped.</li>
  * <li>Shares: one {@code -fsdev local} + {@code virtio-9p} pair per share ({@code security_model=none}: files the
  *     guest creates belong to the user running QEMU, with the guest's mode bits; passthrough would need root to
  *     chown, mapped-xattr hides ownership in xattrs the host's tools do not read), or with virtiofs one
@@ -39,7 +43,8 @@ public final class QemuCommandLine {
         args.add(launch.qemu().toString());
         args.addAll(List.of("-name", "berth-" + layout.profile() + (launch.platform().os() == HostPlatform.Os.LINUX ? ",process=berth-vm-" + layout.profile() : "")));
         boolean virtiofs = launch.sharing() == FileSharing.VIRTIOFS && !launch.shares().isEmpty();
-        args.addAll(List.of("-machine", machine.qemuMachine + (virtiofs ? ",memory-backend=mem" : ""), "-accel", launch.accelerator().qemuName, "-cpu", launch.accelerator().cpuModel()));
+        args.addAll(List.of("-machine", machineOption(launch.platform(), machine) + (virtiofs ? ",memory-backend=mem" : ""),
+                "-accel", launch.accelerator().accelOption(), "-cpu", launch.accelerator().cpuModel()));
         args.addAll(List.of("-smp", String.valueOf(launch.settings().cpus()), "-m", launch.settings().memoryMiB() + "M"));
         args.addAll(List.of("-nodefaults", "-no-user-config", "-display", "none", "-no-reboot"));
         if (launch.platform().os() == HostPlatform.Os.LINUX) {
@@ -69,7 +74,7 @@ public final class QemuCommandLine {
                 "-device", "virtio-blk" + dev + ",drive=data,serial=berth-data"));
         args.addAll(List.of("-drive", "id=config,file=" + layout.configDisk() + ",if=none,format=raw,readonly=on",
                 "-device", "virtio-blk" + dev + ",drive=config,serial=berth-config"));
-        for (VmShare share : launch.shares()) {
+        for (VmShare share : launch.sharing() == FileSharing.NONE ? List.<VmShare>of() : launch.shares()) {
             if (virtiofs) {
                 args.addAll(List.of("-chardev", "socket,id=vfs-" + share.tag() + ",path=" + option(layout.virtiofsSocket(share.tag()).toString()),
                         "-device", "vhost-user-fs" + dev + ",chardev=vfs-" + share.tag() + ",tag=" + share.tag() + ",queue-size=1024"));
@@ -84,8 +89,20 @@ public final class QemuCommandLine {
                 "-chardev", "socket,id=control,path=" + layout.control() + ",server=on,wait=off",
                 "-device", "virtserialport,bus=vser0.0,chardev=control,name=berth.control"));
         args.addAll(List.of("-qmp", "unix:" + layout.qmp() + ",server=on,wait=off"));
-        args.addAll(List.of("-pidfile", layout.pidFile().toString(), "-daemonize"));
+        args.add("-pidfile");
+        args.add(layout.pidFile().toString());
+        if (launch.platform().os() != HostPlatform.Os.WINDOWS) {
+            args.add("-daemonize"); // not on Windows ("-daemonize is not supported"): QemuProvider keeps the process detached instead
+        }
         return List.copyOf(args);
+    }
+
+    /**
+     * The {@code -machine} value: on macOS the arm64 {@code virt} machine is asked for {@code highmem=on} (the
+     * PCIe ECAM and MMIO above 4 GiB, which HVF on Apple silicon maps since QEMU 7), as the HVF setups that work do.
+     */
+    static String machineOption(HostPlatform platform, MachineType machine) {
+        return machine == MachineType.VIRT && platform.os() == HostPlatform.Os.MACOS ? machine.qemuMachine + ",highmem=on" : machine.qemuMachine;
     }
 
     /** A value inside a QEMU option list: a comma is written twice. */

@@ -30,12 +30,18 @@ public final class QemuProvider implements VmProvider {
     private final Path probeCache;
     private final long tscKhz;
     private final Optional<Path> virtiofsd;
+    private final HostPlatform platform;
 
     public QemuProvider(Path qemu, AcceleratorProbe probe, Path probeCache, long tscKhz) {
         this(qemu, probe, probeCache, tscKhz, findVirtiofsd());
     }
 
     public QemuProvider(Path qemu, AcceleratorProbe probe, Path probeCache, long tscKhz, Optional<Path> virtiofsd) {
+        this(HostPlatform.current(), qemu, probe, probeCache, tscKhz, virtiofsd);
+    }
+
+    public QemuProvider(HostPlatform platform, Path qemu, AcceleratorProbe probe, Path probeCache, long tscKhz, Optional<Path> virtiofsd) {
+        this.platform = platform;
         this.qemu = qemu;
         this.probe = probe;
         this.probeCache = probeCache;
@@ -67,11 +73,22 @@ public final class QemuProvider implements VmProvider {
         return virtiofsd.toString().contains("/qemu/") ? VirtiofsdCommandLine.Flavour.QEMU_C : VirtiofsdCommandLine.Flavour.RUST;
     }
 
-    /** QEMU from {@code berth.vm.qemu} or the PATH; the probe cache in the state folder. */
+    /** QEMU from {@code berth.vm.qemu}, the PATH or the usual install folders (Homebrew, Program Files); the probe cache in the state folder. */
     public static QemuProvider standard(HostPlatform platform, Path stateDir) {
         String configured = System.getProperty("berth.vm.qemu", System.getenv().getOrDefault("BERTH_VM_QEMU", ""));
-        Path binary = configured.isBlank() ? findOnPath(platform.qemuBinaryName()).orElse(Path.of(platform.qemuBinaryName())) : Path.of(configured);
-        return new QemuProvider(binary, AcceleratorProbe.standard(), stateDir.resolve("vm").resolve("accelerator.properties"), hostTscKhz());
+        Path binary = configured.isBlank() ? HostTools.system(platform).find(platform.qemuBinaryName()).orElse(Path.of(platform.qemuBinaryName()))
+                : Path.of(configured);
+        return new QemuProvider(platform, binary, AcceleratorProbe.standard(), stateDir.resolve("vm").resolve("accelerator.properties"), hostTscKhz(),
+                platform.os() == HostPlatform.Os.LINUX ? findVirtiofsd() : Optional.empty());
+    }
+
+    /** How to install QEMU on this host. */
+    static String installHint(HostPlatform platform) {
+        return switch (platform.os()) {
+            case MACOS -> "brew install qemu";
+            case WINDOWS -> "winget install SoftwareFreedomConservancy.QEMU (7.2 or later, for AF_UNIX sockets)";
+            case LINUX -> platform.arch() == HostPlatform.Arch.AARCH64 ? "apt-get install qemu-system-arm" : "apt-get install qemu-system-x86";
+        };
     }
 
     @Override
@@ -85,21 +102,19 @@ public final class QemuProvider implements VmProvider {
 
     @Override
     public Optional<String> unavailable() {
-        return Files.isExecutable(qemu) ? Optional.empty()
-                : Optional.of("no QEMU at " + qemu + " (Debian/Ubuntu: apt-get install qemu-system-x86; macOS: brew install qemu)");
+        return Files.isExecutable(qemu) ? Optional.empty() : Optional.of("no QEMU at " + qemu + " (" + installHint(platform) + ")");
     }
 
     @Override
     public Plan plan(VmRequest request) {
         if (!Files.isExecutable(qemu)) {
-            throw new VmException("find QEMU", "no QEMU at " + qemu + ": install it (Debian/Ubuntu: apt-get install qemu-system-x86; macOS: brew install qemu)"
-                    + " or point berth.vm.qemu at it");
+            throw new VmException("find QEMU", "no QEMU at " + qemu + ": install it (" + installHint(request.platform()) + ") or point berth.vm.qemu at it");
         }
         List<String> notes = new ArrayList<>();
         Accelerator accelerator = accelerator(request, notes);
         MachineType machine = MachineType.choose(request.platform());
         List<VmShare> shares = request.settings().vmShares();
-        FileSharing sharing = resolve(request.settings().fileSharing(), notes);
+        FileSharing sharing = resolve(request.platform(), request.settings().fileSharing(), notes);
         List<Helper> helpers = new ArrayList<>();
         if (sharing == FileSharing.VIRTIOFS) {
             for (VmShare share : shares) {
@@ -115,7 +130,22 @@ public final class QemuProvider implements VmProvider {
                 shares.isEmpty() ? "none" : sharing.key);
     }
 
-    private FileSharing resolve(FileSharing wanted, List<String> notes) {
+    private FileSharing resolve(HostPlatform platform, FileSharing wanted, List<String> notes) {
+        if (wanted == FileSharing.NONE) {
+            return wanted;
+        }
+        if (platform.os() == HostPlatform.Os.WINDOWS) {
+            // QEMU's Windows builds have no virtfs (9p) and no vhost-user (virtiofs).
+            notes.add("file sharing: none (QEMU for Windows has neither 9p nor virtiofs; WSL2 shares the drives under /mnt)");
+            return FileSharing.NONE;
+        }
+        if (platform.os() == HostPlatform.Os.MACOS) {
+            if (wanted == FileSharing.VIRTIOFS) {
+                throw new VmException("choose file sharing", "virtiofs is not available with QEMU on macOS (no vhost-user there): use 9p"
+                        + " ('berth vm settings --file-sharing 9p'), or install vfkit (brew install vfkit), which serves virtio-fs itself");
+            }
+            return FileSharing.NINE_P; // Homebrew's QEMU serves 9p on macOS since 7.0
+        }
         if (wanted == FileSharing.NINE_P) {
             return wanted;
         }
@@ -177,7 +207,10 @@ public final class QemuProvider implements VmProvider {
         try {
             Files.deleteIfExists(layout.pidFile());
             Process process = new ProcessBuilder(plan.commandLine()).redirectErrorStream(true)
-                    .redirectOutput(layout.qemuLog().toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+                    .redirectOutput(layout.qemuLog().toFile()).redirectInput(ProcessBuilder.Redirect.from(AcceleratorProbe.nullFile())).start();
+            if (!plan.commandLine().contains("-daemonize")) {
+                return awaitUndaemonized(process, layout);
+            }
             // -daemonize: the first process exits once the VM is set up (devices opened, sockets listening).
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
@@ -197,6 +230,26 @@ public final class QemuProvider implements VmProvider {
             Thread.currentThread().interrupt();
             throw new VmException("start QEMU", "interrupted");
         }
+    }
+
+    /**
+     * QEMU for Windows runs in the foreground (no {@code -daemonize}); a Windows child is not ended with its parent, so
+     * it outlives this process anyway. Ready once its pid file exists (written after the devices are set up).
+     */
+    private static long awaitUndaemonized(Process process, VmLayout layout) throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < until) {
+            Optional<Long> pid = readPid(layout);
+            if (pid.isPresent()) {
+                return pid.get();
+            }
+            if (!process.isAlive()) {
+                throw new VmException("start QEMU", "QEMU refused to start (exit " + process.exitValue() + "): " + lastLines(layout.qemuLog(), 5));
+            }
+            Thread.sleep(100);
+        }
+        process.destroyForcibly();
+        throw new VmException("start QEMU", "QEMU did not write its pid file " + layout.pidFile() + " within 60 s");
     }
 
     /** Starts a helper in its own session (it outlives this process, like QEMU) and waits for its socket. */

@@ -7,14 +7,19 @@ import dev.berth.engine.api.EngineEndpoint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * The relay as its own small process, started detached by {@link VmManager#start} so the engine socket outlives
- * the {@code berth vm start} that made it: {@code RelayMain <instance dir> <port> <qemu pid>}. It writes its pid
- * file and exits (removing the socket) as soon as the QEMU process is gone, so a relay never outlives its VM.
+ * the {@code berth vm start} that made it: {@code RelayMain <instance dir> <port> <qemu pid> [--no-port-forwards]}.
+ * It writes its pid file and exits (removing the socket) as soon as the hypervisor process is gone, so a relay never
+ * outlives its VM. {@code --no-port-forwards}: the provider forwards published ports itself (WSL2's localhost
+ * forwarding), so no QMP {@code hostfwd} follower runs.
  */
 public final class RelayMain {
+
+    public static final String NO_PORT_FORWARDS = "--no-port-forwards";
 
     private RelayMain() {}
 
@@ -32,7 +37,9 @@ public final class RelayMain {
             Files.writeString(layout.relayPidFile(), ProcessHandle.current().pid() + "\n");
             System.err.println("relay: " + layout.engineSocket() + " -> TLS 127.0.0.1:" + port + " (QEMU pid " + qemuPid + ")");
             // Published ports follow the engine's events for as long as the VM runs (the relay's lifetime).
-            Thread.ofVirtual().name("port-forwarder").start(() -> forwardPorts(layout));
+            if (!List.of(args).contains(NO_PORT_FORWARDS)) {
+                Thread.ofVirtual().name("port-forwarder").start(() -> forwardPorts(layout));
+            }
             qemu.get().onExit().join();
             Files.deleteIfExists(layout.portsFile()); // the VM is gone and every forward with it
             System.err.println("relay: QEMU exited after " + relay.connections() + " connections; closing the socket");

@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -52,6 +53,11 @@ public record VmImage(Path dir, String inputKey, String kernelVersion, String ar
 
     public Path initramfs() {
         return file("initramfs");
+    }
+
+    /** An artefact only some images carry ({@code vsock-overlay}, which {@code build-vsock-overlay.sh} adds). */
+    public Optional<Path> optional(String name) {
+        return artefacts.stream().filter(a -> a.name().equals(name)).findFirst().map(a -> dir.resolve(a.file()));
     }
 
     private Path file(String name) {

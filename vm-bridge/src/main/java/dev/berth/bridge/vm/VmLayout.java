@@ -34,6 +34,14 @@ public record VmLayout(String profile, Path dir) {
     /** The vhost-user socket of one share's virtiofsd (QEMU connects to it). */
     public Path virtiofsSocket(String tag) { return dir.resolve("virtiofs-" + tag + ".sock"); }
     public Path virtiofsLog(String tag) { return dir.resolve("virtiofsd-" + tag + ".log"); }
+    /** vfkit's own output (its log level info: devices, state changes). */
+    public Path vfkitLog() { return dir.resolve("vfkit.log"); }
+    /** vfkit's REST API ({@code GET/POST /vm/state}). */
+    public Path vfkitRest() { return dir.resolve("vfkit-rest.sock"); }
+    /** The uncompressed arm64 kernel Virtualization.framework boots (it hangs on a compressed one). */
+    public Path uncompressedKernel() { return dir.resolve("kernel-Image"); }
+    /** Where WSL keeps the instance's distro (its ext4.vhdx holds /var/lib/docker). */
+    public Path wslDir() { return dir.resolve("wsl"); }
     /** Published-port forwards and failures, written by the relay's {@code PortForwarder}, read by {@code berth vm ports}. */
     public Path portsFile() { return dir.resolve("ports.json"); }
 }

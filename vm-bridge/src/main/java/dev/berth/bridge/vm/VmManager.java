@@ -6,16 +6,16 @@ import dev.berth.engine.api.EngineClient;
 import dev.berth.engine.api.EngineEndpoint;
 import dev.berth.engine.api.EngineException;
 import dev.berth.engine.transport.HttpClient;
-import java.io.File;
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -45,25 +46,75 @@ public final class VmManager {
     private final Path imageDir;
     private final Path dockerConfigDir;
     private final HostPlatform platform;
-    private final VmProvider provider;
+    /** The provider and why, chosen on first use: choosing may run {@code wsl.exe --status}, which a bind-mount check never needs. */
+    private final Supplier<Selected> selected;
+
+    private record Selected(VmProvider provider, ProviderChoice choice) {}
 
     public VmManager(Path stateDir, Path imageDir, Path dockerConfigDir, HostPlatform platform, VmProvider provider) {
+        this(stateDir, imageDir, dockerConfigDir, platform, provider, new ProviderChoice(ProviderKind.QEMU, "probed at start", List.of()));
+    }
+
+    /** @param choice why this provider was picked (shown by {@code berth vm status}) */
+    public VmManager(Path stateDir, Path imageDir, Path dockerConfigDir, HostPlatform platform, VmProvider provider, ProviderChoice choice) {
+        this(stateDir, imageDir, dockerConfigDir, platform, () -> new Selected(provider, choice));
+    }
+
+    private VmManager(Path stateDir, Path imageDir, Path dockerConfigDir, HostPlatform platform, Supplier<Selected> select) {
         this.stateDir = stateDir;
         this.imageDir = imageDir;
         this.dockerConfigDir = dockerConfigDir;
         this.platform = platform;
-        this.provider = provider;
+        Selected[] once = new Selected[1];
+        this.selected = () -> {
+            synchronized (once) {
+                if (once[0] == null) {
+                    once[0] = select.get();
+                }
+                return once[0];
+            }
+        };
+    }
+
+    public VmProvider provider() {
+        return selected.get().provider();
+    }
+
+    public ProviderChoice providerChoice() {
+        return selected.get().choice();
     }
 
     /**
      * The manager for this machine: the state folder from {@link dev.berth.bridge.discovery.HostEnvironment#berthStateDir()},
      * the image from {@code berth.vm.image} / {@code BERTH_VM_IMAGE}, else {@code <berth.home>/packaging/target/vm-image}
-     * (what {@code berth vm build-image} writes), QEMU from the PATH.
+     * (what {@code berth vm build-image} writes), the provider {@link ProviderSelector} picks for this host.
      */
     public static VmManager standard(HostEnvironment environment) {
         HostPlatform platform = HostPlatform.current();
         Path state = environment.berthStateDir();
-        return new VmManager(state, defaultImageDir(environment), environment.dockerConfigDir(), platform, QemuProvider.standard(platform, state));
+        Path image = defaultImageDir(environment);
+        String override = System.getProperty("berth.vm.provider", environment.variable("BERTH_VM_PROVIDER").orElse(""));
+        return new VmManager(state, image, environment.dockerConfigDir(), platform, () -> select(platform, state, image, override));
+    }
+
+    /** An override that cannot apply here (vfkit on Linux, a typo) is reported among the reasons, not thrown: the GUI and {@code up} must still run. */
+    private static Selected select(HostPlatform platform, Path state, Path image, String override) {
+        HostTools tools = HostTools.system(platform);
+        ProviderChoice choice;
+        try {
+            choice = ProviderSelector.choose(platform, tools, ProviderKind.parse(override));
+        } catch (IllegalArgumentException e) {
+            ProviderChoice auto = ProviderSelector.choose(platform, tools, Optional.empty());
+            List<String> reasons = new ArrayList<>(List.of(e.getMessage() + " (ignored: chose automatically)"));
+            reasons.addAll(auto.reasons());
+            choice = new ProviderChoice(auto.kind(), auto.accelerator(), reasons);
+        }
+        VmProvider provider = switch (choice.kind()) {
+            case QEMU -> QemuProvider.standard(platform, state);
+            case VFKIT -> VfkitProvider.standard(platform, tools);
+            case WSL2 -> WslProvider.standard(tools, image);
+        };
+        return new Selected(provider, choice);
     }
 
     public static Path defaultImageDir(HostEnvironment environment) {
@@ -128,7 +179,7 @@ public final class VmManager {
         VmLayout layout = layout(profile);
         if (!Files.isDirectory(layout.dir())) {
             return new VmStatus(profile, VmState.ABSENT, 0, layout.engineSocket().toString(), DockerContexts.contextName(profile), null, null, 0,
-                    VmSettings.load(layout.settingsFile()), null, null, "never started", 0, List.of());
+                    VmSettings.load(layout.settingsFile()), null, null, "never started", 0, List.of(), provider().name(), providerChoice().reasons());
         }
         InstanceState state = InstanceState.read(layout.stateFile());
         VmState vmState;
@@ -137,14 +188,14 @@ public final class VmManager {
             vmState = VmState.STOPPED;
             detail = "stopped";
         } else {
-            switch (provider.status(layout, state.pid())) {
+            switch (provider().status(layout, state.pid())) {
                 case GONE -> {
                     vmState = VmState.CRASHED;
-                    detail = "QEMU (pid " + state.pid() + ") is gone although it was not stopped; 'berth vm start' boots it again";
+                    detail = processName() + " (pid " + state.pid() + ") is gone although it was not stopped; 'berth vm start' boots it again";
                 }
                 case UNRESPONSIVE -> {
                     vmState = VmState.DEGRADED;
-                    detail = "QEMU (pid " + state.pid() + ") runs but its monitor does not answer";
+                    detail = processName() + " (pid " + state.pid() + ") runs but its monitor does not answer";
                 }
                 default -> {
                     String engine = pingEngine(layout.engineSocket(), Duration.ofSeconds(5));
@@ -155,7 +206,12 @@ public final class VmManager {
         }
         return new VmStatus(profile, vmState, state.pid(), layout.engineSocket().toString(), DockerContexts.contextName(profile), state.accelerator(),
                 state.machine(), state.enginePort(), VmSettings.load(layout.settingsFile()), state.startedAt(), state.lastStop(), detail,
-                allocatedBytes(layout.dataDisk()), state.notes());
+                allocatedBytes(layout.dataDisk()), state.notes(), provider().name(), providerChoice().reasons());
+    }
+
+    /** How messages name the VM's process: "QEMU", "vfkit", "wsl2". */
+    private String processName() {
+        return provider().name().equals("qemu") ? "QEMU" : provider().name();
     }
 
     // ---------------------------------------------------------------- start
@@ -165,9 +221,9 @@ public final class VmManager {
      * "Start Berth's engine" only then.
      */
     public Optional<String> whyCannotStart() {
-        Optional<String> provider = this.provider.unavailable();
-        if (provider.isPresent()) {
-            return provider;
+        Optional<String> missing = provider().unavailable();
+        if (missing.isPresent()) {
+            return missing;
         }
         try {
             VmImage.load(imageDir);
@@ -189,7 +245,8 @@ public final class VmManager {
         if (before.state() == VmState.DEGRADED) {
             InstanceState current = InstanceState.read(layout.stateFile());
             boolean relayAlive = current.relayPid() > 0 && ProcessHandle.of(current.relayPid()).map(ProcessHandle::isAlive).orElse(false);
-            boolean relayMissing = !relayAlive && provider.status(layout, current.pid()) == VmProvider.ProcessState.RUNNING;
+            boolean relayMissing = provider().engineAccess() == VmProvider.EngineAccess.TLS_RELAY && !relayAlive
+                    && provider().status(layout, current.pid()) == VmProvider.ProcessState.RUNNING;
             if (!relayMissing) {
                 throw new VmException("check the current state", before.detail() + ": stop it first ('berth vm stop' or 'berth vm restart')");
             }
@@ -204,7 +261,7 @@ public final class VmManager {
         }
         String recovered = null;
         if (before.state() == VmState.CRASHED) {
-            recovered = "crashed: QEMU (pid " + before.pid() + ") ended without a stop";
+            recovered = "crashed: " + processName() + " (pid " + before.pid() + ") ended without a stop";
             progress.accept("the previous run " + recovered + "; cleaning up and starting again");
             InstanceState.read(layout.stateFile()).stopped(recovered).write(layout.stateFile());
         }
@@ -217,16 +274,16 @@ public final class VmManager {
         VmSettings settings = prepare(layout);
         cleanUp(layout);
         int port = freePort();
-        VmProvider.Plan plan = provider.plan(new VmProvider.VmRequest(platform, settings, image, layout, port));
+        VmProvider.Plan plan = provider().plan(new VmProvider.VmRequest(platform, settings, image, layout, port));
         plan.probeNotes().forEach(note -> progress.accept("  " + note));
-        writeShares(layout, settings, plan);
+        writeShares(layout, settings, plan, provider().name());
         List<String> notes = new ArrayList<>(plan.probeNotes());
 
-        step(progress, "start " + provider.name() + " (" + plan.accelerator() + ", " + plan.machine() + ", " + settings.cpus() + " CPUs, "
+        step(progress, "start " + provider().name() + " (" + plan.accelerator() + ", " + plan.machine() + ", " + settings.cpus() + " CPUs, "
                 + settings.memoryMiB() + " MiB, file sharing " + plan.fileSharing() + " " + settings.vmShares().stream().map(v -> v.hostPath().toString()).toList()
                 + ")", until);
         long started = System.nanoTime();
-        long pid = provider.start(plan);
+        long pid = provider().start(plan);
         InstanceState previous = InstanceState.read(layout.stateFile());
         InstanceState state = new InstanceState(pid, 0, port, plan.accelerator(), plan.machine(), Instant.now().toString(),
                 previous.lastStop(), notes);
@@ -239,8 +296,11 @@ public final class VmManager {
             String ready = awaitGuestReady(layout, pid, until);
             notes.add("guest " + ready + " s after its kernel started; " + millis(started) + " ms after QEMU started");
 
-            step(progress, "engine socket relay", until);
-            long relayPid = startRelay(layout, port, pid, until);
+            long relayPid = 0;
+            if (provider().engineAccess() == VmProvider.EngineAccess.TLS_RELAY) {
+                step(progress, "engine socket relay", until);
+                relayPid = startRelay(layout, port, pid, until);
+            }
             state = new InstanceState(pid, relayPid, port, plan.accelerator(), plan.machine(), state.startedAt(), previous.lastStop(), notes);
             state.write(layout.stateFile());
 
@@ -251,7 +311,7 @@ public final class VmManager {
             state.write(layout.stateFile());
         } catch (VmException e) {
             progress.accept("start failed; stopping the half-started VM");
-            provider.stop(layout, pid, Duration.ofSeconds(10));
+            provider().stop(layout, pid, Duration.ofSeconds(10));
             InstanceState.read(layout.stateFile()).stopped("failed to start: " + e.getMessage()).write(layout.stateFile());
             throw e;
         }
@@ -285,10 +345,11 @@ public final class VmManager {
                 certificates.writeClient(layout.tlsDir());
             }
             long wanted = settings.diskGiB() * (1L << 30);
-            if (!Files.exists(layout.dataDisk())) {
-                // Sparse: the file takes only what the guest writes; the guest formats it on first boot.
-                try (RandomAccessFile disk = new RandomAccessFile(layout.dataDisk().toFile(), "rw")) {
-                    disk.setLength(wanted);
+            if (provider().usesDataDisk() && !Files.exists(layout.dataDisk())) {
+                // Sparse: the file takes only what the guest writes; the guest formats it on first boot. SPARSE matters on
+                // NTFS (a file extended without the sparse flag takes its whole size); ext4 and APFS are sparse anyway.
+                try (var disk = Files.newByteChannel(layout.dataDisk(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.SPARSE)) {
+                    disk.position(wanted - 1).write(ByteBuffer.wrap(new byte[1]));
                 }
                 InstanceCertificates.restrict(layout.dataDisk(), "rw-------");
             }
@@ -299,11 +360,12 @@ public final class VmManager {
     }
 
     /** The shares the guest mounts, into the config disk (its certificates kept). */
-    private static void writeShares(VmLayout layout, VmSettings settings, VmProvider.Plan plan) {
-        FileSharing sharing = plan.fileSharing().equals(FileSharing.VIRTIOFS.key) ? FileSharing.VIRTIOFS : FileSharing.NINE_P;
+    private static void writeShares(VmLayout layout, VmSettings settings, VmProvider.Plan plan, String providerName) {
+        FileSharing sharing = plan.fileSharing().equals(FileSharing.VIRTIOFS.key) ? FileSharing.VIRTIOFS
+                : plan.fileSharing().equals(FileSharing.NONE.key) ? FileSharing.NONE : FileSharing.NINE_P;
         try {
             ConfigArchive.read(layout.configDisk()).withShares(settings.vmShares(), sharing).withNetwork(settings.openNetwork())
-                    .write(layout.configDisk());
+                    .withProvider(providerName, plan.guestSettings()).write(layout.configDisk());
         } catch (IOException e) {
             throw new VmException("prepare the instance", "cannot write the shares into " + layout.configDisk() + ": " + e.getMessage(), List.of(), e);
         }
@@ -328,12 +390,12 @@ public final class VmManager {
 
     private void awaitProcess(VmLayout layout, long pid, long until) {
         while (true) {
-            VmProvider.ProcessState state = provider.status(layout, pid);
+            VmProvider.ProcessState state = provider().status(layout, pid);
             if (state == VmProvider.ProcessState.RUNNING) {
                 return;
             }
             if (state == VmProvider.ProcessState.GONE) {
-                throw failure(layout, "process alive", "QEMU exited right after starting: " + QemuProvider.lastLines(layout.qemuLog(), 5));
+                throw failure(layout, "process alive", processName() + " exited right after starting: " + QemuProvider.lastLines(provider().log(layout), 5));
             }
             checkDeadline(layout, "process alive", until);
             sleep(100);
@@ -342,7 +404,7 @@ public final class VmManager {
 
     private String awaitGuestReady(VmLayout layout, long pid, long until) {
         while (true) {
-            for (String line : readLines(layout.guestStatus())) {
+            for (String line : provider().guestStatus(layout)) {
                 if (line.startsWith("READY")) {
                     return line.substring(5).strip();
                 }
@@ -350,8 +412,8 @@ public final class VmManager {
                     throw failure(layout, "guest reports READY", "the guest says: " + line.substring(6).strip());
                 }
             }
-            if (provider.status(layout, pid) == VmProvider.ProcessState.GONE) {
-                throw failure(layout, "guest reports READY", "QEMU exited while the guest was booting");
+            if (provider().status(layout, pid) == VmProvider.ProcessState.GONE) {
+                throw failure(layout, "guest reports READY", processName() + " exited while the guest was booting");
             }
             checkDeadline(layout, "guest reports READY", until);
             sleep(200);
@@ -366,11 +428,14 @@ public final class VmManager {
         command.addAll(List.of(java, "-Xmx24m", "-Xss256k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData",
                 "-cp", System.getProperty("java.class.path"), RelayMain.class.getName(), layout.dir().toString(), String.valueOf(port),
                 String.valueOf(qemuPid)));
+        if (!provider().forwardsPortsOverQmp()) {
+            command.add(RelayMain.NO_PORT_FORWARDS);
+        }
         try {
             Files.deleteIfExists(layout.relayPidFile()); // a killed relay's pid file and socket must not pass for the new one's
             Files.deleteIfExists(layout.engineSocket());
             new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(layout.relayLog().toFile()))
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+                    .redirectInput(ProcessBuilder.Redirect.from(AcceleratorProbe.nullFile())).start();
         } catch (IOException e) {
             throw failure(layout, "engine socket relay", "cannot start the relay: " + e.getMessage());
         }
@@ -391,8 +456,8 @@ public final class VmManager {
             if (last == null) {
                 return;
             }
-            if (provider.status(layout, pid) == VmProvider.ProcessState.GONE) {
-                throw failure(layout, "engine answers /_ping", "QEMU exited");
+            if (provider().status(layout, pid) == VmProvider.ProcessState.GONE) {
+                throw failure(layout, "engine answers /_ping", processName() + " exited");
             }
             if (System.nanoTime() > until) {
                 throw failure(layout, "engine answers /_ping", "no answer through " + layout.engineSocket() + " before the deadline: " + last
@@ -434,13 +499,13 @@ public final class VmManager {
         if (state.pid() == 0 || !Files.isDirectory(layout.dir())) {
             return new VmProvider.StopOutcome(false, "was not running");
         }
-        if (provider.status(layout, state.pid()) == VmProvider.ProcessState.GONE) {
-            state.stopped("crashed: QEMU (pid " + state.pid() + ") had already ended").write(layout.stateFile());
+        if (provider().status(layout, state.pid()) == VmProvider.ProcessState.GONE) {
+            state.stopped("crashed: " + processName() + " (pid " + state.pid() + ") had already ended").write(layout.stateFile());
             cleanUp(layout);
-            return new VmProvider.StopOutcome(false, "QEMU had already ended (crashed or killed)");
+            return new VmProvider.StopOutcome(false, processName() + " had already ended (crashed or killed)");
         }
-        VmProvider.StopOutcome outcome = provider.stop(layout, state.pid(), deadline);
-        String guest = readLines(layout.guestStatus()).stream().filter(l -> l.startsWith("STOPPED")).findFirst().orElse("");
+        VmProvider.StopOutcome outcome = provider().stop(layout, state.pid(), deadline);
+        String guest = provider().guestStatus(layout).stream().filter(l -> l.startsWith("STOPPED")).findFirst().orElse("");
         String how = outcome.forced() ? "forced: " + outcome.how() : "clean" + (guest.isEmpty() ? "" : " (guest: " + guest.substring(7).strip() + ")");
         state.stopped(how).write(layout.stateFile());
         readLong(layout.relayPidFile()).flatMap(ProcessHandle::of).ifPresent(relay -> {
@@ -456,10 +521,11 @@ public final class VmManager {
     /** Removes the instance: its data disk (every image, container and volume in the VM), certificates and logs. */
     public void delete(String profile) {
         VmLayout layout = layout(profile);
-        if (InstanceState.read(layout.stateFile()).pid() != 0 && provider.status(layout, InstanceState.read(layout.stateFile()).pid())
+        if (InstanceState.read(layout.stateFile()).pid() != 0 && provider().status(layout, InstanceState.read(layout.stateFile()).pid())
                 != VmProvider.ProcessState.GONE) {
             throw new VmException("delete", "the VM '" + profile + "' is running: stop it first");
         }
+        provider().delete(layout);
         try {
             if (Files.isDirectory(layout.dir())) {
                 try (Stream<Path> files = Files.walk(layout.dir())) {

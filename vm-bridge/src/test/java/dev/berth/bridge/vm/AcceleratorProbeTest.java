@@ -65,9 +65,9 @@ class AcceleratorProbeTest {
     void macOsProbesHvfAndWindowsWhpx() {
         assertEquals(Accelerator.HVF, probe(new AcceleratorProbe.Runner.Outcome(false, 0, "Kernel panic"))
                 .probe(new HostPlatform(Os.MACOS, Arch.AARCH64), Path.of("/q"), Path.of("/k"), root).chosen());
-        assertTrue(ran.getLast().containsAll(List.of("-accel", "hvf", "-machine", "virt", "-cpu", "host")), ran.toString());
+        assertTrue(ran.getLast().containsAll(List.of("-accel", "hvf", "-machine", "virt,highmem=on", "-cpu", "host")), ran.toString());
         assertEquals(Accelerator.TCG, probe(new AcceleratorProbe.Runner.Outcome(false, 1, "WHPX: No accelerator found"))
                 .probe(new HostPlatform(Os.WINDOWS, Arch.X86_64), Path.of("/q"), Path.of("/k"), root).chosen());
-        assertTrue(ran.getLast().containsAll(List.of("-accel", "whpx", "-machine", "q35")), ran.toString());
+        assertTrue(ran.getLast().containsAll(List.of("-accel", "whpx,kernel-irqchip=off", "-machine", "q35")), ran.toString());
     }
 }

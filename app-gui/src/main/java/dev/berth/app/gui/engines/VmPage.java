@@ -172,7 +172,7 @@ public final class VmPage {
         row(3, "Shares", s.shares().isEmpty() ? "none" : String.join(", ", s.shares().stream().map(Path::toString).toList()));
         row(4, "File sharing", s.fileSharing().name().toLowerCase(Locale.ROOT));
         row(5, "Engine socket", status.engineSocket());
-        row(6, "Accelerator", status.accelerator() == null ? "chosen at start" : status.accelerator() + " · " + status.machine());
+        row(6, "Accelerator", status.provider() + " · " + (status.accelerator() == null ? "chosen at start" : status.accelerator() + " · " + status.machine()));
         console.setText(tail.isEmpty() ? "(no console output yet)" : String.join("\n", tail));
         console.positionCaret(console.getLength());
     }
@@ -218,6 +218,7 @@ public final class VmPage {
         }
         String message = "Deletes the VM '" + vm.profile() + "' and its data disk (" + mib(last.dataDiskAllocatedBytes()) + " MiB): every image,"
                 + " container and volume inside it, its certificates, console logs and settings, and the docker context " + last.context()
+                + (last.provider().equals("wsl2") ? ", and unregisters its WSL distro (wsl.exe --unregister: the distro's disk goes with it)" : "")
                 + ". This cannot be undone; the next start makes a new, empty VM.";
         if (!confirmations.ask(Confirmations.Request.of("Delete Berth's engine VM?", message, "Delete")).confirmed()) {
             return;
