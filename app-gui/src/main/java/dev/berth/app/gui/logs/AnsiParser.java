@@ -119,9 +119,24 @@ public final class AnsiParser {
         if (raw.indexOf(ESC) < 0 && !hasControl(raw)) {
             return raw;
         }
+        // The same walk as parse, without styles or segments: search strips every kept line on each keystroke.
         StringBuilder sb = new StringBuilder(raw.length());
-        for (StyledSegment segment : parse(raw)) {
-            sb.append(segment.text());
+        int i = 0;
+        int n = raw.length();
+        while (i < n) {
+            char c = raw.charAt(i);
+            if (c == ESC) {
+                int next = skipEscape(raw, i);
+                if (next < 0) {
+                    break;
+                }
+                i = next;
+            } else {
+                if (!isControl(c)) {
+                    sb.append(c);
+                }
+                i++;
+            }
         }
         return sb.toString();
     }
@@ -133,6 +148,30 @@ public final class AnsiParser {
             }
         }
         return false;
+    }
+
+    /** The index after the escape at {@code at}, or -1 when it runs to the end of the line unterminated. */
+    private static int skipEscape(String raw, int at) {
+        int n = raw.length();
+        if (at + 1 >= n) {
+            return -1;
+        }
+        char kind = raw.charAt(at + 1);
+        if (kind == '[') {
+            int end = at + 2;
+            while (end < n && raw.charAt(end) >= 0x20 && raw.charAt(end) <= 0x3F) {
+                end++;
+            }
+            return end >= n ? -1 : end + 1;
+        }
+        if (kind == ']') {
+            return skipOsc(raw, at + 2);
+        }
+        int end = at + 1;
+        while (end < n && raw.charAt(end) >= 0x20 && raw.charAt(end) <= 0x2F) {
+            end++;
+        }
+        return end + 1;
     }
 
     /** OSC ends with BEL or ST ({@code ESC \}); returns the index after it (or the end). */
