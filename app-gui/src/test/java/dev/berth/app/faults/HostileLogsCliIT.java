@@ -99,7 +99,13 @@ class HostileLogsCliIT {
         for (HostileOutput.Service service : HostileOutput.SERVICES) {
             assertThat(text).as(service.name()).contains(PROJECT + "-" + service.name() + "-1 exited with code 0");
         }
-        assertThat(text.lines().filter(line -> line.contains("| burst line ")).count()).isEqualTo(200_000);
+        // Every burst line whole (prefix, text, nothing torn or glued). Not all 200,000: the engine's own follow
+        // of json-file logs loses lines under fast concurrent writers — `docker logs -f` on five such containers
+        // gave 28,833 of 100,000 in one of three rounds — so the exact count is checked without -f below.
+        List<String> burst = text.lines().filter(line -> line.contains("burst line ")).toList();
+        System.out.printf("HOSTILE LOGS -f: %,d of 200,000 burst lines came through the engine's follow%n", burst.size());
+        assertThat(burst).isNotEmpty().hasSizeLessThanOrEqualTo(200_000)
+                .allMatch(line -> line.matches(PROJECT + "-burst(-tty)?-1 +\\| burst line \\d+\r?"));
         assertThat(text).contains("visible after the unterminated escapes", "after the endless line", "after the binary");
     }
 
