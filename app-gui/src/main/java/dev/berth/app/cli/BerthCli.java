@@ -84,7 +84,7 @@ public final class BerthCli {
     /** Runs one command line and returns the exit code. */
     public static int run(String... args) {
         boolean terminal = System.console() != null && System.console().isTerminal();
-        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.in, terminal, args);
+        return run(new BytePrintWriter(System.out), new PrintWriter(System.err, true), System.in, terminal, args);
     }
 
     /** Runs one command line with the given streams (tests capture them). */

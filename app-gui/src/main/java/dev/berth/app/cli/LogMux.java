@@ -102,10 +102,26 @@ final class LogMux implements AutoCloseable, FollowedContainers.Output {
         announce(prefixOf(container.name()) + "(logs unavailable: " + why + ")");
     }
 
+    /**
+     * Prints a line as the container wrote it: the bytes themselves when they are not UTF-8 (on standard
+     * output; a test's writer gets the decoded text), and its own line break ({@code \r\n} from a TTY), so
+     * {@code berth logs --no-log-prefix} gives exactly the bytes {@code docker logs} gives. A piece of a line
+     * too long to keep whole ends without a break; with prefixes a break is needed before the next prefix.
+     */
     private void print(String name, OutputLine line) {
-        String text = line.timestamp() == null ? line.text() : line.timestamp() + " " + line.text();
         synchronized (out) {
-            out.println(prefix ? prefixOf(name) + text : text);
+            if (prefix) {
+                out.print(prefixOf(name));
+            }
+            if (line.timestamp() != null) {
+                out.print(line.timestamp() + " ");
+            }
+            if (line.lossy() && out instanceof BytePrintWriter bytes) {
+                bytes.writeBytes(line.raw());
+            } else {
+                out.print(line.text());
+            }
+            out.print(line.lineBreak() == OutputLine.LineBreak.NONE && prefix ? "\n" : line.lineBreak().text());
             out.flush();
         }
     }

@@ -104,8 +104,11 @@ final class ContainerStreams implements AutoCloseable {
                         continue;
                     }
                     lastLogTime.put(id, at);
+                    // The received bytes travel with the line (only when its text would not give them back),
+                    // so the pane saves what the container wrote.
                     LogLine shown = new LogLine(service, at,
-                            line.source() == LogSource.STDERR ? LogLine.Stream.STDERR : LogLine.Stream.STDOUT, line.text());
+                            line.source() == LogSource.STDERR ? LogLine.Stream.STDERR : LogLine.Stream.STDOUT, line.text(),
+                            line.raw(), line.lineBreak().text());
                     synchronized (gate) {
                         if (closed) {
                             return;

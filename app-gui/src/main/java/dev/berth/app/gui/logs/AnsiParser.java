@@ -7,7 +7,8 @@ import java.util.List;
  * Turns a line with ANSI escapes into styled segments. SGR ({@code ESC [ … m}) changes the style;
  * every other escape — cursor moves, erase-line, OSC titles and hyperlinks, lone {@code ESC x} — is
  * removed, as are carriage returns and other control characters except tab. Malformed input never throws:
- * an unterminated sequence is dropped.
+ * an unterminated sequence is dropped. A line is parsed on its own, so an escape left open at the end of a
+ * line (a cut CSI, an OSC without its BEL) hides at most the rest of that line, never the lines after it.
  */
 public final class AnsiParser {
 
@@ -16,20 +17,42 @@ public final class AnsiParser {
 
     private AnsiParser() {}
 
+    /**
+     * What a row shows of a line: at most a number of characters in at most a number of styled segments,
+     * and how much of the line was left out. A 1 MB line or 2,000 colour changes in one line would otherwise
+     * become a megabyte-wide text node or thousands of nodes in one row, and the layout of either takes the
+     * UI thread for far longer than a pulse.
+     */
+    public record Display(List<StyledSegment> segments, boolean truncated) {}
+
     /** Segments of {@code raw}; adjacent text with the same style is merged. */
     public static List<StyledSegment> parse(String raw) {
+        return parse(raw, Integer.MAX_VALUE, Integer.MAX_VALUE).segments();
+    }
+
+    /**
+     * The first {@code maxText} characters of text of {@code raw}, in at most {@code maxSegments} segments
+     * (style changes past the last segment are not shown: the rest of the text keeps that segment's style).
+     */
+    public static Display parse(String raw, int maxText, int maxSegments) {
         List<StyledSegment> out = new ArrayList<>(2);
         if (raw.indexOf(ESC) < 0 && !hasControl(raw)) {
             if (!raw.isEmpty()) {
-                out.add(new StyledSegment(raw, AnsiStyle.PLAIN));
+                out.add(new StyledSegment(raw.length() > maxText ? raw.substring(0, maxText) : raw, AnsiStyle.PLAIN));
             }
-            return out;
+            return new Display(out, raw.length() > maxText);
         }
         AnsiStyle style = AnsiStyle.PLAIN;
-        StringBuilder text = new StringBuilder(raw.length());
+        StringBuilder text = new StringBuilder(Math.min(raw.length(), maxText));
+        int shown = 0; // characters of text in the segments already flushed
+        boolean truncated = false;
         int i = 0;
         int n = raw.length();
         while (i < n) {
+            if (shown + text.length() >= maxText) {
+                truncated = hasTextFrom(raw, i);
+                break;
+            }
             char c = raw.charAt(i);
             if (c == ESC) {
                 if (i + 1 >= n) {
@@ -45,9 +68,10 @@ public final class AnsiParser {
                     if (end >= n) {
                         break;
                     }
-                    if (raw.charAt(end) == 'm') {
+                    if (raw.charAt(end) == 'm' && out.size() < maxSegments - 1) {
                         AnsiStyle next = applySgr(style, raw, i + 2, end);
                         if (!next.equals(style)) {
+                            shown += text.length();
                             flush(out, text, style);
                             style = next;
                         }
@@ -63,7 +87,7 @@ public final class AnsiParser {
                     }
                     i = end + 1;
                 }
-            } else if (c < 0x20 && c != '\t' || c == 0x7f) {
+            } else if (isControl(c)) {
                 i++;
             } else {
                 text.append(c);
@@ -71,7 +95,23 @@ public final class AnsiParser {
             }
         }
         flush(out, text, style);
-        return out;
+        return new Display(out, truncated);
+    }
+
+    /**
+     * Whether {@code raw} from {@code from} holds any text, not only escapes and controls (a reset at the end
+     * of a line is not a truncation). Parsed exactly for a short rest; a long rest is text for sure enough.
+     */
+    private static boolean hasTextFrom(String raw, int from) {
+        if (raw.length() - from > 256) {
+            return true;
+        }
+        return !strip(raw.substring(from)).isEmpty();
+    }
+
+    /** C0 controls except tab, DEL, and the C1 controls (U+0080–U+009F, which binary output decodes to). */
+    private static boolean isControl(char c) {
+        return c < 0x20 && c != '\t' || c >= 0x7f && c <= 0x9f;
     }
 
     /** The text without any escape or control character. Fast when there is none. */
@@ -79,21 +119,59 @@ public final class AnsiParser {
         if (raw.indexOf(ESC) < 0 && !hasControl(raw)) {
             return raw;
         }
+        // The same walk as parse, without styles or segments: search strips every kept line on each keystroke.
         StringBuilder sb = new StringBuilder(raw.length());
-        for (StyledSegment segment : parse(raw)) {
-            sb.append(segment.text());
+        int i = 0;
+        int n = raw.length();
+        while (i < n) {
+            char c = raw.charAt(i);
+            if (c == ESC) {
+                int next = skipEscape(raw, i);
+                if (next < 0) {
+                    break;
+                }
+                i = next;
+            } else {
+                if (!isControl(c)) {
+                    sb.append(c);
+                }
+                i++;
+            }
         }
         return sb.toString();
     }
 
     private static boolean hasControl(String raw) {
         for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (c < 0x20 && c != '\t' || c == 0x7f) {
+            if (isControl(raw.charAt(i))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The index after the escape at {@code at}, or -1 when it runs to the end of the line unterminated. */
+    private static int skipEscape(String raw, int at) {
+        int n = raw.length();
+        if (at + 1 >= n) {
+            return -1;
+        }
+        char kind = raw.charAt(at + 1);
+        if (kind == '[') {
+            int end = at + 2;
+            while (end < n && raw.charAt(end) >= 0x20 && raw.charAt(end) <= 0x3F) {
+                end++;
+            }
+            return end >= n ? -1 : end + 1;
+        }
+        if (kind == ']') {
+            return skipOsc(raw, at + 2);
+        }
+        int end = at + 1;
+        while (end < n && raw.charAt(end) >= 0x20 && raw.charAt(end) <= 0x2F) {
+            end++;
+        }
+        return end + 1;
     }
 
     /** OSC ends with BEL or ST ({@code ESC \}); returns the index after it (or the end). */

@@ -1,10 +1,14 @@
 package dev.berth.app.gui.logs;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
-import javafx.scene.Node;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Pane;
@@ -33,6 +37,9 @@ final class LogLinesView extends Region {
     private final ScrollBar hbar = new ScrollBar();
     private final List<LogRow> rows = new ArrayList<>();
     private final List<LogRow> shownRows = new ArrayList<>();
+    private final Map<LogLine, LogRow> previousRows = new IdentityHashMap<>();
+    private final ArrayDeque<LogRow> freeRows = new ArrayDeque<>();
+    private final Set<LogRow> shownNow = Collections.newSetFromMap(new IdentityHashMap<>());
     private int topIndex;
     private double horizontalOffset;
     private boolean syncingBars;
@@ -170,10 +177,7 @@ final class LogLinesView extends Region {
         content.resizeRelocate(0, 0, viewWidth, viewHeight);
 
         double wrapWidth = wrap ? viewWidth : -1;
-        List<Node> visibleNodes = fillRows(viewWidth, viewHeight, wrapWidth);
-        if (!content.getChildren().equals(visibleNodes)) {
-            content.getChildren().setAll(visibleNodes);
-        }
+        fillRows(viewWidth, viewHeight, wrapWidth);
 
         double widest = 0;
         for (LogRow row : shownRows) {
@@ -202,23 +206,43 @@ final class LogLinesView extends Region {
         hbar.resizeRelocate(0, viewHeight, viewWidth, barHeight);
     }
 
-    /** Shows the lines that fit, reusing rows; returns the row nodes in top-to-bottom order. */
-    private List<Node> fillRows(double viewWidth, double viewHeight, double wrapWidth) {
+    /**
+     * Shows the lines that fit, reusing rows; returns the row nodes in top-to-bottom order. A line that was on
+     * screen keeps its row (found by identity), so a pulse in follow mode lays out only the rows of new lines:
+     * re-laying every row as the lines move up cost a text layout per row and pulse, which with long lines or
+     * thousands of colour changes per line took most of a pulse.
+     */
+    private void fillRows(double viewWidth, double viewHeight, double wrapWidth) {
         List<LogLine> lines = model.lines();
+        previousRows.clear();
+        for (LogRow row : shownRows) {
+            if (row.shown() != null) {
+                previousRows.put(row.shown(), row);
+            }
+        }
+        freeRows.clear();
+        for (LogRow row : rows) {
+            if (row.shown() == null || previousRows.get(row.shown()) != row) {
+                freeRows.add(row);
+            }
+        }
         shownRows.clear();
         int size = lines.size();
         double offsetX = wrapWidth > 0 ? 0 : -horizontalOffset;
         if (size == 0 || viewHeight <= 0) {
-            return List.of();
+            rows.forEach(row -> {
+                row.forget();
+                row.setVisible(false);
+            });
+            return;
         }
         if (model.followProperty().get()) {
             // Newest line at the bottom, filling upwards.
             double y = viewHeight;
             int index = size - 1;
-            int rowNumber = 0;
             List<LogRow> upwards = new ArrayList<>();
             while (index >= 0 && y > 0) {
-                LogRow row = row(rowNumber++);
+                LogRow row = rowFor(lines.get(index), index);
                 double rowHeight = place(row, lines.get(index), index, viewWidth, wrapWidth);
                 y -= rowHeight;
                 row.relocate(offsetX, y);
@@ -238,9 +262,8 @@ final class LogLinesView extends Region {
             topIndex = Math.max(0, Math.min(topIndex, size - 1));
             double y = 0;
             int index = topIndex;
-            int rowNumber = 0;
             while (index < size && y < viewHeight) {
-                LogRow row = row(rowNumber++);
+                LogRow row = rowFor(lines.get(index), index);
                 double rowHeight = place(row, lines.get(index), index, viewWidth, wrapWidth);
                 row.relocate(offsetX, y);
                 y += rowHeight;
@@ -248,10 +271,45 @@ final class LogLinesView extends Region {
                 index++;
             }
         }
-        for (int i = shownRows.size(); i < rows.size(); i++) {
-            rows.get(i).forget();
+        for (LogRow row : rows) {
+            boolean shown = shownNow.contains(row);
+            if (!shown) {
+                row.forget();
+            }
+            // Rows stay children and are hidden when not needed: adding and removing nodes would restyle them.
+            if (row.isVisible() != shown) {
+                row.setVisible(shown);
+            }
         }
-        return new ArrayList<>(shownRows);
+        shownNow.clear();
+    }
+
+    /**
+     * The row for {@code line}: the one that showed it last layout, else a free one, else the row of the
+     * line farthest from it (the one that scrolled out), else a new one.
+     */
+    private LogRow rowFor(LogLine line, int index) {
+        LogRow row = previousRows.remove(line);
+        if (row == null) {
+            row = freeRows.pollFirst();
+        }
+        if (row == null && !previousRows.isEmpty()) {
+            LogLine farthest = null;
+            for (Map.Entry<LogLine, LogRow> entry : previousRows.entrySet()) {
+                if (farthest == null || Math.abs(entry.getValue().index() - index) > Math.abs(previousRows.get(farthest).index() - index)) {
+                    farthest = entry.getKey();
+                }
+            }
+            row = previousRows.remove(farthest);
+        }
+        if (row == null) {
+            row = new LogRow();
+            row.setManaged(false);
+            rows.add(row);
+            content.getChildren().add(row);
+        }
+        shownNow.add(row);
+        return row;
     }
 
     private double place(LogRow row, LogLine line, int index, double viewWidth, double wrapWidth) {
@@ -263,12 +321,4 @@ final class LogLinesView extends Region {
         return height;
     }
 
-    private LogRow row(int number) {
-        while (rows.size() <= number) {
-            LogRow row = new LogRow();
-            row.setManaged(false);
-            rows.add(row);
-        }
-        return rows.get(number);
-    }
 }

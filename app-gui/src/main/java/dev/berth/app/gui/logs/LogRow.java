@@ -1,5 +1,6 @@
 package dev.berth.app.gui.logs;
 
+import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.collections.ObservableList;
@@ -22,6 +23,13 @@ import javafx.scene.text.TextFlow;
 final class LogRow extends TextFlow {
 
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+    /**
+     * The most characters of one line a row shows (about 14 wrapped rows, or 15,000 px unwrapped), and in how
+     * many styled pieces: a row is a few text nodes, whatever the container wrote. The line itself is kept
+     * whole: search, copy and save use all of it.
+     */
+    static final int DISPLAY_CHARS = 2_048;
+    static final int DISPLAY_SEGMENTS = 200;
 
     private static final Font REGULAR = Font.font("Monospaced", FontWeight.NORMAL, FontPosture.REGULAR, 12);
     private static final Font BOLD = Font.font("Monospaced", FontWeight.BOLD, FontPosture.REGULAR, 12);
@@ -79,8 +87,18 @@ final class LogRow extends TextFlow {
         Color sourceColor = colors.source(model.palette().slotOf(line.source()));
         // stderr sources are underlined: the colour already says which service, the line says which stream
         out.add(new Piece(line.source() + " | ", sourceColor, BOLD, line.stream() == LogLine.Stream.STDERR, 1, false));
-        addSegments(out, AnsiParser.parse(line.text()), model.search(), colors);
+        AnsiParser.Display display = AnsiParser.parse(line.text(), DISPLAY_CHARS, DISPLAY_SEGMENTS);
+        addSegments(out, display.segments(), model.search(), colors);
+        if (display.truncated()) {
+            out.add(new Piece(truncationMarker(line), colors.muted(), ITALIC, false, 1, false));
+        }
         return out;
+    }
+
+    /** Ends a row that shows only the start of its line: " … line truncated, 1,024 KB". */
+    static String truncationMarker(LogLine line) {
+        long kilobytes = Math.max(1, (line.raw() != null ? line.raw().length : line.text().length()) / 1024);
+        return "  … line truncated, " + NumberFormat.getIntegerInstance().format(kilobytes) + " KB";
     }
 
     private static void addSegments(List<Piece> out, List<StyledSegment> segments, LogSearch search, LogColors colors) {

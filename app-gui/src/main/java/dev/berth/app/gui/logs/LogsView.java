@@ -5,6 +5,7 @@ import dev.berth.app.gui.controls.Icons;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
@@ -236,16 +237,28 @@ public final class LogsView extends BorderPane {
         return text;
     }
 
+    /** The save dialog's two choices: the text as shown, or the output as the containers wrote it. */
+    private static final FileChooser.ExtensionFilter AS_SHOWN = new FileChooser.ExtensionFilter("Log text as shown (*.txt)", "*.txt");
+    private static final FileChooser.ExtensionFilter AS_RECEIVED = new FileChooser.ExtensionFilter(
+            "Output as received, escapes and bytes unchanged (*.log)", "*.log");
+
     private void saveToFile() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Save logs");
         chooser.setInitialFileName("logs.txt");
+        chooser.getExtensionFilters().addAll(AS_SHOWN, AS_RECEIVED);
+        chooser.setSelectedExtensionFilter(AS_SHOWN);
         File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
         if (file == null) {
             return;
         }
-        Path path = file.toPath();
-        model.saveTo(path).whenComplete((count, error) -> Platform.runLater(() -> status.setText(error == null
+        boolean received = chooser.getSelectedExtensionFilter() == AS_RECEIVED || file.getName().endsWith(".log");
+        save(file.toPath(), received ? LogsViewModel.SaveFormat.AS_RECEIVED : LogsViewModel.SaveFormat.AS_SHOWN);
+    }
+
+    /** Saves the shown lines and says so in the status (what the Save button does after its dialog). */
+    CompletableFuture<Integer> save(Path path, LogsViewModel.SaveFormat format) {
+        return model.saveTo(path, format).whenComplete((count, error) -> Platform.runLater(() -> status.setText(error == null
                 ? "Saved " + count + " lines to " + path.getFileName()
                 : "Could not save: " + (error.getCause() != null ? error.getCause() : error).getMessage())));
     }

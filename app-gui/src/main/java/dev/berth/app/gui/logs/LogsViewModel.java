@@ -2,8 +2,9 @@ package dev.berth.app.gui.logs;
 
 import dev.berth.app.gui.fx.PulseBatcher;
 import dev.berth.app.gui.fx.UiScheduler;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -75,7 +76,7 @@ public final class LogsViewModel {
     public LogsViewModel(UiScheduler ui, Executor background, int capacity, ZoneId zone) {
         this.background = background;
         this.timeFormat = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(zone);
-        this.all = new RingObservableList<>(capacity, DEFAULT_TEXT_BUDGET, line -> line.text().length() + LINE_OVERHEAD);
+        this.all = new RingObservableList<>(capacity, DEFAULT_TEXT_BUDGET, line -> line.weight() + LINE_OVERHEAD);
         this.visible = new FilteredList<>(all);
         this.batcher = new PulseBatcher<>(ui, QUEUE_CAPACITY, CHUNK, DRAIN_BUDGET, this::onBatch);
         searchQuery.addListener((obs, old, query) -> {
@@ -271,22 +272,42 @@ public final class LogsViewModel {
         return sb.toString();
     }
 
-    /**
-     * Writes the visible lines to {@code file} on the background executor (the snapshot is taken now, on
-     * the UI thread); completes with the number of lines written.
-     */
+    /** How "Save logs…" writes the lines. */
+    public enum SaveFormat {
+        /** As the pane shows them: {@code [time ]service | text}, escapes removed, UTF-8. */
+        AS_SHOWN,
+        /**
+         * What the containers wrote, byte for byte: escapes kept, bytes that are not UTF-8 as they came, each
+         * line's own ending (a TTY's {@code \r\n}), no prefix — as {@code docker logs > file} would save them.
+         */
+        AS_RECEIVED
+    }
+
+    /** {@link #saveTo(Path, SaveFormat)} as shown. */
     public CompletableFuture<Integer> saveTo(Path file) {
-        List<String> snapshot = new ArrayList<>(visible.size());
+        return saveTo(file, SaveFormat.AS_SHOWN);
+    }
+
+    /**
+     * Writes the visible lines, whole (the view may show only the start of a long line), to {@code file} on
+     * the background executor; completes with the number of lines written. Only the list of lines is taken
+     * on the UI thread: formatting 32 MiB of text there would stall the pane.
+     */
+    public CompletableFuture<Integer> saveTo(Path file, SaveFormat format) {
+        List<LogLine> snapshot = new ArrayList<>(visible);
         boolean timestamps = showTimestamps.get();
-        for (LogLine line : visible) {
-            snapshot.add(timestamps ? timeFormat.format(line.timestamp()) + ' ' + line.source() + " | " + line.plainText()
-                    : line.source() + " | " + line.plainText());
-        }
         return CompletableFuture.supplyAsync(() -> {
-            try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                for (String line : snapshot) {
-                    out.write(line);
-                    out.newLine();
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+                for (LogLine line : snapshot) {
+                    if (format == SaveFormat.AS_RECEIVED) {
+                        out.write(line.raw() != null ? line.raw() : line.text().getBytes(StandardCharsets.UTF_8));
+                        out.write(line.ending().getBytes(StandardCharsets.US_ASCII));
+                    } else {
+                        String shown = timestamps ? timeFormat.format(line.timestamp()) + ' ' + line.source() + " | " + line.plainText()
+                                : line.source() + " | " + line.plainText();
+                        out.write(shown.getBytes(StandardCharsets.UTF_8));
+                        out.write('\n');
+                    }
                 }
                 return snapshot.size();
             } catch (IOException e) {

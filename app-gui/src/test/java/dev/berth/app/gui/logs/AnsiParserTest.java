@@ -72,4 +72,34 @@ class AnsiParserTest {
         String plain = "a\tb";
         assertThat(AnsiParser.strip(plain)).isSameAs(plain);
     }
+
+    @Test
+    void showsAtMostTheCharactersAndSegmentsARowCanLayOut() {
+        AnsiParser.Display plain = AnsiParser.parse("x".repeat(1_000_000), 8_192, 200);
+        assertThat(plain.truncated()).isTrue();
+        assertThat(plain.segments()).singleElement().extracting(segment -> segment.text().length()).isEqualTo(8_192);
+
+        StringBuilder flood = new StringBuilder();
+        for (int i = 0; i < 2_000; i++) {
+            flood.append(ESC).append('[').append(30 + i % 8).append(";1m").append(i).append(' ');
+        }
+        AnsiParser.Display display = AnsiParser.parse(flood.toString(), 8_192, 200);
+        assertThat(display.segments()).hasSize(200);
+        assertThat(display.segments().stream().mapToInt(segment -> segment.text().length()).sum()).isEqualTo(8_192);
+        assertThat(display.truncated()).isTrue();
+        assertThat(AnsiParser.parse("short " + ESC + "[31mred", 8_192, 200).truncated()).isFalse();
+        assertThat(AnsiParser.parse("exactly" + ESC + "[0m", 7, 200).truncated()).as("only an escape after the limit").isFalse();
+    }
+
+    @Test
+    void anUnterminatedEscapeHidesAtMostTheRestOfItsOwnLine() {
+        assertThat(AnsiParser.strip("unterminated csi " + ESC + "[31;")).isEqualTo("unterminated csi ");
+        assertThat(AnsiParser.strip("unterminated osc " + ESC + "]0;never ends")).isEqualTo("unterminated osc ");
+        assertThat(AnsiParser.strip("visible after the unterminated escapes")).isEqualTo("visible after the unterminated escapes");
+    }
+
+    @Test
+    void dropsTheC1ControlsBinaryOutputDecodesTo() {
+        assertThat(AnsiParser.strip("a\u0085b\u009bc\u0000d\uFFFDe")).isEqualTo("abcd\uFFFDe");
+    }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.app.gui.fx.DirectUiScheduler;
 import dev.berth.app.gui.fx.ManualUiScheduler;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -118,6 +120,24 @@ class LogsViewModelTest {
 
         assertThat(written).isEqualTo(2);
         assertThat(Files.readAllLines(file)).containsExactly("db | two", "web | three");
+    }
+
+    @Test
+    void savesTheOutputAsReceivedWithEscapesBytesThatAreNotUtf8AndEachLinesEnding(@TempDir Path dir) throws Exception {
+        byte[] latin1 = {'c', 'a', 'f', (byte) 0xE9};
+        logs.appendAll(List.of(line("web", "\u001b[32mok\u001b[0m"),
+                new LogLine("web", T0, LogLine.Stream.STDOUT, "caf\uFFFD", latin1, "\r\n"),
+                new LogLine("web", T0, LogLine.Stream.STDOUT, "first piece ", null, ""),
+                line("web", "second piece ✓")));
+        Path file = dir.resolve("logs.log");
+
+        assertThat(logs.saveTo(file, LogsViewModel.SaveFormat.AS_RECEIVED).get()).isEqualTo(4);
+
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        expected.writeBytes("\u001b[32mok\u001b[0m\n".getBytes(StandardCharsets.UTF_8));
+        expected.writeBytes(latin1);
+        expected.writeBytes("\r\nfirst piece second piece ✓\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(Files.readAllBytes(file)).isEqualTo(expected.toByteArray());
     }
 
     @Test
