@@ -43,13 +43,22 @@ final class ProjectWatch implements AutoCloseable {
 
     /** @param definition the loaded compose project when the user opened it, else null (graph from labels) */
     ProjectWatch(WatchedEngine engine, BackgroundTasks tasks, String project, Project definition, ProjectSink sink, boolean topVisible) {
+        this(engine, tasks, project, definition, sink, topVisible, new LogPositions(Instant.now()));
+    }
+
+    /**
+     * @param positions where the logs were left by the watch this one replaces after a lost engine came back
+     *                  (the same project on the same engine), so the logs go on without a gap or a repeat
+     */
+    ProjectWatch(WatchedEngine engine, BackgroundTasks tasks, String project, Project definition, ProjectSink sink, boolean topVisible,
+            LogPositions positions) {
         this.engine = engine;
         this.tasks = tasks;
         this.project = project;
         this.sink = sink;
         this.listing = new ContainerListing(project, definition);
         this.refresh = new Debouncer(tasks, "berth-watch-" + project, Duration.ofMillis(80), this::refreshNow);
-        this.streams = new ContainerStreams(engine, tasks, sink, Instant.now(), () -> {
+        this.streams = new ContainerStreams(engine, tasks, sink, positions, () -> {
             if (!closed) {
                 refresh.trigger(); // restarted meanwhile? the next listing re-attaches
             }
