@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
@@ -123,10 +124,11 @@ class EngineLostWindowIT {
         engine.kill();
         waitFor(20, () -> panes.connectionProperty().get().kind() == EngineConnection.Kind.LOST);
         int shownBeforeTheLoss = counted(panes).size();
-        Node banner = robot.lookup("#engine-lost").query().getParent(); // the banner, shown while the engine is lost
+        Node banner = robot.lookup("#engine-lost-banner").query();
         Button up = robot.lookup("#button-up").queryAs(Button.class);
         Node graph = robot.lookup("#detail-tabs").query();
         waitFor(5, () -> banner.isVisible() && up.isDisabled() && graph.getOpacity() < 1);
+        assertThat(robot.lookup("#engine-lost").queryAs(Label.class).getText()).contains("reconnects by itself");
         assertThat(panes.graph().node("counter")).as("the last state stays").isPresent();
         assertThat(counted(panes)).as("the logs stay").hasSize(shownBeforeTheLoss);
         Thread.sleep(500);
