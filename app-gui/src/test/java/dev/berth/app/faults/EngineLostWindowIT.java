@@ -55,6 +55,11 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class EngineLostWindowIT {
 
+    static {
+        // On a loaded machine (8 builds on 2 cores) the first window of a JVM took over TestFX's 30 s once.
+        System.setProperty("testfx.setup.timeout", System.getProperty("testfx.setup.timeout", "120000"));
+    }
+
     private static PrivateEngine engine;
 
     @TempDir
