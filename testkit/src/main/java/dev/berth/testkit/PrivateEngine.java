@@ -26,6 +26,7 @@ import java.util.stream.Stream;
 public final class PrivateEngine implements AutoCloseable {
 
     private static final String PREFIX = "berth-pe-";
+    private static final String OWNER = "owner.pid";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     private final Path dir;
@@ -71,6 +72,9 @@ public final class PrivateEngine implements AutoCloseable {
         // a short path: the containerd socket under the exec root must fit a unix socket name (108 bytes)
         PrivateEngine engine = new PrivateEngine(Files.createTempDirectory(Path.of("/tmp"), PREFIX), liveRestore);
         try {
+            // The JVM that owns it: between kill() and restart() its dockerd is dead on purpose, and another
+            // test's sweepLeftovers() must not take that for a crashed run's directory.
+            Files.writeString(engine.dir.resolve(OWNER), Long.toString(ProcessHandle.current().pid()));
             if (dataRootBytes > 0) {
                 Files.createDirectories(engine.dataRoot());
                 Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=" + dataRootBytes + ",mode=0711",
@@ -225,12 +229,16 @@ public final class PrivateEngine implements AutoCloseable {
         cleanUp(dir);
     }
 
-    /** Removes the directories of private engines whose dockerd is gone (a JVM that died mid-test). */
+    /**
+     * Removes the directories of private engines whose dockerd is gone and whose owning JVM is gone too (a JVM
+     * that died mid-test); an engine a live test has killed, to restart it, is left alone.
+     */
     public static void sweepLeftovers() {
         try (Stream<Path> dirs = Files.list(Path.of("/tmp"))) {
             for (Path leftover : dirs.filter(p -> p.getFileName().toString().startsWith(PREFIX)).toList()) {
                 Optional<ProcessHandle> owner = pidIn(leftover.resolve("docker.pid"));
-                if (owner.isEmpty() || !owner.get().isAlive()) {
+                boolean ownerJvmAlive = pidIn(leftover.resolve(OWNER)).map(ProcessHandle::isAlive).orElse(false);
+                if (!ownerJvmAlive && (owner.isEmpty() || !owner.get().isAlive())) {
                     cleanUp(leftover);
                 }
             }
