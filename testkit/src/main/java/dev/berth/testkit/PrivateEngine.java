@@ -27,15 +27,18 @@ import java.util.stream.Stream;
 public final class PrivateEngine implements AutoCloseable {
 
     private static final String PREFIX = "berth-pe-";
+    private static final String OWNER = "owner.pid";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     private final Path dir;
     private final Path socket;
+    private final boolean liveRestore;
     private Process dockerd;
 
-    private PrivateEngine(Path dir) {
+    private PrivateEngine(Path dir, boolean liveRestore) {
         this.dir = dir;
         this.socket = dir.resolve("docker.sock");
+        this.liveRestore = liveRestore;
     }
 
     /** True when this machine can run one: a dockerd binary and root (dockerd needs it). */
@@ -54,10 +57,25 @@ public final class PrivateEngine implements AutoCloseable {
      * can fill the engine's disk without touching the machine's.
      */
     public static PrivateEngine start(long dataRootBytes) throws IOException, InterruptedException {
+        return start(dataRootBytes, false);
+    }
+
+    /**
+     * Starts a fresh engine with {@code --live-restore}: its containers outlive a {@link #kill()} and are still
+     * running, with their logs (what they wrote meanwhile waits in the log pipe), after {@link #restart()}.
+     */
+    public static PrivateEngine startWithLiveRestore() throws IOException, InterruptedException {
+        return start(0, true);
+    }
+
+    private static PrivateEngine start(long dataRootBytes, boolean liveRestore) throws IOException, InterruptedException {
         sweepLeftovers();
         // a short path: the containerd socket under the exec root must fit a unix socket name (108 bytes)
-        PrivateEngine engine = new PrivateEngine(Files.createTempDirectory(Path.of("/tmp"), PREFIX));
+        PrivateEngine engine = new PrivateEngine(Files.createTempDirectory(Path.of("/tmp"), PREFIX), liveRestore);
         try {
+            // The JVM that owns it: between kill() and restart() its dockerd is dead on purpose, and another
+            // test's sweepLeftovers() must not take that for a crashed run's directory.
+            Files.writeString(engine.dir.resolve(OWNER), Long.toString(ProcessHandle.current().pid()));
             if (dataRootBytes > 0) {
                 Files.createDirectories(engine.dataRoot());
                 Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=" + dataRootBytes + ",mode=0711",
@@ -102,19 +120,27 @@ public final class PrivateEngine implements AutoCloseable {
         if (running()) {
             return;
         }
-        // A dockerd killed by SIGKILL leaves its containerd, the shims and the containers running, and a new
-        // dockerd times out starting a containerd beside the old one. Stop them all by pid, as when a machine's
-        // engine goes down with its containers (no live-restore): the new dockerd finds them exited.
-        stopProcesses(dir);
+        // A dockerd killed by SIGKILL leaves the shims and the containers running (and at times its containerd,
+        // and a new dockerd then times out starting a containerd beside the old one). Without live-restore stop
+        // them all by pid, as when a machine's engine goes down with its containers: the new dockerd finds them
+        // exited. With live-restore the new dockerd adopts them (and a containerd still running, by its pidfile).
+        if (!liveRestore) {
+            stopProcesses(dir);
+        }
+        List<String> options = new ArrayList<>(List.of("--bridge=none", "--iptables=false", "--ip-masq=false",
+                "--ip-forward=false", "--ip6tables=false", "--log-level=warn", "--config-file", writeConfig().toString()));
+        if (liveRestore) {
+            options.add("--live-restore");
+        }
         String binary = Files.isExecutable(Path.of("/usr/sbin/dockerd")) ? "/usr/sbin/dockerd" : "/usr/bin/dockerd";
         Files.createDirectories(dataRoot());
         // In a network namespace of its own (unshare -n execs dockerd, so the pid is dockerd's): dockerd started
         // with --bridge=none deletes any link called docker0 (libnetwork's removeDefaultBridgeInterface), which
         // on the host is the shared engine's bridge. An earlier attempt lost docker0 that way; here it cannot.
-        dockerd = new ProcessBuilder("unshare", "--net", "--", binary, "--data-root", dataRoot().toString(), "--exec-root", dir.resolve("exec").toString(),
-                "--pidfile", dir.resolve("docker.pid").toString(), "-H", host(), "--bridge=none", "--iptables=false",
-                "--ip-masq=false", "--ip-forward=false", "--ip6tables=false", "--log-level=warn", "--config-file", writeConfig().toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("dockerd.log").toFile())).start();
+        List<String> command = new ArrayList<>(List.of("unshare", "--net", "--", binary, "--data-root", dataRoot().toString(),
+                "--exec-root", dir.resolve("exec").toString(), "--pidfile", dir.resolve("docker.pid").toString(), "-H", host()));
+        command.addAll(options);
+        dockerd = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("dockerd.log").toFile())).start();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (!TestEngine.ping(socket)) {
             if (!dockerd.isAlive() || System.nanoTime() > deadline) {
@@ -232,6 +258,21 @@ public final class PrivateEngine implements AutoCloseable {
     @Override
     public void close() {
         if (running()) {
+            if (liveRestore) {
+                // SIGTERM leaves a live-restore engine's containers running: remove them first (their shims go too)
+                try {
+                    String ids = docker("ps", "-aq").strip();
+                    if (!ids.isEmpty()) {
+                        List<String> remove = new ArrayList<>(List.of("rm", "-f"));
+                        remove.addAll(ids.lines().toList());
+                        docker(remove.toArray(String[]::new));
+                    }
+                } catch (IOException e) {
+                    // cleanUp below stops the shims and their containers by pid
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             dockerd.destroy(); // SIGTERM: dockerd stops its containers and its containerd
             try {
                 if (!dockerd.waitFor(30, TimeUnit.SECONDS)) {
@@ -244,12 +285,16 @@ public final class PrivateEngine implements AutoCloseable {
         cleanUp(dir);
     }
 
-    /** Removes the directories of private engines whose dockerd is gone (a JVM that died mid-test). */
+    /**
+     * Removes the directories of private engines whose dockerd is gone and whose owning JVM is gone too (a JVM
+     * that died mid-test); an engine a live test has killed, to restart it, is left alone.
+     */
     public static void sweepLeftovers() {
         try (Stream<Path> dirs = Files.list(Path.of("/tmp"))) {
             for (Path leftover : dirs.filter(p -> p.getFileName().toString().startsWith(PREFIX)).toList()) {
                 Optional<ProcessHandle> owner = pidIn(leftover.resolve("docker.pid"));
-                if (owner.isEmpty() || !owner.get().isAlive()) {
+                boolean ownerJvmAlive = pidIn(leftover.resolve(OWNER)).map(ProcessHandle::isAlive).orElse(false);
+                if (!ownerJvmAlive && (owner.isEmpty() || !owner.get().isAlive())) {
                     cleanUp(leftover);
                 }
             }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,6 +40,33 @@ class PrivateEngineIT {
         assertThat(Files.readString(Path.of("/proc/self/mounts"))).doesNotContain(dir.toString());
         assertThat(ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(dir.toString()))).isEmpty();
         assertThat(Files.exists(Path.of("/sys/class/net/docker0"))).as("the shared engine's docker0").isEqualTo(docker0);
+        assertThat(TestEngine.ping()).as("the shared engine still answers").isTrue();
+    }
+
+    /** With live-restore a container outlives the SIGKILL and the restart, and what it wrote meanwhile is in its log. */
+    @Test
+    void withLiveRestoreContainersKeepRunningThroughAKillAndTheirLogsHaveNoGap() throws Exception {
+        assumeTrue(PrivateEngine.available(), "needs root and dockerd");
+        Path dir;
+        try (PrivateEngine engine = PrivateEngine.startWithLiveRestore()) {
+            dir = engine.socket().getParent();
+            engine.loadImage(TestEngine.BUSYBOX_IMAGE);
+            String id = engine.docker("run", "-d", "--name", "pe-counter", "--network", "none", TestEngine.BUSYBOX_IMAGE,
+                    "sh", "-c", "i=0; while true; do echo $i; i=$((i+1)); sleep 0.1; done").strip();
+            Thread.sleep(500);
+            engine.kill();
+            Thread.sleep(2000); // about 20 lines written while no engine reads them
+            engine.restart();
+            assertThat(engine.docker("inspect", "-f", "{{.State.Running}} {{.RestartCount}}", id).strip()).isEqualTo("true 0");
+            Thread.sleep(300);
+            List<String> lines = engine.docker("logs", id).lines().toList();
+            assertThat(lines.size()).isGreaterThan(20);
+            for (int i = 0; i < lines.size(); i++) {
+                assertThat(lines.get(i)).as("line %d", i).isEqualTo(Integer.toString(i));
+            }
+        }
+        assertThat(dir).doesNotExist();
+        assertThat(ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(dir.toString()))).isEmpty();
         assertThat(TestEngine.ping()).as("the shared engine still answers").isTrue();
     }
 }

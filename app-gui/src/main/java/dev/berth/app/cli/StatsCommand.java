@@ -1,5 +1,6 @@
 package dev.berth.app.cli;
 
+import dev.berth.engine.api.EngineException;
 import dev.berth.engine.api.EngineJson;
 import dev.berth.engine.api.StatsCalculator;
 import dev.berth.engine.api.StatsCalculator.StatsSummary;
@@ -46,8 +47,19 @@ final class StatsCommand extends ComposeCommand {
         String project = session.projectName();
         var selected = session.services(services);
         PrintWriter out = session.out();
+        boolean shown = false;
         do {
-            List<ServiceContainer> containers = session.compose().ps(project, selected, all);
+            List<ServiceContainer> containers;
+            try {
+                containers = session.compose().ps(project, selected, all);
+            } catch (EngineException e) {
+                if (!shown) {
+                    throw e;
+                }
+                // The engine went away while the stats streamed: say that the stream stopped, not only why.
+                throw new CliException("Stopped streaming the stats: " + e.getMessage());
+            }
+            shown = true;
             Map<ServiceContainer, StatsSummary> samples = sample(session, containers);
             if (format == Format.json) {
                 samples.forEach((container, stats) -> out.println(EngineJson.MAPPER.writeValueAsString(json(container, stats))));

@@ -3,13 +3,17 @@ package dev.berth.app.workspace;
 import dev.berth.bridge.discovery.DiscoveredEngine;
 import dev.berth.engine.api.EngineClient;
 import dev.berth.engine.api.EngineIdentity;
+import dev.berth.engine.api.Filters;
 import dev.berth.engine.api.SystemApi.EventsOptions;
 import dev.berth.engine.api.model.EngineEvent;
 import dev.berth.engine.compose.ComposeEngine;
 import dev.berth.engine.stream.EngineStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -21,7 +25,9 @@ import java.util.function.Supplier;
 /**
  * The app's one connection to its engine: discovers it on a virtual thread, keeps exactly one events
  * subscription open, notices when the engine goes away (the events stream ends) and reconnects with a
- * growing back-off. {@link #use} re-points it at another endpoint (the status bar's engine switcher): the
+ * growing back-off. After a loss the new subscription starts where the lost one stopped ({@code since} the last
+ * event's time, replayed events dropped), so what happened while the engine was away (a container that died or
+ * was restarted as the engine came back) still reaches the listeners. {@link #use} re-points it at another endpoint (the status bar's engine switcher): the
  * current connection is dropped and the chosen endpoint tried at once, and from then on only that one.
  * Listeners are called on the session's thread; the GUI hands them to its batcher.
  * No JavaFX here, so it is tested without a display.
@@ -44,6 +50,10 @@ public final class EngineSession implements AutoCloseable {
     private volatile EngineStream<EngineEvent> events;
     private volatile ComposeEngine compose;
     private Thread worker;
+    /** Where the lost subscription stopped: the last event's engine time, else when it was opened; null: from now. */
+    private volatile Instant resumeFrom;
+    /** The events delivered at {@link #resumeFrom}'s very nanosecond: a resumed stream starts with them again. */
+    private final Set<EngineEvent> deliveredAtResume = ConcurrentHashMap.newKeySet();
 
     /** @param discoverer finds and connects to the engine; throws an {@code EngineException} saying why not */
     public EngineSession(Supplier<DiscoveredEngine> discoverer) {
@@ -118,6 +128,8 @@ public final class EngineSession implements AutoCloseable {
                 attempt = 1;
                 retry = FIRST_RETRY;
                 wasConnected = false;
+                resumeFrom = null; // another engine: its events from now on
+                deliveredAtResume.clear();
                 switching = chosenEndpoint == null ? "the discovered engine" : chosenEndpoint;
             }
             publish(new EngineState.Connecting(attempt, switching));
@@ -134,7 +146,7 @@ public final class EngineSession implements AutoCloseable {
                 wasConnected = true;
                 attempt = 1;
                 retry = FIRST_RETRY;
-                followEvents(engine.client()); // blocks until the engine goes away or the session closes
+                followEvents(engine.client(), resumeFrom); // blocks until the engine goes away or the session closes
             } catch (RuntimeException e) {
                 if (closed.getCount() == 0) {
                     return;
@@ -171,10 +183,25 @@ public final class EngineSession implements AutoCloseable {
         }
     }
 
-    private void followEvents(EngineClient client) {
-        EngineStream<EngineEvent> stream = client.system().events(EventsOptions.fromNow());
+    private void followEvents(EngineClient client, Instant since) {
+        if (since == null) {
+            resumeFrom = Instant.now(); // nothing seen yet: a loss resumes from the moment this one opened
+        }
+        EngineStream<EngineEvent> stream = client.system().events(
+                since == null ? EventsOptions.fromNow() : new EventsOptions(since, null, Filters.none()));
         events = stream;
         for (EngineEvent event : stream) {
+            Instant at = timeOf(event);
+            if (at != null) {
+                if (since != null && (at.isBefore(since) || at.equals(since) && deliveredAtResume.contains(event))) {
+                    continue; // delivered before the loss (the engine's since is inclusive)
+                }
+                if (!at.equals(resumeFrom)) {
+                    deliveredAtResume.clear();
+                }
+                resumeFrom = at;
+                deliveredAtResume.add(event);
+            }
             for (Consumer<EngineEvent> listener : eventListeners) {
                 try {
                     listener.accept(event);
@@ -186,6 +213,13 @@ public final class EngineSession implements AutoCloseable {
         if (closed.getCount() > 0) {
             throw new IllegalStateException("The engine's event stream ended: the engine stopped or restarted.");
         }
+    }
+
+    private static Instant timeOf(EngineEvent event) {
+        if (event.timeNano() != null && event.timeNano() > 0) {
+            return Instant.ofEpochSecond(0, event.timeNano());
+        }
+        return event.time() == null ? null : Instant.ofEpochSecond(event.time());
     }
 
     private void disconnect() {

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Faults 1 and 2 of the reliability campaign (docs/RELIABILITY.md): the engine dies (SIGKILL to its pid)
- * while {@code up}, {@code logs -f} and {@code events} run. A private dockerd ({@link PrivateEngine}) takes
+ * while {@code up -d}, {@code logs -f}, {@code events}, attached {@code up} and streaming {@code stats} run. A private dockerd ({@link PrivateEngine}) takes
  * the blows, never the shared engine. Each command must end by itself with a message and no stack trace; after
  * the engine is back, a second {@code up} completes the project with one container per service.
  */
@@ -173,6 +173,41 @@ class EngineKilledIT {
         Thread.sleep(1000); // subscribed
         engine.kill();
         assertEndedWithAMessage(events.await(Duration.ofSeconds(30)), "2 (events)");
+        engine.restart();
+        berth("down", "-t", "0");
+    }
+
+    @Test
+    void attachedUpEndsWithAMessageWhenTheEngineDies() throws Exception {
+        Files.writeString(file, """
+                services:
+                  ticker:
+                    image: IMAGE
+                    command: ["sh", "-c", "while true; do echo tick; sleep 0.1; done"]
+                    network_mode: none
+                    stop_grace_period: 1s
+                """.replace("IMAGE", TestEngine.BUSYBOX_IMAGE));
+        Running up = start("up");
+        await().atMost(Duration.ofSeconds(60)).until(() -> up.out().toString().contains("tick") || up.exit().isDone());
+        assertThat(up.exit()).as("attached up follows the logs until the engine dies").isNotDone();
+        engine.kill();
+        Run run = up.await(Duration.ofSeconds(30));
+        assertEndedWithAMessage(run, "2 (attached up)");
+        assertThat(run.err()).contains("Lost the connection to the engine");
+        engine.restart();
+        berth("down", "-t", "0");
+    }
+
+    @Test
+    void streamingStatsEndsWithAMessageWhenTheEngineDies() throws Exception {
+        writeTicker();
+        Running stats = start("stats");
+        await().atMost(Duration.ofSeconds(30)).until(() -> stats.out().toString().contains(project + "-ticker-1") || stats.exit().isDone());
+        assertThat(stats.exit()).as("stats streams until the engine dies").isNotDone();
+        engine.kill();
+        Run run = stats.await(Duration.ofSeconds(30));
+        assertEndedWithAMessage(run, "2 (stats)");
+        assertThat(run.err()).startsWith("Stopped streaming the stats: ").contains(engine.host());
         engine.restart();
         berth("down", "-t", "0");
     }

@@ -179,8 +179,9 @@ public final class ContainersApi {
                 : Boolean.TRUE.equals(inspect(id).config().tty());
         Query query = Query.of().add("follow", options.follow()).add("stdout", options.stdout())
                 .add("stderr", options.stderr()).add("timestamps", options.timestamps() ? true : null)
-                .add("since", options.since() == null ? null : options.since().getEpochSecond())
-                .add("until", options.until() == null ? null : options.until().getEpochSecond())
+                // seconds.nanoseconds, as the docker CLI sends them: a re-follow from a line's own timestamp
+                .add("since", options.since() == null ? null : epoch(options.since()))
+                .add("until", options.until() == null ? null : epoch(options.until()))
                 .add("tail", options.tail());
         HttpResponse response = calls.send(HttpRequest.get(calls.path("/containers/" + Query.segment(id) + "/logs" + query))
                 .withReadTimeout(options.follow() ? Duration.ZERO : null), "Reading logs of " + id);
@@ -303,6 +304,10 @@ public final class ContainersApi {
         }
         JsonNode space = node.get("SpaceReclaimed");
         return new PruneReport(deleted, space == null ? 0 : space.asLong());
+    }
+
+    private static String epoch(Instant instant) {
+        return instant.getEpochSecond() + "." + String.format("%09d", instant.getNano());
     }
 
     private static Long seconds(Duration timeout) {

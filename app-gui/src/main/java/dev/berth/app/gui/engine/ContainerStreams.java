@@ -24,8 +24,8 @@ import java.util.logging.Logger;
 /**
  * One follow-logs stream and one stats stream per running container of the watched project, each consumed
  * by a task of the injected {@link BackgroundTasks}. A log stream asks for the last lines the first time,
- * everything for a container created while watching, and from the last line's time after a restart (what
- * was shown is dropped). Once {@link #close()} returns nothing more reaches the sink: a replaced watch
+ * everything for a container created while watching, and from the last shown line's time after a restart of
+ * the container or of the engine ({@link LogPositions}: what was shown is dropped, nothing is missed). Once {@link #close()} returns nothing more reaches the sink: a replaced watch
  * must not feed the panes of the one that replaced it.
  */
 final class ContainerStreams implements AutoCloseable {
@@ -36,20 +36,23 @@ final class ContainerStreams implements AutoCloseable {
     private final WatchedEngine engine;
     private final BackgroundTasks tasks;
     private final ProjectSink sink;
-    private final Instant watchStarted;
+    private final LogPositions positions;
     private final Consumer<String> logsEnded;
     private final Map<String, EngineStream<?>> logStreams = new ConcurrentHashMap<>();
     private final Map<String, EngineStream<?>> statsStreams = new ConcurrentHashMap<>();
-    private final Map<String, Instant> lastLogTime = new ConcurrentHashMap<>();
     private final Object gate = new Object();
     private volatile boolean closed;
 
-    /** @param logsEnded called with the container's id when its log stream ends while open (it stopped or restarted) */
-    ContainerStreams(WatchedEngine engine, BackgroundTasks tasks, ProjectSink sink, Instant watchStarted, Consumer<String> logsEnded) {
+    /**
+     * @param positions where each container's log was left (shared with the watch this one replaces, if any)
+     * @param logsEnded called with the container's id when its log stream ends while open (it stopped or restarted)
+     */
+    ContainerStreams(WatchedEngine engine, BackgroundTasks tasks, ProjectSink sink, LogPositions positions,
+            Consumer<String> logsEnded) {
         this.engine = engine;
         this.tasks = tasks;
         this.sink = sink;
-        this.watchStarted = watchStarted;
+        this.positions = positions;
         this.logsEnded = logsEnded;
     }
 
@@ -84,9 +87,10 @@ final class ContainerStreams implements AutoCloseable {
     private EngineStream<?> followLogs(ServiceContainer container) {
         String id = container.id();
         String service = container.service();
-        Instant after = lastLogTime.get(id);
-        boolean createdWhileWatching = container.created() >= watchStarted.minusSeconds(5).getEpochSecond();
-        LogsOptions options = after != null ? new LogsOptions(true, true, true, after, null, true, null, null)
+        LogPositions.Position from = positions.of(id);
+        LogPositions.Boundary boundary = new LogPositions.Boundary(from);
+        boolean createdWhileWatching = container.created() >= positions.watchStarted().minusSeconds(5).getEpochSecond();
+        LogsOptions options = from != null ? new LogsOptions(true, true, true, from.last(), null, true, null, null)
                 : createdWhileWatching ? LogsOptions.everything().following().withTimestamps()
                 : LogsOptions.everything().following().withTimestamps().withTail(FIRST_TAIL);
         EngineStream<OutputLine> stream;
@@ -100,10 +104,9 @@ final class ContainerStreams implements AutoCloseable {
             try {
                 for (OutputLine line = stream.next(); line != null; line = stream.next()) {
                     Instant at = line.timestamp() == null ? Instant.now() : line.timestamp();
-                    if (after != null && !at.isAfter(after)) {
+                    if (boundary.shownBefore(at)) {
                         continue;
                     }
-                    lastLogTime.put(id, at);
                     // The received bytes travel with the line (only when its text would not give them back),
                     // so the pane saves what the container wrote.
                     LogLine shown = new LogLine(service, at,
@@ -114,6 +117,7 @@ final class ContainerStreams implements AutoCloseable {
                             return;
                         }
                         sink.logLine(shown);
+                        positions.shown(id, at); // only once shown: a line dropped by close() is asked for again
                     }
                 }
             } catch (RuntimeException e) {

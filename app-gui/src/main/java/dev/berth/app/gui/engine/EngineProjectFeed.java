@@ -20,6 +20,7 @@ import dev.berth.engine.compose.ServiceContainer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -61,6 +62,10 @@ public final class EngineProjectFeed implements ProjectFeed {
     private volatile String selectedService;
     private volatile boolean topVisible;
     private volatile EngineConnection.Kind connection = EngineConnection.Kind.CONNECTING;
+    /** The endpoint of the last connection (a lost one while {@link #connection} is LOST). */
+    private volatile String endpoint;
+    /** Where the selected project's logs were left; kept while the engine is away, new for a new selection. */
+    private volatile LogPositions positions = new LogPositions(Instant.now());
 
     /** @param recent where opened projects are remembered, or null to remember nothing (tests) */
     public EngineProjectFeed(EngineSession session, RecentProjects recent, Map<String, String> environment) {
@@ -96,12 +101,20 @@ public final class EngineProjectFeed implements ProjectFeed {
         ProjectSink target = sink;
         switch (state) {
             case EngineState.Connected connected -> {
+                // The engine that was lost is back: the greyed panes stay and the watch goes on where it was
+                // (logs from their last line, stats, the listing); another engine starts from scratch.
+                boolean back = connection == EngineConnection.Kind.LOST && connected.endpoint().equals(endpoint);
                 connection = EngineConnection.Kind.CONNECTED;
+                endpoint = connected.endpoint();
                 target.connection(new EngineConnection(EngineConnection.Kind.CONNECTED, connected.describe(),
                         "Found through " + connected.howFound()));
                 catalogFullAsked = true; // a new connection (perhaps another engine): read everything
                 refreshCatalog();
-                restartWatch();
+                if (back) {
+                    resumeWatch();
+                } else {
+                    restartWatch();
+                }
             }
             case EngineState.Unavailable unavailable -> {
                 connection = unavailable.wasConnected() || connection == EngineConnection.Kind.LOST
@@ -333,24 +346,36 @@ public final class EngineProjectFeed implements ProjectFeed {
         sink.projects(list);
     }
 
+    /** A new selection (or another engine): the panes start empty and the logs from the container's last lines. */
     private synchronized void restartWatch() {
         closeWatch();
+        sink.reset();
+        positions = new LogPositions(Instant.now());
+        watchSelected(true);
+    }
+
+    /** The lost engine is back: the panes keep what they show and the new watch carries on from there. */
+    private synchronized void resumeWatch() {
+        closeWatch();
+        watchSelected(false);
+    }
+
+    private void watchSelected(boolean fresh) {
         ProjectSink target = sink;
         String project = selectedProject;
         Optional<EngineClient> client = session.client();
-        target.reset();
         if (project == null) {
             return;
         }
         OpenedProject definition = opened.get(project);
         if (client.isEmpty()) {
-            if (definition != null) {
+            if (definition != null && fresh) {
                 target.graph(ProjectGraphs.fromProject(definition.project()));
             }
             return;
         }
         ProjectWatch next = new ProjectWatch(WatchedEngine.of(client.get()), tasks, project,
-                definition == null ? null : definition.project(), target, topVisible);
+                definition == null ? null : definition.project(), target, topVisible, positions);
         watch = next;
         next.start();
         if (selectedService != null) {

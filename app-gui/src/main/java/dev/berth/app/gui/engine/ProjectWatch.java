@@ -56,6 +56,15 @@ final class ProjectWatch implements AutoCloseable {
 
     /** @param definition the loaded compose project when the user opened it, else null (graph from labels) */
     ProjectWatch(WatchedEngine engine, BackgroundTasks tasks, String project, Project definition, ProjectSink sink, boolean topVisible) {
+        this(engine, tasks, project, definition, sink, topVisible, new LogPositions(Instant.now()));
+    }
+
+    /**
+     * @param positions where the logs were left by the watch this one replaces after a lost engine came back
+     *                  (the same project on the same engine), so the logs go on without a gap or a repeat
+     */
+    ProjectWatch(WatchedEngine engine, BackgroundTasks tasks, String project, Project definition, ProjectSink sink, boolean topVisible,
+            LogPositions positions) {
         this.engine = engine;
         this.tasks = tasks;
         this.project = project;
@@ -63,7 +72,7 @@ final class ProjectWatch implements AutoCloseable {
         this.listing = new ContainerListing(project, definition);
         // 80 ms after a quiet engine's first event; at most one listing per ~0.5 s in a storm (fault 6: a crash loop)
         this.refresh = new Debouncer(tasks, "berth-watch-" + project, Duration.ofMillis(80), Duration.ofMillis(400), this::refreshNow);
-        this.streams = new ContainerStreams(engine, tasks, sink, Instant.now(), id -> {
+        this.streams = new ContainerStreams(engine, tasks, sink, positions, id -> {
             if (!closed) {
                 containerEvent(id, null); // restarted meanwhile? the next listing re-attaches
             }

@@ -65,9 +65,12 @@ final class ConnectionViews {
         Label text = new Label();
         text.setId("engine-lost");
         text.setGraphic(Icons.icon(Feather.WIFI_OFF));
-        text.textProperty().bind(connection.map(c -> "Lost the connection to the engine — showing the last known state. "
-                + c.status()).orElse(""));
+        // No retry countdown here: the status bar counts the attempts, and this line would go stale between them.
+        text.setText("Lost the connection to the engine — showing the last known state, greyed, until it is back. "
+                + "Berth reconnects by itself and the logs and stats go on from where they stopped.");
+        text.setWrapText(true);
         HBox banner = new HBox(text);
+        banner.setId("engine-lost-banner");
         banner.getStyleClass().add("engine-lost-banner");
         banner.setPadding(new Insets(6, 12, 6, 12));
         banner.setAlignment(Pos.CENTER_LEFT);

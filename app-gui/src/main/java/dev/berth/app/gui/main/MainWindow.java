@@ -264,7 +264,9 @@ public final class MainWindow {
         upper.setMinHeight(GRAPH_MIN_HEIGHT);
         details.setMinHeight(DETAILS_MIN_HEIGHT);
         centerDivider.set(0.48);
-        mainSplit.getItems().setAll(new ProjectsView(panes.projects()), resources == null ? centerSplit
+        ProjectsView sidebar = new ProjectsView(panes.projects());
+        sidebar.opacityProperty().bind(upper.opacityProperty()); // its counts are the last known too
+        mainSplit.getItems().setAll(sidebar, resources == null ? centerSplit
                 : resources.around(centerSplit, panes.projects().selectedProperty().map(p -> p.name())));
         mainSplit.setDividerPositions(0.18);
         SplitPane.setResizableWithParent(mainSplit.getItems().getFirst(), false);

@@ -52,6 +52,8 @@ final class FakeEngine implements WatchedEngine {
     volatile List<ContainerSummary> listing = List.of();
     final Map<String, ContainerInspect> inspects = new ConcurrentHashMap<>();
     final Map<String, List<String>> logLines = new ConcurrentHashMap<>();
+    /** Log lines with their own timestamps (several may share one); a request's since is inclusive, as the engine's. */
+    final Map<String, List<OutputLine>> timedLogLines = new ConcurrentHashMap<>();
     final List<ScriptedStream<?>> opened = new CopyOnWriteArrayList<>();
     final List<String> inspected = new CopyOnWriteArrayList<>();
     final List<LogsOptions> logRequests = new CopyOnWriteArrayList<>();
@@ -102,6 +104,12 @@ final class FakeEngine implements WatchedEngine {
     @Override
     public EngineStream<OutputLine> logs(String id, LogsOptions options) {
         logRequests.add(options);
+        if (timedLogLines.containsKey(id)) {
+            ScriptedStream<OutputLine> stream = new ScriptedStream<>(timedLogLines.get(id).stream()
+                    .filter(line -> options.since() == null || !line.timestamp().isBefore(options.since())).toList());
+            opened.add(stream);
+            return stream;
+        }
         List<OutputLine> lines = new ArrayList<>();
         Instant at = Instant.parse("2026-12-02T10:00:00Z");
         for (String text : logLines.getOrDefault(id, List.of())) {

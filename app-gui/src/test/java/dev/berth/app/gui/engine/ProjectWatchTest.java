@@ -9,6 +9,8 @@ import dev.berth.app.gui.graph.ServiceState;
 import dev.berth.app.gui.logs.LogLine;
 import dev.berth.engine.api.model.ContainerSummary;
 import dev.berth.engine.compose.ContainerState;
+import dev.berth.engine.stream.LogSource;
+import dev.berth.engine.stream.OutputLine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -146,6 +148,38 @@ class ProjectWatchTest {
         tasks.advance(Duration.ofSeconds(1));
 
         assertThat(sink.rows.getFirst().startedAt()).isEqualTo(Instant.parse("2026-12-02T11:30:00Z"));
+    }
+
+    /**
+     * Fault 1: the engine went away mid-burst and came back; the watch that replaces the cut-off one asks for the
+     * logs since the last shown line's timestamp and skips exactly the lines shown at that timestamp before.
+     */
+    @Test
+    void aWatchResumedAfterALostEngineShowsEveryLineOnceAcrossTheBoundary() {
+        Instant t1 = Instant.parse("2026-12-02T10:00:00.100000001Z");
+        Instant burst = Instant.parse("2026-12-02T10:00:00.200000002Z"); // three lines the engine read at once
+        Instant t3 = Instant.parse("2026-12-02T10:00:00.300000003Z");
+        engine.listing = List.of(container("w1", "web", "running", "Up 3 minutes"));
+        engine.inspects.put("w1", inspect("w1", "2026-12-02T10:00:00Z", 0, 0, false));
+        engine.timedLogLines.put("w1", List.of(line("0", t1), line("1", burst), line("2", burst)));
+        LogPositions positions = new LogPositions(Instant.now());
+        ProjectWatch first = new ProjectWatch(engine, tasks, "demo", null, sink, false, positions);
+        first.start();
+        tasks.runPending();
+        first.close(); // the engine was lost after line 2
+        engine.timedLogLines.put("w1", List.of(line("0", t1), line("1", burst), line("2", burst), line("3", burst), line("4", t3)));
+
+        ProjectWatch resumed = new ProjectWatch(engine, tasks, "demo", null, sink, false, positions);
+        resumed.start();
+        tasks.runPending();
+
+        assertThat(engine.logRequests.getLast().since()).as("from the last shown line's own time").isEqualTo(burst);
+        assertThat(sink.lines).extracting(LogLine::text).containsExactly("0", "1", "2", "3", "4");
+        resumed.close();
+    }
+
+    private static OutputLine line(String text, Instant at) {
+        return new OutputLine(LogSource.STDOUT, text, at);
     }
 
     @Test
