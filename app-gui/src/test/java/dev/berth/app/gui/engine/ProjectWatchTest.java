@@ -63,8 +63,10 @@ class ProjectWatchTest {
         assertThat(engine.listingsById).as("one listing, of the one container the events named").containsExactly(List.of("w1"));
         assertThat(engine.listings.get()).as("no full listing").isEqualTo(before);
 
-        watch.containerEvent(); // our own action ended: everything again
-        tasks.advance(Duration.ofMillis(80));
+        watch.containerEvent(); // our own action ended: everything again, once the pause after a listing is over
+        tasks.advance(Duration.ofMillis(399));
+        assertThat(engine.listings.get()).as("within 400 ms of the last listing").isEqualTo(before);
+        tasks.advance(Duration.ofMillis(1));
         assertThat(engine.listings.get()).isEqualTo(before + 1);
     }
 
