@@ -49,6 +49,13 @@ public final class LogsViewModel {
     private static final int CHUNK = 4_096;
     private static final Duration DRAIN_BUDGET = Duration.ofMillis(8);
 
+    /**
+     * Above this much kept text a new search runs on the background executor (the pane keeps showing the
+     * previous one until it is done); below it one pass costs less than a frame and runs at once.
+     */
+    static final long BACKGROUND_SEARCH_WEIGHT = 2L * 1024 * 1024;
+
+    private final UiScheduler ui;
     private final Executor background;
     private final DateTimeFormatter timeFormat;
     private final RingObservableList<LogLine> all;
@@ -66,6 +73,8 @@ public final class LogsViewModel {
     private final ReadOnlyLongWrapper receivedLines = new ReadOnlyLongWrapper(this, "receivedLines");
     private final ReadOnlyIntegerWrapper matches = new ReadOnlyIntegerWrapper(this, "matches");
     private LogSearch search = new LogSearch("");
+    private SearchMemo memo = SearchMemo.NONE;
+    private int searchGeneration;
     /** Travels through the batcher like a line: what was offered before it is dropped, what follows shows. */
     private static final LogLine RESET = new LogLine("", Instant.EPOCH, LogLine.Stream.STDOUT, "reset");
 
@@ -74,16 +83,13 @@ public final class LogsViewModel {
     }
 
     public LogsViewModel(UiScheduler ui, Executor background, int capacity, ZoneId zone) {
+        this.ui = ui;
         this.background = background;
         this.timeFormat = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(zone);
         this.all = new RingObservableList<>(capacity, DEFAULT_TEXT_BUDGET, line -> line.weight() + LINE_OVERHEAD);
         this.visible = new FilteredList<>(all);
         this.batcher = new PulseBatcher<>(ui, QUEUE_CAPACITY, CHUNK, DRAIN_BUDGET, this::onBatch);
-        searchQuery.addListener((obs, old, query) -> {
-            search = new LogSearch(query);
-            applyFilter();
-            recountMatches();
-        });
+        searchQuery.addListener((obs, old, query) -> searchFor(new LogSearch(query)));
         filterMode.addListener((obs, old, on) -> applyFilter());
         sourceFilter.addListener((obs, old, source) -> {
             applyFilter();
@@ -109,6 +115,7 @@ public final class LogsViewModel {
         }
         if (reset >= 0) {
             all.clear0();
+            memo = SearchMemo.NONE; // its lines are gone; decided afresh as they come
             matches.set(0);
             items = items.subList(reset + 1, items.size());
         }
@@ -129,6 +136,7 @@ public final class LogsViewModel {
                 matches.set(matches.get() + delta);
             }
         }
+        memo.forget(removed);
         receivedLines.set(receivedLines.get() + items.size());
         if (batch.droppedBefore() > 0) {
             droppedLines.set(droppedLines.get() + batch.droppedBefore());
@@ -143,13 +151,47 @@ public final class LogsViewModel {
     /** Empties the pane now (UI thread); lines still waiting in the batcher arrive afterwards. */
     public void clear() {
         all.clear0();
+        memo = SearchMemo.NONE; // its lines are gone; decided afresh as they come
         matches.set(0);
+    }
+
+    /**
+     * Makes {@code next} the pane's search: at once when little text is kept, else after a pass on the
+     * background executor over the lines kept now (the UI thread only copies their references). A query typed
+     * meanwhile supersedes it: only the newest pass is applied.
+     */
+    private void searchFor(LogSearch next) {
+        int generation = ++searchGeneration;
+        if (next.isEmpty() || all.weight() < BACKGROUND_SEARCH_WEIGHT) {
+            useSearch(next, SearchMemo.NONE);
+            return;
+        }
+        List<LogLine> kept = new ArrayList<>(all);
+        background.execute(() -> {
+            SearchMemo decided = SearchMemo.of(next, kept);
+            ui.execute(() -> {
+                if (generation == searchGeneration) {
+                    useSearch(next, decided);
+                }
+            });
+        });
+    }
+
+    private void useSearch(LogSearch next, SearchMemo decided) {
+        search = next;
+        memo = decided == SearchMemo.NONE ? decided : decided.keepingOnly(all);
+        applyFilter();
+        recountMatches();
+    }
+
+    private boolean matchesSearch(LogLine line) {
+        return memo.matches(line, search);
     }
 
     /** Whether a line counts as a match: it matches the search and is of the service shown (if one is). */
     private boolean counts(LogLine line) {
         String source = sourceFilter.get();
-        return (source == null || line.source().equals(source)) && search.matches(line.plainText());
+        return (source == null || line.source().equals(source)) && matchesSearch(line);
     }
 
     private void recountMatches() {
@@ -210,8 +252,9 @@ public final class LogsViewModel {
             return;
         }
         LogSearch current = search;
+        SearchMemo decided = memo;
         visible.setPredicate(line -> (source == null || line.source().equals(source))
-                && (!bySearch || current.matches(line.plainText())));
+                && (!bySearch || decided.matches(line, current)));
     }
 
     /** The lines the view shows: all kept lines, or only matching ones in filter mode. */
@@ -243,7 +286,7 @@ public final class LogsViewModel {
         int n = visible.size();
         for (int step = 1; step <= n; step++) {
             int i = Math.floorMod(forward ? from + step : from - step, n);
-            if (search.matches(visible.get(i).plainText())) {
+            if (matchesSearch(visible.get(i))) {
                 return i;
             }
         }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -211,5 +212,42 @@ class LogsViewModelTest {
         assertThat(roomy.lines().getLast().text()).startsWith("hay ");
         assertThat(roomy.matchesProperty().get()).isEqualTo((int) roomy.lines().stream().filter(l -> l.text().startsWith("needle")).count());
         assertThat(roomy.receivedLinesProperty().get()).isEqualTo(100);
+    }
+
+    /**
+     * Issue 17, fault 7: over megabytes of kept text a search is a pass longer than a frame, so it runs on the
+     * background executor; the pane keeps the previous search until it is done, and only the newest query
+     * typed meanwhile is applied.
+     */
+    @Test
+    void aSearchOverMuchTextRunsInTheBackgroundAndOnlyTheNewestQueryIsApplied() {
+        ArrayDeque<Runnable> background = new ArrayDeque<>();
+        LogsViewModel busy = new LogsViewModel(new DirectUiScheduler(), background::add, 100_000, ZoneOffset.UTC);
+        String padding = "x".repeat(100_000);
+        for (int i = 0; i < 40; i++) { // 4 MB: above the background threshold
+            busy.append(line("web", (i % 4 == 0 ? "needle " : "hay ") + i + " " + padding));
+        }
+        assertThat(background).isEmpty();
+
+        busy.searchQueryProperty().set("hay");
+        busy.searchQueryProperty().set("needle");
+        assertThat(busy.search().isEmpty()).as("the pane keeps the previous (empty) search meanwhile").isTrue();
+        assertThat(background).hasSize(2);
+
+        busy.append(line("web", "needle that came during the pass"));
+        background.removeLast().run(); // "needle" finishes first
+        assertThat(busy.search().query()).isEqualTo("needle");
+        assertThat(busy.matchesProperty().get()).isEqualTo(11);
+        busy.filterModeProperty().set(true);
+        assertThat(busy.lines()).hasSize(11);
+        assertThat(busy.findNext(0, true)).isEqualTo(1);
+
+        background.removeLast().run(); // the superseded "hay" pass ends late: ignored
+        assertThat(busy.search().query()).isEqualTo("needle");
+        assertThat(busy.matchesProperty().get()).isEqualTo(11);
+
+        busy.searchQueryProperty().set("");
+        assertThat(busy.matchesProperty().get()).isZero();
+        assertThat(background).as("clearing the search needs no pass").isEmpty();
     }
 }
