@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /** The connector alone on a real exec: the end of the stream (the container stopped) reaches read and onEnd. */
 @RequiresEngine
-class ExecTtyConnectorIT {
+class EngineTtyConnectorIT {
 
     private final String run = "ttyc-" + UUID.randomUUID().toString().substring(0, 8);
     private final EngineClient engine = EngineClient.connect(new EngineEndpoint.Unix(TestEngine.socket()));
@@ -43,7 +43,7 @@ class ExecTtyConnectorIT {
                         .labels(Map.of("berth.test", run)).build())
                 .hostConfig(HostConfig.builder().build()).build()).id();
         engine.containers().start(container);
-        ExecTtyConnector connector = ExecTtyConnector.open(engine, container, run, List.of("sh"), 80, 24);
+        EngineTtyConnector connector = EngineTtyConnector.exec(engine, container, run, List.of("sh"), 80, 24);
         CountDownLatch ended = new CountDownLatch(1);
         connector.onEnd(ended::countDown);
         CompletableFuture<Integer> reader = CompletableFuture.supplyAsync(() -> {
