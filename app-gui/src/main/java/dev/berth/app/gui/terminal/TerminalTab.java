@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
+import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.canvas.Canvas;
@@ -42,6 +43,7 @@ public final class TerminalTab extends Tab {
         setId("terminal-tab");
         status.setId("terminal-status");
         status.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        status.setPadding(new Insets(3, 8, 3, 8));
         BorderPane content = new BorderPane(widget.getPane());
         content.setBottom(status);
         content.getStyleClass().add("terminal-tab");
@@ -53,7 +55,11 @@ public final class TerminalTab extends Tab {
     /** Opens {@code target} in {@code container} in a new tab; the tab shows "Connecting…" until the session runs. */
     public static TerminalTab open(Supplier<EngineClient> engine, String containerId, String containerName, TerminalTarget target,
                                    UiScheduler ui, Executor background) {
-        TerminalTab tab = new TerminalTab(target instanceof TerminalTarget.Attach ? containerName + " (attach)" : containerName);
+        boolean attaching = target instanceof TerminalTarget.Attach;
+        TerminalTab tab = new TerminalTab(attaching ? containerName + " (attach)" : containerName);
+        if (attaching) {
+            tab.setGraphic(Icons.icon(Feather.LINK));
+        }
         background.execute(() -> {
             try {
                 EngineClient client = engine.get();

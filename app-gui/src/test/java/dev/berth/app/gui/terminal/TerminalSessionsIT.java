@@ -144,6 +144,7 @@ class TerminalSessionsIT {
         assertThat(tab.status()).startsWith("bash in with-bash — TTY");
         terminal.typeLine(robot, "echo bash=$BERTH_BASH");
         await(() -> Pattern.compile("(?m)^bash=yes\\s*$").matcher(terminal.screen()).find());
+        TerminalDriver.screenshot(robot, stage.getScene(), "terminal-bash");
 
         // "Open shell with…": exactly the command given, here sh in the same container.
         TerminalTab sh = open(robot, container, "with-bash", TerminalTarget.command(ShellChoice.words("sh -c 'echo chosen-$((1+1)); exec sh'")));
