@@ -60,6 +60,8 @@ public final class EngineTtyConnector implements TtyConnector {
     private final CountDownLatch ended = new CountDownLatch(1);
     private final AtomicReference<TermSize> pendingSize = new AtomicReference<>();
     private volatile boolean closed;
+    /** Characters handed to the terminal so far (only its reader thread writes it): throughput figures. */
+    private volatile long charsRead;
     private volatile Runnable onEnd = () -> { };
     private volatile BiConsumer<Integer, Integer> onResized = (columns, rows) -> { };
 
@@ -126,6 +128,11 @@ public final class EngineTtyConnector implements TtyConnector {
         return id;
     }
 
+    /** Characters the terminal has read from the session so far. */
+    public long charsRead() {
+        return charsRead;
+    }
+
     /** Whether keys reach the process (false for an attach to a container without open stdin). */
     public boolean acceptsInput() {
         return acceptsInput;
@@ -141,6 +148,8 @@ public final class EngineTtyConnector implements TtyConnector {
         }
         if (read < 0) {
             end();
+        } else {
+            charsRead += read;
         }
         return read;
     }

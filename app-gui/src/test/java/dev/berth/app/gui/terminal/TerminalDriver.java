@@ -70,15 +70,17 @@ final class TerminalDriver {
         Event.fireEvent(target, new KeyEvent(KeyEvent.KEY_RELEASED, "", "", KeyCode.ENTER, false, false, false, false));
     }
 
-    /** A key with modifiers as a keyboard sends it (press, release): Ctrl+C, Ctrl+Shift+C… */
+    /**
+     * A key with modifiers as JavaFX on Linux sends it (press, release): for Ctrl+letter the press carries the
+     * control character as its text (glass maps 'c' with Ctrl to U+0003), which is what JediTermFX sends to the
+     * process; with Shift too (Ctrl+Shift+C, the copy action) the text is the capital letter.
+     */
     static void chord(Node target, KeyCode code, boolean shift, boolean control) {
-        String text = control && !shift && code.getChar().length() == 1
-                ? String.valueOf((char) (Character.toUpperCase(code.getChar().charAt(0)) - '@')) : "";
-        Event.fireEvent(target, new KeyEvent(KeyEvent.KEY_PRESSED, "", "", code, shift, control, false, false));
-        if (!text.isEmpty()) {
-            Event.fireEvent(target, new KeyEvent(KeyEvent.KEY_TYPED, text, text, KeyCode.UNDEFINED, shift, control, false, false));
-        }
-        Event.fireEvent(target, new KeyEvent(KeyEvent.KEY_RELEASED, "", "", code, shift, control, false, false));
+        String letter = code.getChar();
+        String text = control && !shift && letter.length() == 1 && Character.isLetter(letter.charAt(0))
+                ? String.valueOf((char) (Character.toUpperCase(letter.charAt(0)) - '@')) : shift ? letter.toUpperCase() : letter.toLowerCase();
+        Event.fireEvent(target, new KeyEvent(KeyEvent.KEY_PRESSED, text, text, code, shift, control, false, false));
+        Event.fireEvent(target, new KeyEvent(KeyEvent.KEY_RELEASED, text, text, code, shift, control, false, false));
     }
 
     static void screenshot(FxRobot robot, Scene scene, String name) throws Exception {
