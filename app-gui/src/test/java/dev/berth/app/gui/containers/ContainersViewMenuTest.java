@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javafx.geometry.Side;
 import javafx.scene.Scene;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
@@ -58,7 +59,7 @@ class ContainersViewMenuTest {
                 .filter(r -> r.getItem() instanceof ContainerRow container && container.id().equals(id)).findFirst().orElseThrow();
         // Shown as a right-click shows it (its onShowing picks the row's container); a robot's right-click does
         // not reach the headless toolkit's popup machinery reliably.
-        robot.interact(() -> row.getContextMenu().show(row, javafx.geometry.Side.BOTTOM, 0, 0));
+        robot.interact(() -> row.getContextMenu().show(row, Side.BOTTOM, 0, 0));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> row.getContextMenu() != null && row.getContextMenu().isShowing());
         return row.getContextMenu();
     }

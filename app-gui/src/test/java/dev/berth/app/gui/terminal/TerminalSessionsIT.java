@@ -41,6 +41,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -128,7 +129,7 @@ class TerminalSessionsIT {
      * they would run bash; {@code $BERTH_BASH} in the answer shows the terminal runs it and not sh.
      */
     @Test
-    void openShellRunsBashWhenTheContainerHasIt(FxRobot robot, @org.junit.jupiter.api.io.TempDir Path context) throws Exception {
+    void openShellRunsBashWhenTheContainerHasIt(FxRobot robot, @TempDir Path context) throws Exception {
         String image = "berth-test/fake-bash:" + run;
         Files.writeString(context.resolve("bash"), "#!/bin/sh\nexport BERTH_BASH=yes PS1='bash-5.2# '\nexec /bin/sh \"$@\"\n");
         Files.writeString(context.resolve("Dockerfile"), "FROM " + TestEngine.BUSYBOX_IMAGE + "\nCOPY bash /bin/bash\n"
