@@ -2,7 +2,9 @@ package dev.berth.app.cli;
 
 import dev.berth.app.BerthVersion;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -56,11 +58,18 @@ public final class BerthCli {
     private ProgressMode progressMode;
 
     private final InputStream in;
+    private final OutputStream bytesOut;
     private final boolean terminal;
 
-    private BerthCli(InputStream in, boolean terminal) {
+    private BerthCli(InputStream in, OutputStream bytesOut, boolean terminal) {
         this.in = in;
+        this.bytesOut = bytesOut;
         this.terminal = terminal;
+    }
+
+    /** Standard output for bytes ({@code cp SERVICE:PATH -} writes a tar there); flushed by whoever writes. */
+    OutputStream bytesOut() {
+        return bytesOut;
     }
 
     /** The standard input commands read ({@code exec}, {@code run}, {@code -f -}); tests pass their own. */
@@ -84,7 +93,7 @@ public final class BerthCli {
     /** Runs one command line and returns the exit code. */
     public static int run(String... args) {
         boolean terminal = System.console() != null && System.console().isTerminal();
-        return run(new BytePrintWriter(System.out), new PrintWriter(System.err, true), System.in, terminal, args);
+        return run(new BytePrintWriter(System.out), new PrintWriter(System.err, true), System.in, System.out, terminal, args);
     }
 
     /** Runs one command line with the given streams (tests capture them). */
@@ -94,7 +103,12 @@ public final class BerthCli {
 
     /** Runs one command line with the given streams; {@code terminal} says whether they are a terminal. */
     public static int run(PrintWriter out, PrintWriter err, InputStream in, boolean terminal, String... args) {
-        CommandLine commandLine = new CommandLine(new BerthCli(in, terminal));
+        return run(out, err, in, new WriterBytes(out), terminal, args);
+    }
+
+    /** Runs one command line; bytes a command writes to standard output go to {@code bytesOut}. */
+    public static int run(PrintWriter out, PrintWriter err, InputStream in, OutputStream bytesOut, boolean terminal, String... args) {
+        CommandLine commandLine = new CommandLine(new BerthCli(in, bytesOut, terminal));
         Optional<Class<?>> named = commandNamed(subcommandName(commandLine.getCommandSpec(), args));
         for (Class<?> command : named.<List<Class<?>>>map(List::of).orElse(COMMANDS)) {
             commandLine.addSubcommand(command);
@@ -131,7 +145,7 @@ public final class BerthCli {
 
     /** The root command's model alone (global options, no subcommands). */
     static CommandSpec rootSpec() {
-        return new CommandLine(new BerthCli(InputStream.nullInputStream(), false)).getCommandSpec();
+        return new CommandLine(new BerthCli(InputStream.nullInputStream(), OutputStream.nullOutputStream(), false)).getCommandSpec();
     }
 
     /** The subcommand class called {@code name} (or one of its aliases); empty for help, a typo or none. */
@@ -149,6 +163,33 @@ public final class BerthCli {
         @Override
         public String[] getVersion() {
             return new String[] {"Berth " + BerthVersion.version()};
+        }
+    }
+
+    /**
+     * Bytes onto a character writer, one char per byte (ISO-8859-1, so nothing is lost): where the caller gave
+     * only a writer, as most tests do; the real standard output takes the bytes as they are.
+     */
+    private static final class WriterBytes extends OutputStream {
+        private final PrintWriter out;
+
+        WriterBytes(PrintWriter out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(int b) {
+            out.write(b & 0xff);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            out.write(new String(bytes, offset, length, StandardCharsets.ISO_8859_1));
+        }
+
+        @Override
+        public void flush() {
+            out.flush();
         }
     }
 }

@@ -18,6 +18,7 @@ import dev.berth.engine.compose.progress.PlainProgressRenderer;
 import dev.berth.engine.compose.progress.ProgressListener;
 import dev.berth.engine.compose.progress.TtyProgressRenderer;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -61,6 +62,12 @@ final class CliSession implements AutoCloseable {
 
     InputStream in() {
         return root == null ? InputStream.nullInputStream() : root.in();
+    }
+
+    /** Standard output for bytes (a tar from {@code cp … -}); everything written to {@link #out()} is flushed first. */
+    OutputStream bytesOut() {
+        out().flush();
+        return root == null ? OutputStream.nullOutputStream() : root.bytesOut();
     }
 
     /** True when Berth runs on a terminal (not in tests, not piped): live progress, colours, TTY for exec. */

@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
  * {@code berth cp SERVICE:SRC DEST} and {@code berth cp SRC SERVICE:DEST}, as {@code docker compose cp}:
  * stopped containers count (the engine copies into and out of them), into a service every container gets
  * the copy unless {@code --index} picks one, out of a service the first container (or {@code --index})
- * is read. {@code -} as the source reads a tar from stdin and extracts it into the container folder.
+ * is read. {@code -} as the source reads a tar from stdin and extracts it into the container folder;
+ * {@code -} as the destination writes the tar of the container path to stdout (as {@code docker compose cp}).
  */
 @Command(name = "cp", description = "Copy files/folders between a service container and the local filesystem.")
 final class CpCommand extends ComposeCommand {
@@ -32,7 +33,7 @@ final class CpCommand extends ComposeCommand {
     @Parameters(index = "0", paramLabel = "SRC", description = "SERVICE:SRC_PATH, a local path, or - for a tar on stdin.")
     String source;
 
-    @Parameters(index = "1", paramLabel = "DEST", description = "SERVICE:DEST_PATH or a local path.")
+    @Parameters(index = "1", paramLabel = "DEST", description = "SERVICE:DEST_PATH, a local path, or - for a tar on stdout.")
     String destination;
 
     @Override
@@ -46,11 +47,12 @@ final class CpCommand extends ComposeCommand {
         ContainerFiles files = new ContainerFiles(session.client().containers());
         try {
             if (from != null) {
-                if (destination.equals("-")) {
-                    throw new CliException("writing a tar to stdout (DEST -) is not supported yet; copy to a folder instead");
-                }
                 ServiceContainer container = containers(session, from[0], true).getFirst();
-                files.copyOut(container.id(), from[1], Path.of(destination), archive);
+                if (destination.equals("-")) {
+                    files.copyOutAsTar(container.id(), from[1], session.bytesOut());
+                } else {
+                    files.copyOut(container.id(), from[1], Path.of(destination), archive);
+                }
                 return 0;
             }
             for (ServiceContainer container : containers(session, to[0], false)) {

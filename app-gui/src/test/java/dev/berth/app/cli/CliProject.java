@@ -2,6 +2,7 @@ package dev.berth.app.cli;
 
 import dev.berth.testkit.TestEngine;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -62,6 +63,17 @@ final class CliProject implements AutoCloseable {
         List<String> all = new ArrayList<>(List.of("-H", HOST, "-f", file.toString(), "-p", name));
         all.addAll(List.of(args));
         return raw(all.toArray(String[]::new));
+    }
+
+    /** {@code berth …} with {@code stdin} as its input; what the command writes as bytes to stdout lands in {@code stdout}. */
+    Run berthBytes(byte[] stdin, ByteArrayOutputStream stdout, String... args) {
+        List<String> all = new ArrayList<>(List.of("-H", HOST, "-f", file.toString(), "-p", name));
+        all.addAll(List.of(args));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = BerthCli.run(new PrintWriter(out, true), new PrintWriter(err, true), new ByteArrayInputStream(stdin), stdout, false,
+                all.toArray(String[]::new));
+        return new Run(code, out.toString(), err.toString());
     }
 
     /** The CLI with exactly these arguments. */

@@ -4,8 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.app.cli.CliProject.Run;
 import dev.berth.testkit.RequiresEngine;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -91,5 +98,34 @@ class CpCliIT {
         Run local = project.berth("cp", host.toString(), host.resolve("x").toString());
         assertThat(local.exitCode()).isEqualTo(1);
         assertThat(local.err()).contains("one of SRC and DEST must be SERVICE:PATH");
+    }
+
+    /** {@code berth cp web:/srv/site -} writes the folder's tar to stdout; {@code berth cp - web:/dir} extracts one from stdin. */
+    @Test
+    void dashIsATarOnStdoutAndStdin() throws Exception {
+        ok("exec", "-T", "--index", "1", "web", "sh", "-c", "mkdir -p /srv/site/css && echo '<h1>tar</h1>' > /srv/site/index.html"
+                + " && echo 'p {}' > /srv/site/css/a.css");
+        ByteArrayOutputStream tar = new ByteArrayOutputStream();
+        Run out = project.berthBytes(new byte[0], tar, "cp", "web:/srv/site", "-");
+        assertThat(out.exitCode()).as(out.toString()).isZero();
+        Map<String, String> entries = new TreeMap<>();
+        try (TarArchiveInputStream in = new TarArchiveInputStream(new ByteArrayInputStream(tar.toByteArray()))) {
+            for (TarArchiveEntry entry; (entry = in.getNextEntry()) != null; ) {
+                entries.put(entry.getName(), entry.isDirectory() ? "<dir>" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(entries).containsEntry("site/index.html", "<h1>tar</h1>\n").containsEntry("site/css/a.css", "p {}\n")
+                .containsKey("site/");
+
+        // The same tar back in, into another folder of the other replica: docker's "cp - CONTAINER:DIR".
+        ok("exec", "-T", "--index", "2", "web", "mkdir", "-p", "/srv/from-tar");
+        Run in = project.berthBytes(tar.toByteArray(), new ByteArrayOutputStream(), "cp", "--index", "2", "-", "web:/srv/from-tar");
+        assertThat(in.exitCode()).as(in.toString()).isZero();
+        assertThat(ok("exec", "-T", "--index", "2", "web", "cat", "/srv/from-tar/site/css/a.css").out()).isEqualTo("p {}\n");
+        assertThat(ok("exec", "-T", "--index", "2", "web", "cat", "/srv/from-tar/site/index.html").out()).isEqualTo("<h1>tar</h1>\n");
+
+        Run missing = project.berthBytes(new byte[0], new ByteArrayOutputStream(), "cp", "web:/no/such", "-");
+        assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.err()).contains("Could not find /no/such in container");
     }
 }

@@ -122,13 +122,15 @@ public final class ContainersView extends BorderPane {
         MenuItem logs = item("Logs", Feather.FILE_TEXT, "container-logs", () -> model.showLogs(target.get()));
         MenuItem inspect = item("Inspect", Feather.SEARCH, "container-inspect", () -> model.inspect(target.get()));
         MenuItem shell = item("Open shell", Feather.TERMINAL, "container-open-shell", () -> model.openShell(target.get()));
+        MenuItem shellWith = item("Open shell with…", Feather.CHEVRONS_RIGHT, "container-open-shell-with", () -> model.openShellWith(target.get()));
+        MenuItem attach = item("Attach", Feather.LINK, "container-attach", () -> model.attach(target.get()));
         MenuItem files = item("Browse files", Feather.FOLDER, "container-browse-files", () -> model.browseFiles(target.get()));
         MenuItem restart = item("Restart", Feather.ROTATE_CW, "container-restart", () -> model.restart(target.get()));
         MenuItem stop = item("Stop", Feather.STOP_CIRCLE, "container-stop", () -> model.stop(target.get()));
         MenuItem remove = item("Remove…", Feather.TRASH_2, "container-remove", () -> model.remove(target.get()));
         MenuItem open = item("Open port", Feather.EXTERNAL_LINK, "container-open-port",
                 () -> model.webPort(target.get()).ifPresent(model::open));
-        ContextMenu menu = new ContextMenu(logs, inspect, shell, files, new SeparatorMenuItem(),
+        ContextMenu menu = new ContextMenu(logs, inspect, shell, shellWith, attach, files, new SeparatorMenuItem(),
                 restart, stop, remove, new SeparatorMenuItem(), open);
         menu.setOnShowing(event -> {
             ContainerRow item = row.getItem();
@@ -136,7 +138,10 @@ public final class ContainersView extends BorderPane {
             if (item == null) {
                 return;
             }
-            shell.setDisable(item.state() != ContainerState.RUNNING);
+            boolean notRunning = item.state() != ContainerState.RUNNING;
+            shell.setDisable(notRunning);
+            shellWith.setDisable(notRunning);
+            attach.setDisable(notRunning);
             stop.setDisable(!item.state().isStoppable());
             var port = model.webPort(item);
             open.setText(port.map(p -> "Open " + p.url()).orElse("Open port"));

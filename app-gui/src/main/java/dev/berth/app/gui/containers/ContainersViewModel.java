@@ -51,8 +51,14 @@ public final class ContainersViewModel {
         /** Opens the container's file tree. */
         default void browseFiles(ContainerRow row) {}
 
-        /** Opens a terminal tab on a shell in the container. */
+        /** Opens a terminal tab on a shell in the container (bash, else sh). */
         default void openShell(ContainerRow row) {}
+
+        /** Asks for a command, then opens a terminal tab running it in the container. */
+        default void openShellWith(ContainerRow row) {}
+
+        /** Opens a terminal tab attached to the container's main process. */
+        default void attach(ContainerRow row) {}
     }
 
     /** {@code browser} opens a URL (HostServices::showDocument in the app, a recorder in tests). */
@@ -78,6 +84,14 @@ public final class ContainersViewModel {
 
     public void openShell(ContainerRow row) {
         commands.openShell(row);
+    }
+
+    public void openShellWith(ContainerRow row) {
+        commands.openShellWith(row);
+    }
+
+    public void attach(ContainerRow row) {
+        commands.attach(row);
     }
 
     public void browseFiles(ContainerRow row) {

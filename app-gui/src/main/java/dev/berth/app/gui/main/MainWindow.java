@@ -11,6 +11,7 @@ import dev.berth.app.gui.controls.Confirmations;
 import dev.berth.app.gui.controls.DialogConfirmations;
 import dev.berth.app.gui.controls.FailureDialog;
 import dev.berth.app.gui.controls.Icons;
+import dev.berth.app.gui.controls.ShellCommandDialog;
 import dev.berth.app.gui.editor.EditorKeys;
 import dev.berth.app.gui.editor.EditorWindow;
 import dev.berth.app.gui.engines.BerthEngineStarter;
@@ -42,7 +43,9 @@ import dev.berth.app.gui.resources.ResourcesArea;
 import dev.berth.app.gui.stats.StatsView;
 import dev.berth.app.gui.swarm.StackDeployViewModel;
 import dev.berth.app.gui.swarm.StackDeployWindow;
+import dev.berth.app.gui.terminal.ShellChoice;
 import dev.berth.app.gui.terminal.TerminalTab;
+import dev.berth.app.gui.terminal.TerminalTarget;
 import dev.berth.app.gui.top.TopView;
 import dev.berth.app.resources.ResourceCatalog;
 import dev.berth.app.workspace.ProjectInvocation;
@@ -139,6 +142,8 @@ public final class MainWindow {
     private Stage stage;
     private Supplier<EngineClient> shellEngine;
     private Executor shellBackground;
+    /** What "Open shell with…" offers: the last command typed there. */
+    private String lastShellCommand = "bash";
     private ResourcesArea resources;
     private StackDeployWindow stackDeploy;
     private final Map<List<Path>, EditorWindow> editors = new HashMap<>();
@@ -537,9 +542,21 @@ public final class MainWindow {
             public void openShell(ContainerRow row) {
                 MainWindow.this.openShell(row);
             }
+
+            @Override
+            public void openShellWith(ContainerRow row) {
+                MainWindow.this.openShellWith(row);
+            }
+
+            @Override
+            public void attach(ContainerRow row) {
+                openTerminal(row, TerminalTarget.attach());
+            }
         }, confirmations);
         actions.onBrowseFiles(this::browseFiles);
         actions.onOpenShell(this::openShell);
+        actions.onOpenShellWith(this::openShellWith);
+        actions.onAttach(row -> openTerminal(row, TerminalTarget.attach()));
     }
 
     /** Where "Open shell" gets its engine and runs the exec's setup; the engine session sets it. */
@@ -549,13 +566,35 @@ public final class MainWindow {
         return this;
     }
 
-    /** "Open shell" (container row or service card): a closable terminal tab beside the detail tabs. */
+    /** "Open shell" (container row or service card): bash, or sh where there is no bash. */
     private void openShell(ContainerRow row) {
+        openTerminal(row, TerminalTarget.shell());
+    }
+
+    /** "Open shell with…": asks for the command (the last one typed is offered again), then opens it. */
+    private void openShellWith(ContainerRow row) {
         if (shellEngine == null || row == null) {
             return;
         }
-        TerminalTab terminal = TerminalTab.open(shellEngine, row.id(), row.name(), TerminalTab.DEFAULT_SHELL, new FxUiScheduler(),
-                shellBackground);
+        ShellCommandDialog.ask(stage, row.name(), lastShellCommand).ifPresent(line -> {
+            List<String> words;
+            try {
+                words = ShellChoice.words(line);
+            } catch (IllegalArgumentException e) {
+                FailureDialog.show(stage, "Cannot run " + line, "The command has an " + e.getMessage() + ".");
+                return;
+            }
+            lastShellCommand = line;
+            openTerminal(row, TerminalTarget.command(words));
+        });
+    }
+
+    /** A closable terminal tab beside the detail tabs (container row or service card). */
+    private void openTerminal(ContainerRow row, TerminalTarget target) {
+        if (shellEngine == null || row == null) {
+            return;
+        }
+        TerminalTab terminal = TerminalTab.open(shellEngine, row.id(), row.name(), target, new FxUiScheduler(), shellBackground);
         details.getTabs().add(terminal);
         details.getSelectionModel().select(terminal);
     }

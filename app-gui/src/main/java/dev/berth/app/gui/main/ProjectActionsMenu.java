@@ -53,6 +53,8 @@ final class ProjectActionsMenu {
     private final BooleanProperty nothingToBuild = new SimpleBooleanProperty(false);
     private Consumer<ContainerRow> browseFiles = row -> { };
     private Consumer<ContainerRow> openShell = row -> { };
+    private Consumer<ContainerRow> openShellWith = row -> { };
+    private Consumer<ContainerRow> attach = row -> { };
     private ContextMenu serviceMenu;
 
     ProjectActionsMenu(ProjectPanes panes, Optional<ProjectFeed> feed, BiConsumer<String, Runnable> confirmDownWithVolumes) {
@@ -140,6 +142,12 @@ final class ProjectActionsMenu {
         MenuItem shell = new MenuItem("Open shell", Icons.icon(Feather.TERMINAL));
         shell.setId("service-open-shell");
         shell.setOnAction(event -> selectedService().flatMap(this::firstContainer).ifPresent(row -> openShell.accept(row)));
+        MenuItem shellWith = new MenuItem("Open shell with…", Icons.icon(Feather.CHEVRONS_RIGHT));
+        shellWith.setId("service-open-shell-with");
+        shellWith.setOnAction(event -> selectedService().flatMap(this::firstContainer).ifPresent(row -> openShellWith.accept(row)));
+        MenuItem attachItem = new MenuItem("Attach", Icons.icon(Feather.LINK));
+        attachItem.setId("service-attach");
+        attachItem.setOnAction(event -> selectedService().flatMap(this::firstContainer).ifPresent(row -> attach.accept(row)));
         MenuItem files = new MenuItem("Browse files", Icons.icon(Feather.FOLDER));
         files.setId("service-browse-files");
         files.setOnAction(event -> selectedService().flatMap(this::firstContainer).ifPresent(row -> browseFiles.accept(row)));
@@ -150,7 +158,9 @@ final class ProjectActionsMenu {
         items.put(ServiceMenuItems.Item.OPEN_PORT, openPort);
         items.put(ServiceMenuItems.Item.BROWSE_FILES, files);
         items.put(ServiceMenuItems.Item.OPEN_SHELL, shell);
-        menu.getItems().addAll(logs, inspect, shell, files, openPort, new SeparatorMenuItem());
+        items.put(ServiceMenuItems.Item.OPEN_SHELL_WITH, shellWith);
+        items.put(ServiceMenuItems.Item.ATTACH, attachItem);
+        menu.getItems().addAll(logs, inspect, shell, shellWith, attachItem, files, openPort, new SeparatorMenuItem());
         for (ProjectAction action : new ProjectAction[] {ProjectAction.UP, ProjectAction.RESTART, ProjectAction.STOP,
                 ProjectAction.START, ProjectAction.PULL, ProjectAction.BUILD, ProjectAction.RECREATE}) {
             MenuItem item = new MenuItem(action.title() + " this service");
@@ -195,6 +205,16 @@ final class ProjectActionsMenu {
     /** What "Open shell" on a card does with the service's first running container (the window opens a terminal tab). */
     void onOpenShell(Consumer<ContainerRow> action) {
         this.openShell = action;
+    }
+
+    /** What "Open shell with…" on a card does with the service's first container (asks for the command). */
+    void onOpenShellWith(Consumer<ContainerRow> action) {
+        this.openShellWith = action;
+    }
+
+    /** What "Attach" on a card does with the service's first container (a terminal on its main process). */
+    void onAttach(Consumer<ContainerRow> action) {
+        this.attach = action;
     }
 
     /** The service's first container by name ({@code …-1} before {@code …-2}), running ones first. */

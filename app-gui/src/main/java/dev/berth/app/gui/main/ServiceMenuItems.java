@@ -11,7 +11,7 @@ import java.util.Set;
  */
 final class ServiceMenuItems {
 
-    enum Item { LOGS, INSPECT, OPEN_SHELL, BROWSE_FILES, OPEN_PORT, UP, RESTART, STOP, START, PULL, BUILD, RECREATE }
+    enum Item { LOGS, INSPECT, OPEN_SHELL, OPEN_SHELL_WITH, ATTACH, BROWSE_FILES, OPEN_PORT, UP, RESTART, STOP, START, PULL, BUILD, RECREATE }
 
     private ServiceMenuItems() {}
 
@@ -35,6 +35,8 @@ final class ServiceMenuItems {
             items.add(running ? Item.STOP : Item.START);
             if (running) {
                 items.add(Item.OPEN_SHELL);
+                items.add(Item.OPEN_SHELL_WITH);
+                items.add(Item.ATTACH);
             }
         }
         if (buildable) {

@@ -2,7 +2,6 @@ package dev.berth.app.gui.terminal;
 
 import atlantafx.base.theme.Styles;
 import com.techsenger.jeditermfx.ui.JediTermFxWidget;
-import com.techsenger.jeditermfx.ui.settings.DefaultSettingsProvider;
 import dev.berth.app.gui.controls.Icons;
 import dev.berth.app.gui.fx.UiScheduler;
 import dev.berth.engine.api.EngineClient;
@@ -11,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
+import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.canvas.Canvas;
@@ -20,29 +20,30 @@ import javafx.scene.layout.BorderPane;
 import org.kordamp.ikonli.feather.Feather;
 
 /**
- * "Open shell": a tab with a JediTermFX terminal on an exec session in one container. The exec is created
- * and started on the background executor; the terminal's own thread reads the stream; the FX thread only
- * paints and sends key presses. When the stream ends the tab says why — the container stopped, or the
- * shell exited — and stays open with its scroll-back until the user closes it.
+ * "Open shell", "Open shell with…" and "Attach": a tab with a JediTermFX terminal on an engine session in one
+ * container ({@link TerminalTarget}). The session is opened on the background executor (for "Open shell" after
+ * asking whether the container has bash, {@link ShellChoice}); the terminal's own thread reads the stream; the
+ * FX thread only paints and sends key presses. When the stream ends the tab says why — the container stopped,
+ * the shell exited, or the engine closed the attach — and stays open with its scroll-back until the user
+ * closes it. Closing an attach tab only closes the stream: the container keeps running.
  */
 public final class TerminalTab extends Tab {
 
-    /** The default command: a POSIX shell is in nearly every image (bash is not). */
-    public static final List<String> DEFAULT_SHELL = List.of("sh");
-
-    private final JediTermFxWidget widget = new JediTermFxWidget(100, 30, new DefaultSettingsProvider());
+    private final JediTermFxWidget widget = new TerminalWidget(100, 30);
     /** How long a killed shell waits for its container's state to say "stopped". */
     private static final Duration STOP_GRACE = Duration.ofSeconds(3);
     private final Label status = new Label("Connecting…");
-    private volatile ExecTtyConnector connector;
+    private volatile EngineTtyConnector connector;
+    private volatile List<String> command = List.of();
     private boolean closed;
 
-    private TerminalTab(String containerName) {
-        super(containerName);
+    private TerminalTab(String title) {
+        super(title);
         setGraphic(Icons.icon(Feather.TERMINAL));
         setId("terminal-tab");
         status.setId("terminal-status");
         status.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        status.setPadding(new Insets(3, 8, 3, 8));
         BorderPane content = new BorderPane(widget.getPane());
         content.setBottom(status);
         content.getStyleClass().add("terminal-tab");
@@ -51,25 +52,60 @@ public final class TerminalTab extends Tab {
         setOnClosed(event -> close());
     }
 
-    /** Opens {@code command} in {@code container} in a new tab; the tab shows "Connecting…" until the exec runs. */
-    public static TerminalTab open(Supplier<EngineClient> engine, String containerId, String containerName, List<String> command,
+    /** Opens {@code target} in {@code container} in a new tab; the tab shows "Connecting…" until the session runs. */
+    public static TerminalTab open(Supplier<EngineClient> engine, String containerId, String containerName, TerminalTarget target,
                                    UiScheduler ui, Executor background) {
-        TerminalTab tab = new TerminalTab(containerName);
+        boolean attaching = target instanceof TerminalTarget.Attach;
+        TerminalTab tab = new TerminalTab(attaching ? containerName + " (attach)" : containerName);
+        if (attaching) {
+            tab.setGraphic(Icons.icon(Feather.LINK));
+        }
         background.execute(() -> {
             try {
                 EngineClient client = engine.get();
-                ExecTtyConnector opened = ExecTtyConnector.open(client, containerId, containerName, command, 100, 30);
-                opened.onEnd(() -> background.execute(() -> {
-                    String why = containerStopped(client, containerId, opened.execId()) ? "Container stopped: the session ended."
-                            : "Session ended: " + String.join(" ", command) + " exited.";
+                Opened opened = switch (target) {
+                    case TerminalTarget.Command shell -> openCommand(client, containerId, containerName, shell);
+                    case TerminalTarget.Attach attach -> openAttach(client, containerId, containerName);
+                };
+                opened.connector().onEnd(() -> background.execute(() -> {
+                    String why = endReason(client, containerId, opened);
                     ui.execute(() -> tab.ended(why));
                 }));
-                ui.execute(() -> tab.connect(opened, String.join(" ", command)));
+                ui.execute(() -> tab.connect(opened));
             } catch (RuntimeException e) {
-                ui.execute(() -> tab.ended("Could not open a shell in " + containerName + ": " + e.getMessage()));
+                String what = target instanceof TerminalTarget.Attach ? "attach to " : "open a shell in ";
+                ui.execute(() -> tab.ended("Could not " + what + containerName + ": " + e.getMessage()));
             }
         });
         return tab;
+    }
+
+    /** A running session and what the status line says of it; {@code command} is empty for an attach. */
+    private record Opened(EngineTtyConnector connector, List<String> command, String description) {}
+
+    private static Opened openCommand(EngineClient client, String containerId, String containerName, TerminalTarget.Command target) {
+        List<String> command = target.automatic() ? ShellChoice.choose(client, containerId) : target.command();
+        EngineTtyConnector connector = EngineTtyConnector.exec(client, containerId, containerName, command, 100, 30);
+        String fallback = target.automatic() && command.equals(ShellChoice.SH) ? " (no bash in the container)" : "";
+        return new Opened(connector, command, String.join(" ", command) + " in " + containerName + fallback
+                + " — TTY, resize follows the tab");
+    }
+
+    private static Opened openAttach(EngineClient client, String containerId, String containerName) {
+        EngineTtyConnector.AttachMode mode = EngineTtyConnector.AttachMode.of(client.containers().inspect(containerId).config());
+        EngineTtyConnector connector = EngineTtyConnector.attach(client, containerId, containerName, mode, 100, 30);
+        String how = mode.tty() ? "TTY" : mode.stdin() ? "no TTY: keys go to its stdin, not echoed" : "no TTY, no stdin: output only";
+        return new Opened(connector, List.of(), "Attached to the main process of " + containerName + " — " + how
+                + "; closing the tab detaches, the container keeps running");
+    }
+
+    private static String endReason(EngineClient client, String containerId, Opened opened) {
+        if (opened.command().isEmpty()) {
+            return stoppedWithin(client, containerId, STOP_GRACE) ? "Container stopped: the main process exited."
+                    : "Detached: the engine closed the attach stream; the container is still running.";
+        }
+        return containerStopped(client, containerId, opened.connector().sessionId()) ? "Container stopped: the session ended."
+                : "Session ended: " + String.join(" ", opened.command()) + " exited.";
     }
 
     /**
@@ -90,19 +126,23 @@ public final class TerminalTab extends Tab {
         if (exitCode != null && exitCode < 128) {
             return false;
         }
-        long deadline = System.nanoTime() + STOP_GRACE.toNanos();
-        while (System.nanoTime() < deadline) {
+        return stoppedWithin(client, containerId, STOP_GRACE);
+    }
+
+    private static boolean stoppedWithin(EngineClient client, String containerId, Duration grace) {
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (stillRunning(client, containerId)) {
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
             try {
                 Thread.sleep(100);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;
             }
-            if (!stillRunning(client, containerId)) {
-                return true;
-            }
         }
-        return false;
+        return true;
     }
 
     private static boolean stillRunning(EngineClient client, String containerId) {
@@ -114,15 +154,16 @@ public final class TerminalTab extends Tab {
         }
     }
 
-    private void connect(ExecTtyConnector opened, String command) {
+    private void connect(Opened opened) {
         if (closed) {
-            opened.close();
+            opened.connector().close();
             return;
         }
-        connector = opened;
-        widget.setTtyConnector(opened);
+        connector = opened.connector();
+        command = opened.command();
+        widget.setTtyConnector(opened.connector());
         widget.start();
-        status.setText(command + " in " + getText() + " — TTY, resize follows the tab");
+        status.setText(opened.description());
         keyTarget().requestFocus();
     }
 
@@ -164,9 +205,14 @@ public final class TerminalTab extends Tab {
         return widget;
     }
 
-    /** The exec session once it runs (null before), for tests. */
-    public ExecTtyConnector connector() {
+    /** The session once it runs (null before), for tests. */
+    public EngineTtyConnector connector() {
         return connector;
+    }
+
+    /** The command the exec runs once it runs (bash or sh for "Open shell"); empty for an attach. */
+    public List<String> command() {
+        return command;
     }
 
     public String status() {
@@ -183,7 +229,7 @@ public final class TerminalTab extends Tab {
             return;
         }
         closed = true;
-        ExecTtyConnector current = connector;
+        EngineTtyConnector current = connector;
         if (current != null) {
             // The socket is closed off the FX thread; the terminal's reader then sees the end and stops.
             Thread.ofVirtual().name("berth-terminal-close").start(current::close);

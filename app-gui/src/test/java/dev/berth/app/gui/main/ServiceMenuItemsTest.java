@@ -1,11 +1,13 @@
 package dev.berth.app.gui.main;
 
+import static dev.berth.app.gui.main.ServiceMenuItems.Item.ATTACH;
 import static dev.berth.app.gui.main.ServiceMenuItems.Item.BROWSE_FILES;
 import static dev.berth.app.gui.main.ServiceMenuItems.Item.BUILD;
 import static dev.berth.app.gui.main.ServiceMenuItems.Item.INSPECT;
 import static dev.berth.app.gui.main.ServiceMenuItems.Item.LOGS;
 import static dev.berth.app.gui.main.ServiceMenuItems.Item.OPEN_PORT;
 import static dev.berth.app.gui.main.ServiceMenuItems.Item.OPEN_SHELL;
+import static dev.berth.app.gui.main.ServiceMenuItems.Item.OPEN_SHELL_WITH;
 import static dev.berth.app.gui.main.ServiceMenuItems.Item.PULL;
 import static dev.berth.app.gui.main.ServiceMenuItems.Item.RECREATE;
 import static dev.berth.app.gui.main.ServiceMenuItems.Item.RESTART;
@@ -23,7 +25,7 @@ class ServiceMenuItemsTest {
     @Test
     void aRunningServiceOffersStopNotStartAndNoBuildWithoutABuildSection() {
         assertThat(ServiceMenuItems.enabled(ServiceState.HEALTHY, false, true))
-                .containsExactlyInAnyOrder(LOGS, INSPECT, OPEN_SHELL, BROWSE_FILES, OPEN_PORT, UP, RESTART, STOP, PULL, RECREATE);
+                .containsExactlyInAnyOrder(LOGS, INSPECT, OPEN_SHELL, OPEN_SHELL_WITH, ATTACH, BROWSE_FILES, OPEN_PORT, UP, RESTART, STOP, PULL, RECREATE);
     }
 
     @Test

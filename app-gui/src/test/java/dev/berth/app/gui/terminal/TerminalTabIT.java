@@ -75,7 +75,7 @@ class TerminalTabIT {
                 .hostConfig(HostConfig.builder().build()).build()).id();
         engine.containers().start(container);
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        tab = TerminalTab.open(() -> engine, container, run + "-shell", TerminalTab.DEFAULT_SHELL, new FxUiScheduler(), background);
+        tab = TerminalTab.open(() -> engine, container, run + "-shell", TerminalTarget.shell(), new FxUiScheduler(), background);
         TabPane tabs = new TabPane(tab);
         stage.setScene(new Scene(tabs, 900, 520));
         stage.show();
