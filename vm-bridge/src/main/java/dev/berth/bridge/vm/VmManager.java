@@ -212,6 +212,11 @@ public final class VmManager {
         step(progress, "verify the image", until);
         VmImage image = VmImage.load(imageDir);
         image.verify();
+        if (!image.arch().isEmpty() && !image.arch().equals(platform.arch().qemuName)) {
+            throw new VmException("verify the image", imageDir + " is an " + image.arch() + " image and this VM runs " + platform.arch().qemuName
+                    + " (" + platform.qemuBinaryName() + "): build that one (ARCH=" + (platform.arch() == HostPlatform.Arch.AARCH64 ? "arm64" : "amd64")
+                    + " packaging/vm/build-image.sh)");
+        }
 
         step(progress, "prepare the instance", until);
         VmSettings settings = prepare(layout);
