@@ -38,8 +38,9 @@ import org.junit.jupiter.api.Test;
  * as {@code 127.0.0.1:P:80} (compose's safe spelling) answers HTTP on the host's 127.0.0.1:P, next to one published
  * on every address; a host IP that is no address of this host is refused, naming the address. Then the guest's
  * loopback rule is taken out (from a privileged container in the guest's namespaces) and the 127.0.0.1 port stops
- * answering while the other still does: the rule, not luck, is what carries it. Skipped without QEMU and apt,
- * except under CI=true.
+ * answering while the other still does: the rule, not luck, is what carries it. Last, the data disk: a smaller size
+ * is refused, a bigger one is applied by the next start (a longer file, the guest's online resize2fs). Skipped
+ * without QEMU and apt, except under CI=true.
  */
 class VmLoopbackPortsIT {
 
@@ -114,6 +115,25 @@ class VmLoopbackPortsIT {
                     "without the rule, 127.0.0.1:" + loopbackPort + " must not answer");
         }
 
+        // The data disk never shrinks (refused with a sentence) and grows: 4 -> 6 GiB, the next start extends the file
+        // and the guest grows its ext4 online; a container sees the bigger file system.
+        Path dataDisk = manager.layout(PROFILE).dataDisk();
+        assertEquals(4L << 30, Files.size(dataDisk));
+        VmException shrink = assertThrows(VmException.class, () -> manager.saveSettings(PROFILE, manager.settings(PROFILE).withDiskGiB(3)));
+        assertTrue(shrink.getMessage().contains("cannot shrink") && shrink.getMessage().contains("4 GiB"), shrink.getMessage());
+        assertEquals(4, manager.settings(PROFILE).diskGiB());
+        System.out.println("ports VM stopped: " + manager.stop(PROFILE, Duration.ofSeconds(60)));
+        manager.saveSettings(PROFILE, manager.settings(PROFILE).withDiskGiB(6));
+        assertEquals(VmState.RUNNING, manager.start(PROFILE, Duration.ofMinutes(6), line -> System.out.println("ports vm: " + line)).state());
+        assertEquals(6L << 30, Files.size(dataDisk));
+        assertTrue(manager.consoleTail(PROFILE, 300).stream().anyMatch(l -> l.contains("data disk grown")), "the guest's resize2fs ran");
+        try (EngineClient engine = EngineClient.connect(new EngineEndpoint.Unix(manager.layout(PROFILE).engineSocket()))) {
+            String df = engine.containers().create("ports-it-df", ContainerCreateRequest.builder()
+                    .config(ContainerConfig.builder().image(IMAGE).cmd(List.of("sh", "-c", "df -k / && test $(df -k / | awk 'NR==2{print $2}') -gt 5000000"))
+                            .build()).build()).id();
+            engine.containers().start(df);
+            assertEquals(0L, engine.containers().waitFor(df, "not-running").statusCode(), "the container's file system is over 5 GiB");
+        }
     }
 
     private static void buildBusybox(EngineClient engine) throws IOException {
