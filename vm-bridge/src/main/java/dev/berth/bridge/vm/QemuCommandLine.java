@@ -10,8 +10,6 @@ import java.util.List;
  * <li>Only user-mode networking, with {@code restrict=on} unless the settings open the network: the guest can
  *     open no connection to the host or anywhere else; the engine's forward binds 127.0.0.1 and leads to its
  *     mutual-TLS port. Published ports are {@code hostfwd_add} rules added later over QMP.</li>
- * <li>A virtio-balloon with free page reporting only (the balloon is never inflated): memory the guest frees goes
- *     back to the host.</li>
  * <li>Direct kernel boot of the verified kernel and initramfs; the data disk and the config archive are
  *     virtio disks the guest finds by serial ({@code berth-data}, {@code berth-config}).</li>
  * <li>virtio-serial ports: {@code berth.status} (guest → a file the host reads: BOOT, READY, STOPPED…) and
@@ -67,9 +65,6 @@ public final class QemuCommandLine {
         args.addAll(List.of("-netdev", "user,id=" + NETDEV + (launch.settings().openNetwork() ? "" : ",restrict=on") + ",hostfwd=tcp:127.0.0.1:" + launch.enginePort() + "-:" + GUEST_ENGINE_PORT,
                 "-device", "virtio-net" + dev + ",netdev=" + NETDEV));
         args.addAll(List.of("-device", "virtio-rng" + dev));
-        // Free page reporting: the guest tells QEMU which pages it has freed (the unpacked initramfs' buffers, a stopped
-        // container's memory) and QEMU drops them, so its RSS follows what the guest uses: 140 MiB less an hour idle.
-        args.addAll(List.of("-device", "virtio-balloon" + dev + ",free-page-reporting=on"));
         args.addAll(List.of("-drive", "id=data,file=" + layout.dataDisk() + ",if=none,format=raw,discard=unmap",
                 "-device", "virtio-blk" + dev + ",drive=data,serial=berth-data"));
         args.addAll(List.of("-drive", "id=config,file=" + layout.configDisk() + ",if=none,format=raw,readonly=on",
