@@ -277,7 +277,7 @@ final class VmCommand implements Callable<Integer> {
         @Option(names = "--memory", paramLabel = "MIB")
         Integer memory;
 
-        @Option(names = "--disk", paramLabel = "GIB", description = "The data disk's size (a new disk only; an existing one keeps its size).")
+        @Option(names = "--disk", paramLabel = "GIB", description = "The data disk's size in GiB: an existing disk grows at the next start; it never shrinks.")
         Integer disk;
 
         @Option(names = "--share", paramLabel = "DIR", description = "Add a host folder the VM mounts at the same path (repeatable).")

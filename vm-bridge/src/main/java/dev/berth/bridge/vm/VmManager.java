@@ -269,6 +269,11 @@ public final class VmManager {
         step(progress, "verify the image", until);
         VmImage image = VmImage.load(imageDir);
         image.verify();
+        if (!image.arch().isEmpty() && !image.arch().equals(platform.arch().qemuName)) {
+            throw new VmException("verify the image", imageDir + " is an " + image.arch() + " image and this VM runs " + platform.arch().qemuName
+                    + " (" + platform.qemuBinaryName() + "): build that one (ARCH=" + (platform.arch() == HostPlatform.Arch.AARCH64 ? "arm64" : "amd64")
+                    + " packaging/vm/build-image.sh)");
+        }
 
         step(progress, "prepare the instance", until);
         VmSettings settings = prepare(layout);
@@ -352,6 +357,11 @@ public final class VmManager {
                     disk.position(wanted - 1).write(ByteBuffer.wrap(new byte[1]));
                 }
                 InstanceCertificates.restrict(layout.dataDisk(), "rw-------");
+            } else if (Files.size(layout.dataDisk()) < wanted) {
+                // Grown in the settings: a longer sparse file; the guest grows its ext4 to it online (resize2fs) after mounting.
+                try (RandomAccessFile disk = new RandomAccessFile(layout.dataDisk().toFile(), "rw")) {
+                    disk.setLength(wanted);
+                }
             }
             return settings;
         } catch (IOException e) {
@@ -555,9 +565,31 @@ public final class VmManager {
         return VmSettings.load(layout(profile).settingsFile());
     }
 
-    /** Stores new settings; they apply at the next start (the data disk only grows with a new instance). */
+    /**
+     * Stores new settings; they apply at the next start. The data disk may grow (the next start extends the file and
+     * the guest grows its file system) but never shrink: a smaller size than the disk has is refused, with a sentence.
+     */
     public void saveSettings(String profile, VmSettings settings) {
+        shrinkRefusal(profile, settings.diskGiB()).ifPresent(message -> {
+            throw new VmException("change the settings", message);
+        });
         settings.save(layout(profile).settingsFile());
+    }
+
+    /** Why the data disk cannot take {@code diskGiB} (it is bigger already), or empty when it can. */
+    public Optional<String> shrinkRefusal(String profile, int diskGiB) {
+        Path disk = layout(profile).dataDisk();
+        try {
+            long current = Files.exists(disk) ? Files.size(disk) : 0;
+            if (current > (long) diskGiB << 30) {
+                long gib = current >> 30;
+                return Optional.of("The data disk cannot shrink: it is " + gib + " GiB and holds the VM's images, containers and volumes."
+                        + " Choose " + gib + " GiB or more, or delete the VM (and everything in it) to start again with a smaller disk.");
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     // ---------------------------------------------------------------- helpers

@@ -5,6 +5,7 @@ import dev.berth.bridge.vm.VmSettings;
 import dev.berth.bridge.vm.VmStatus;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** What the VM page reads and does for one profile of Berth's engine VM; every call blocks (run it off the FX thread). */
@@ -22,8 +23,11 @@ public interface VmControl {
 
     List<String> consoleTail(int lines);
 
-    /** Stores settings for the next start. */
+    /** Stores settings for the next start (refused when they would shrink the data disk). */
     void saveSettings(VmSettings settings);
+
+    /** Why the data disk cannot take this size (it never shrinks), or empty when it can. */
+    Optional<String> shrinkRefusal(int diskGiB);
 
     /** Removes the instance and its data disk (refused while it runs). */
     void delete();
@@ -58,6 +62,11 @@ public interface VmControl {
             @Override
             public void saveSettings(VmSettings settings) {
                 manager.saveSettings(profile, settings);
+            }
+
+            @Override
+            public Optional<String> shrinkRefusal(int diskGiB) {
+                return manager.shrinkRefusal(profile, diskGiB);
             }
 
             @Override
