@@ -196,6 +196,7 @@ public final class ContainersView extends BorderPane {
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         column.setComparator(Comparator.comparing(ContainerRow::stateAndHealth));
         column.setPrefWidth(170); // "running (unhealthy)" in full
+        column.setMinWidth(150); // the flexing resize policy squeezed it to "running (heal…" in a narrow window
         column.setCellFactory(c -> new TableCell<>() {
             private final Label badge = new Label();
             private final PseudoStates tone = new PseudoStates(badge);
