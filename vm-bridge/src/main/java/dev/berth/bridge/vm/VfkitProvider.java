@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * {@code berth-guest: status READY 1.23 (uptime …)} lines are the status. Stop: "stop" over the control vsock port,
  * then vfkit's REST {@code HardStop}, then SIGKILL. vfkit exits when its VM stops. Published ports: the guest reports
  * its DHCP lease ({@code status ADDR 192.168.64.5}) and {@link RelayMain} in {@link RelayMain#PORTS_ONLY} mode forwards
- * each one from the Mac's 127.0.0.1 to that address ({@link dev.berth.bridge.vm.ports.SocketHostForwards}, TCP).
+ * each one from the Mac's 127.0.0.1 to that address ({@link dev.berth.bridge.vm.ports.SocketHostForwards}, TCP and UDP).
  */
 public final class VfkitProvider implements VmProvider {
 
@@ -76,7 +76,7 @@ public final class VfkitProvider implements VmProvider {
         }
         List<VmShare> shares = wanted == FileSharing.NONE ? List.of() : request.settings().vmShares();
         Path initrd = initrd(request.image(), request.layout());
-        notes.add("published ports: TCP on this Mac's 127.0.0.1 by Berth's forwarder (the guest's NAT address otherwise); UDP only at the guest's address");
+        notes.add("published ports: on this Mac's 127.0.0.1 by Berth's own forwarder (TCP and UDP; vfkit's NAT has no forwarding)");
         List<String> commandLine = VfkitCommandLine.build(new VfkitCommandLine.Launch(vfkit, request.settings(), kernel, initrd, request.layout(), shares));
         return new Plan(request, commandLine, "vz", "virtualization.framework", notes, List.of(), shares.isEmpty() ? "none" : FileSharing.VIRTIOFS.key,
                 guestSettings());

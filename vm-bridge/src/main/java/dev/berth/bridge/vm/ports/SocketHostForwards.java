@@ -2,13 +2,19 @@ package dev.berth.bridge.vm.ports;
 
 import java.io.IOException;
 import java.net.BindException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.PortUnreachableException;
+import java.net.SocketAddress;
+import java.net.SocketTimeoutException;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,29 +25,63 @@ import java.util.function.Supplier;
  * reaches the guest only at its leased address). {@link #add} listens on {@code hostIp:hostPort} and connects each
  * client to the same port at the guest's address, where the guest engine published it, piping both directions on
  * virtual threads; an end that closes its output half-closes the other side (so a request body ends, and the
- * answer still comes back); an error closes both. {@link #remove} closes the listener and every live connection.
- * TCP only: a udp forward is refused with a reason, which {@link PortForwarder} reports on the service.
+ * answer still comes back); an error closes both. UDP: one socket on the host port, and per client address a
+ * session (its own socket connected to the guest's port) whose replies go back to that client; a session idle for
+ * {@link #UDP_IDLE} is closed, as NAT tables do. {@link #remove} closes the listener and every live connection or session.
  */
 public final class SocketHostForwards implements HostForwards, AutoCloseable {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** How long a UDP client may stay silent (both ways) before its session is closed. */
+    public static final Duration UDP_IDLE = Duration.ofSeconds(60);
 
     private final Supplier<String> guestAddress;
-    private final Map<String, Listener> listeners = new ConcurrentHashMap<>();
+    private final Duration udpIdle;
+    private final Map<String, Forward> listeners = new ConcurrentHashMap<>();
 
     /** {@code guestAddress}: asked at each connection, since the guest learns (and may renew) its lease while forwards exist. */
     public SocketHostForwards(Supplier<String> guestAddress) {
+        this(guestAddress, UDP_IDLE);
+    }
+
+    SocketHostForwards(Supplier<String> guestAddress, Duration udpIdle) {
         this.guestAddress = guestAddress;
+        this.udpIdle = udpIdle;
+    }
+
+    /** One open forward, TCP or UDP. */
+    private interface Forward {
+        int connections();
+
+        void close();
+    }
+
+    /**
+     * Waits for the thread blocked on a closed socket to leave it: only then is the port released (the JDK closes a
+     * socket's file descriptor once no thread is in it), so a remove followed at once by an add of the same port works.
+     */
+    private static void awaitReleased(Thread worker) {
+        if (worker == null || worker == Thread.currentThread()) {
+            return;
+        }
+        try {
+            worker.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
     public void add(PortForward forward) throws IOException {
-        if (!forward.protocol().equals("tcp")) {
-            throw new IOException(forward.protocol() + " is not forwarded by Berth's own forwarder (TCP only; vfkit has no forwarding of its own):"
-                    + " reach the port at the VM's address");
-        }
         if (listeners.containsKey(forward.key())) {
             return;
+        }
+        if (forward.protocol().equals("udp")) {
+            addUdp(forward);
+            return;
+        }
+        if (!forward.protocol().equals("tcp")) {
+            throw new IOException(forward.protocol() + " is not forwarded by Berth's own forwarder (TCP and UDP only)");
         }
         ServerSocketChannel server = ServerSocketChannel.open();
         try {
@@ -56,27 +96,43 @@ public final class SocketHostForwards implements HostForwards, AutoCloseable {
         }
         Listener listener = new Listener(forward, server);
         listeners.put(forward.key(), listener);
-        Thread.ofVirtual().name("forward-" + forward.key()).start(listener::accept);
+        listener.worker = Thread.ofVirtual().name("forward-" + forward.key()).start(listener::accept);
+    }
+
+    private void addUdp(PortForward forward) throws IOException {
+        DatagramSocket socket = new DatagramSocket(null);
+        try {
+            socket.bind(new InetSocketAddress(InetAddress.getByName(forward.hostIp()), forward.hostPort()));
+        } catch (BindException e) {
+            socket.close();
+            throw new IOException("host port " + forward.key() + " is already in use (" + e.getMessage() + ")");
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+        UdpForward udp = new UdpForward(forward, socket);
+        listeners.put(forward.key(), udp);
+        udp.worker = Thread.ofVirtual().name("forward-" + forward.key()).start(udp::receive);
     }
 
     @Override
     public void remove(PortForward forward) throws IOException {
-        Listener listener = listeners.remove(forward.key());
+        Forward listener = listeners.remove(forward.key());
         if (listener != null) {
             listener.close();
         }
     }
 
-    /** How many client connections the forward of this key has open now (tests and reports). */
+    /** How many client connections (UDP: client sessions) the forward of this key has open now (tests and reports). */
     public int connections(String key) {
-        Listener listener = listeners.get(key);
-        return listener == null ? 0 : listener.clients.size();
+        Forward listener = listeners.get(key);
+        return listener == null ? 0 : listener.connections();
     }
 
     @Override
     public void close() {
         for (String key : Set.copyOf(listeners.keySet())) {
-            Listener listener = listeners.remove(key);
+            Forward listener = listeners.remove(key);
             if (listener != null) {
                 listener.close();
             }
@@ -84,17 +140,23 @@ public final class SocketHostForwards implements HostForwards, AutoCloseable {
     }
 
     /** One forward: its listening socket and the connections it made, closed together. */
-    private final class Listener {
+    private final class Listener implements Forward {
 
         private final PortForward forward;
         private final ServerSocketChannel server;
         private final Set<SocketChannel> live = ConcurrentHashMap.newKeySet();
         private final Set<SocketChannel> clients = ConcurrentHashMap.newKeySet();
         private volatile boolean closed;
+        private volatile Thread worker;
 
         Listener(PortForward forward, ServerSocketChannel server) {
             this.forward = forward;
             this.server = server;
+        }
+
+        @Override
+        public int connections() {
+            return clients.size();
         }
 
         void accept() {
@@ -165,7 +227,8 @@ public final class SocketHostForwards implements HostForwards, AutoCloseable {
             }
         }
 
-        void close() {
+        @Override
+        public void close() {
             closed = true;
             try {
                 server.close();
@@ -175,6 +238,111 @@ public final class SocketHostForwards implements HostForwards, AutoCloseable {
             for (SocketChannel channel : Set.copyOf(live)) {
                 closeQuietly(channel);
             }
+            awaitReleased(worker);
+        }
+    }
+    /** One UDP forward: the host socket, and a session per client address with its own socket to the guest. */
+    private final class UdpForward implements Forward {
+
+        private final PortForward forward;
+        private final DatagramSocket host;
+        private final Map<SocketAddress, UdpSession> sessions = new ConcurrentHashMap<>();
+        private volatile boolean closed;
+        private volatile Thread worker;
+
+        UdpForward(PortForward forward, DatagramSocket host) {
+            this.forward = forward;
+            this.host = host;
+        }
+
+        @Override
+        public int connections() {
+            return sessions.size();
+        }
+
+        void receive() {
+            byte[] buffer = new byte[65_535];
+            while (!closed) {
+                DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+                try {
+                    host.receive(packet);
+                } catch (IOException e) {
+                    return; // closed by remove()
+                }
+                SocketAddress client = packet.getSocketAddress();
+                try {
+                    UdpSession session = sessions.get(client);
+                    if (session == null) {
+                        session = new UdpSession(client);
+                        sessions.put(client, session);
+                        UdpSession started = session;
+                        Thread.ofVirtual().name("forward-" + forward.key() + "-session").start(started::replies);
+                    }
+                    session.touch();
+                    session.guest.send(new DatagramPacket(packet.getData(), packet.getOffset(), packet.getLength()));
+                } catch (IOException | RuntimeException e) {
+                    UdpSession broken = sessions.remove(client);
+                    if (broken != null) {
+                        broken.guest.close();
+                    }
+                }
+            }
+        }
+
+        /** A client's datagrams to the guest, and the guest's replies back to that client. */
+        private final class UdpSession {
+
+            private final SocketAddress client;
+            private final DatagramSocket guest;
+            private volatile long lastUsed = System.nanoTime();
+
+            UdpSession(SocketAddress client) throws IOException {
+                this.client = client;
+                this.guest = new DatagramSocket();
+                guest.connect(new InetSocketAddress(guestAddress.get(), forward.hostPort()));
+                guest.setSoTimeout((int) Math.max(1, udpIdle.toMillis() / 2));
+            }
+
+            void touch() {
+                lastUsed = System.nanoTime();
+            }
+
+            void replies() {
+                byte[] buffer = new byte[65_535];
+                try {
+                    while (!closed && !guest.isClosed()) {
+                        DatagramPacket reply = new DatagramPacket(buffer, buffer.length);
+                        try {
+                            guest.receive(reply);
+                        } catch (SocketTimeoutException e) {
+                            if (System.nanoTime() - lastUsed > udpIdle.toNanos()) {
+                                return; // idle: the session ends
+                            }
+                            continue;
+                        } catch (PortUnreachableException e) {
+                            continue; // nothing listens in the guest (yet): the client's datagram is lost, as it would be
+                        }
+                        touch();
+                        host.send(new DatagramPacket(reply.getData(), reply.getOffset(), reply.getLength(), client));
+                    }
+                } catch (IOException e) {
+                    // closed by remove(), or the host socket failed
+                } finally {
+                    sessions.remove(client, this);
+                    guest.close();
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+            host.close();
+            for (UdpSession session : List.copyOf(sessions.values())) {
+                session.guest.close();
+            }
+            sessions.clear();
+            awaitReleased(worker);
         }
     }
 }

@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -148,14 +151,88 @@ class SocketHostForwardsTest {
     }
 
     @Test
-    void aTakenHostPortIsRefusedWithTheSentenceAndUdpWithItsReason() throws IOException {
-        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+    void aTakenHostPortIsRefusedWithTheSentenceForTcpAndUdp() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
+                DatagramSocket takenUdp = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
             PortForward busy = new PortForward("tcp", "127.0.0.1", taken.getLocalPort(), "c2", "demo-api-1", "api");
             assertThatThrownBy(() -> forwards.add(busy)).isInstanceOf(IOException.class)
                     .hasMessageContaining("host port 127.0.0.1:" + taken.getLocalPort() + "/tcp is already in use");
+            PortForward busyUdp = new PortForward("udp", "127.0.0.1", takenUdp.getLocalPort(), "c3", "demo-dns-1", "dns");
+            assertThatThrownBy(() -> forwards.add(busyUdp)).isInstanceOf(IOException.class)
+                    .hasMessageContaining("host port 127.0.0.1:" + takenUdp.getLocalPort() + "/udp is already in use");
         }
-        assertThatThrownBy(() -> forwards.add(new PortForward("udp", "127.0.0.1", port, "c3", "demo-dns-1", "dns")))
-                .isInstanceOf(IOException.class).hasMessageContaining("udp is not forwarded");
+    }
+
+    /** UDP: a session per client address, replies to the right client, idle sessions closed, remove() releases the port. */
+    @Test
+    void udpDatagramsGoBothWaysPerClientAndIdleSessionsEnd() throws Exception {
+        int udpPort = freeUdpPortOnBoth();
+        try (DatagramSocket guestUdp = new DatagramSocket(new InetSocketAddress(GUEST, udpPort));
+                SocketHostForwards udpForwards = new SocketHostForwards(() -> GUEST, Duration.ofMillis(400))) {
+            Thread.ofVirtual().start(() -> {
+                byte[] buffer = new byte[65_535];
+                while (!guestUdp.isClosed()) {
+                    try {
+                        DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+                        guestUdp.receive(packet);
+                        byte[] answer = ("echo:" + new String(packet.getData(), 0, packet.getLength(), StandardCharsets.US_ASCII))
+                                .getBytes(StandardCharsets.US_ASCII);
+                        guestUdp.send(new DatagramPacket(answer, answer.length, packet.getSocketAddress()));
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            });
+            PortForward dns = new PortForward("udp", "127.0.0.1", udpPort, "c3", "demo-dns-1", "dns");
+            udpForwards.add(dns);
+            try (DatagramSocket one = new DatagramSocket(); DatagramSocket two = new DatagramSocket()) {
+                assertThat(ask(one, udpPort, "one")).isEqualTo("echo:one");
+                assertThat(ask(two, udpPort, "two")).isEqualTo("echo:two");
+                assertThat(ask(one, udpPort, "one again")).isEqualTo("echo:one again");
+                assertThat(udpForwards.connections(dns.key())).isEqualTo(2);
+                byte[] big = "x".repeat(60_000).getBytes(StandardCharsets.US_ASCII);
+                one.send(new DatagramPacket(big, big.length, new InetSocketAddress("127.0.0.1", udpPort)));
+                DatagramPacket reply = new DatagramPacket(new byte[65_535], 65_535);
+                one.receive(reply);
+                assertThat(reply.getLength()).isEqualTo(60_005);
+
+                long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+                while (udpForwards.connections(dns.key()) > 0 && System.nanoTime() < until) {
+                    Thread.sleep(50);
+                }
+                assertThat(udpForwards.connections(dns.key())).as("idle sessions end").isZero();
+                assertThat(ask(two, udpPort, "after idle")).isEqualTo("echo:after idle");
+            }
+            udpForwards.remove(dns);
+            assertThat(udpForwards.connections(dns.key())).isZero();
+            try (DatagramSocket rebound = new DatagramSocket(new InetSocketAddress("127.0.0.1", udpPort))) {
+                assertThat(rebound.getLocalPort()).as("remove() released the host port").isEqualTo(udpPort);
+            }
+        }
+    }
+
+    private static String ask(DatagramSocket client, int port, String message) throws IOException {
+        client.setSoTimeout(5000);
+        byte[] bytes = message.getBytes(StandardCharsets.US_ASCII);
+        client.send(new DatagramPacket(bytes, bytes.length, new InetSocketAddress("127.0.0.1", port)));
+        DatagramPacket reply = new DatagramPacket(new byte[65_535], 65_535);
+        client.receive(reply);
+        return new String(reply.getData(), 0, reply.getLength(), StandardCharsets.US_ASCII);
+    }
+
+    private static int freeUdpPortOnBoth() throws IOException {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            int candidate;
+            try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+                candidate = probe.getLocalPort();
+            }
+            try (DatagramSocket other = new DatagramSocket(new InetSocketAddress(GUEST, candidate))) {
+                return other.getLocalPort();
+            } catch (IOException e) {
+                // taken on the other address: another one
+            }
+        }
+        throw new IOException("no UDP port free on both 127.0.0.1 and " + GUEST);
     }
 
     @Test
