@@ -15,6 +15,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -83,6 +84,7 @@ public final class SocketHostForwards implements HostForwards, AutoCloseable {
         if (!forward.protocol().equals("tcp")) {
             throw new IOException(forward.protocol() + " is not forwarded by Berth's own forwarder (TCP and UDP only)");
         }
+        refuseBesideAWildcardListener(forward);
         ServerSocketChannel server = ServerSocketChannel.open();
         try {
             server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
@@ -97,6 +99,23 @@ public final class SocketHostForwards implements HostForwards, AutoCloseable {
         Listener listener = new Listener(forward, server);
         listeners.put(forward.key(), listener);
         listener.worker = Thread.ofVirtual().name("forward-" + forward.key()).start(listener::accept);
+    }
+
+    /**
+     * macOS (BSD) lets a SO_REUSEADDR socket bind 127.0.0.1:P beside another program's listener on every address at P,
+     * which would then lose its local clients to the forward without a word; Linux refuses that bind. So on macOS the
+     * wildcard address is tried first: a refusal there is the port being taken.
+     */
+    private static void refuseBesideAWildcardListener(PortForward forward) throws IOException {
+        if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("mac")) {
+            return;
+        }
+        try (ServerSocketChannel probe = ServerSocketChannel.open()) {
+            probe.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            probe.bind(new InetSocketAddress(forward.hostPort()));
+        } catch (BindException e) {
+            throw new IOException("host port " + forward.key() + " is already in use (another program listens on every address: " + e.getMessage() + ")");
+        }
     }
 
     private void addUdp(PortForward forward) throws IOException {
