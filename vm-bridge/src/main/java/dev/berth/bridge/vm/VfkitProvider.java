@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 /**
  * vfkit on macOS: Apple's Virtualization.framework boots the same kernel and initramfs as QEMU (the arm64 kernel
  * uncompressed first), with the command line of {@link VfkitCommandLine}. The engine is reached over vsock: vfkit
- * itself serves {@code <instance>/docker.sock} ({@link EngineAccess#HYPERVISOR_SOCKET}), so no relay process and no
+ * itself serves {@code <instance>/docker.sock} ({@link EngineAccess#HYPERVISOR_SOCKET}), so no engine relay and no
  * TLS port exist. The guest reports on its console (no named virtio-serial ports here): the rc's
  * {@code berth-guest: status READY 1.23 (uptime …)} lines are the status. Stop: "stop" over the control vsock port,
  * then vfkit's REST {@code HardStop}, then SIGKILL. vfkit exits when its VM stops. Published ports: the guest reports
