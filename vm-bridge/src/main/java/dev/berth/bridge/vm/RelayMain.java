@@ -1,7 +1,9 @@
 package dev.berth.bridge.vm;
 
+import dev.berth.bridge.vm.ports.HostForwards;
 import dev.berth.bridge.vm.ports.PortForwarder;
 import dev.berth.bridge.vm.ports.QmpHostForwards;
+import dev.berth.bridge.vm.ports.SocketHostForwards;
 import dev.berth.engine.api.EngineClient;
 import dev.berth.engine.api.EngineEndpoint;
 import java.io.IOException;
@@ -15,11 +17,14 @@ import java.util.Optional;
  * the {@code berth vm start} that made it: {@code RelayMain <instance dir> <port> <qemu pid> [--no-port-forwards]}.
  * It writes its pid file and exits (removing the socket) as soon as the hypervisor process is gone, so a relay never
  * outlives its VM. {@code --no-port-forwards}: the provider forwards published ports itself (WSL2's localhost
- * forwarding), so no QMP {@code hostfwd} follower runs.
+ * forwarding), so no QMP {@code hostfwd} follower runs. {@code --ports-only} (vfkit, which serves the engine socket
+ * itself): no relay, only the published ports, forwarded with sockets from the host's 127.0.0.1 to the guest's NAT
+ * address ({@link SocketHostForwards}; the address is the guest's {@code ADDR} status line).
  */
 public final class RelayMain {
 
     public static final String NO_PORT_FORWARDS = "--no-port-forwards";
+    public static final String PORTS_ONLY = "--ports-only";
 
     private RelayMain() {}
 
@@ -33,12 +38,17 @@ public final class RelayMain {
             System.err.println("relay: QEMU (pid " + qemuPid + ") is not running");
             System.exit(2);
         }
+        if (List.of(args).contains(PORTS_ONLY)) {
+            forwardPortsOnly(layout, qemu.get());
+            return;
+        }
         try (EngineSocketRelay relay = EngineSocketRelay.start(layout.engineSocket(), layout.tlsDir(), port)) {
             Files.writeString(layout.relayPidFile(), ProcessHandle.current().pid() + "\n");
             System.err.println("relay: " + layout.engineSocket() + " -> TLS 127.0.0.1:" + port + " (QEMU pid " + qemuPid + ")");
             // Published ports follow the engine's events for as long as the VM runs (the relay's lifetime).
             if (!List.of(args).contains(NO_PORT_FORWARDS)) {
-                Thread.ofVirtual().name("port-forwarder").start(() -> forwardPorts(layout));
+                Thread.ofVirtual().name("port-forwarder").start(() -> forwardPorts(layout,
+                        new QmpHostForwards(layout.qmp(), QemuCommandLine.NETDEV, openNetwork(layout))));
             }
             qemu.get().onExit().join();
             Files.deleteIfExists(layout.portsFile()); // the VM is gone and every forward with it
@@ -57,8 +67,47 @@ public final class RelayMain {
         }
     }
 
-    /** Connects through the relay's own socket once the guest engine answers (it may still be starting), then follows its events. */
-    private static void forwardPorts(VmLayout layout) {
+    /** vfkit: the published ports only, to the guest's leased address, for as long as vfkit runs. */
+    private static void forwardPortsOnly(VmLayout layout, ProcessHandle hypervisor) throws IOException {
+        Files.writeString(layout.relayPidFile(), ProcessHandle.current().pid() + "\n");
+        try {
+            Optional<String> address = awaitGuestAddress(layout, hypervisor);
+            if (address.isEmpty()) {
+                System.err.println("ports: the guest reported no address (no ADDR status line: an image older than the port forwarder?);"
+                        + " published ports are reachable only at the VM's NAT address");
+                hypervisor.onExit().join();
+            } else {
+                System.err.println("ports: forwarding published ports from 127.0.0.1 to the guest at " + address.get() + " (pid " + hypervisor.pid() + ")");
+                try (SocketHostForwards sockets = new SocketHostForwards(address::get)) {
+                    Thread.ofVirtual().name("port-forwarder").start(() -> forwardPorts(layout, sockets));
+                    hypervisor.onExit().join();
+                }
+            }
+            Files.deleteIfExists(layout.portsFile()); // the VM is gone and every forward with it
+        } finally {
+            Files.deleteIfExists(layout.relayPidFile());
+        }
+    }
+
+    /** The guest reports its lease before READY, so it is normally there at once; a minute at most, while the VM runs. */
+    private static Optional<String> awaitGuestAddress(VmLayout layout, ProcessHandle hypervisor) {
+        long until = System.nanoTime() + 60_000_000_000L;
+        while (hypervisor.isAlive() && System.nanoTime() < until) {
+            Optional<String> address = VfkitProvider.guestAddress(VfkitProvider.statusLines(VmProvider.readLines(layout.console())));
+            if (address.isPresent()) {
+                return address;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Connects through the engine socket once the guest engine answers (it may still be starting), then follows its events. */
+    private static void forwardPorts(VmLayout layout, HostForwards forwards) {
         EngineClient engine = null;
         while (engine == null) {
             try {
@@ -71,8 +120,7 @@ public final class RelayMain {
                 }
             }
         }
-        try (EngineClient client = engine; PortForwarder ports = new PortForwarder(client, new QmpHostForwards(layout.qmp(), QemuCommandLine.NETDEV, openNetwork(layout)),
-                layout.portsFile(), PortForwarder.localAddresses(), line -> System.err.println("ports: " + line))) {
+        try (EngineClient client = engine; PortForwarder ports = new PortForwarder(client, forwards, layout.portsFile(), PortForwarder.localAddresses(), line -> System.err.println("ports: " + line))) {
             ports.closeStale();
             ports.run();
         }

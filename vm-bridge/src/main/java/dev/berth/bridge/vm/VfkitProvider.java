@@ -21,10 +21,12 @@ import java.util.regex.Pattern;
 /**
  * vfkit on macOS: Apple's Virtualization.framework boots the same kernel and initramfs as QEMU (the arm64 kernel
  * uncompressed first), with the command line of {@link VfkitCommandLine}. The engine is reached over vsock: vfkit
- * itself serves {@code <instance>/docker.sock} ({@link EngineAccess#HYPERVISOR_SOCKET}), so no relay process and no
+ * itself serves {@code <instance>/docker.sock} ({@link EngineAccess#HYPERVISOR_SOCKET}), so no engine relay and no
  * TLS port exist. The guest reports on its console (no named virtio-serial ports here): the rc's
  * {@code berth-guest: status READY 1.23 (uptime …)} lines are the status. Stop: "stop" over the control vsock port,
- * then vfkit's REST {@code HardStop}, then SIGKILL. vfkit exits when its VM stops.
+ * then vfkit's REST {@code HardStop}, then SIGKILL. vfkit exits when its VM stops. Published ports: the guest reports
+ * its DHCP lease ({@code status ADDR 192.168.64.5}) and {@link RelayMain} in {@link RelayMain#PORTS_ONLY} mode forwards
+ * each one from the Mac's 127.0.0.1 to that address ({@link dev.berth.bridge.vm.ports.SocketHostForwards}, TCP and UDP).
  */
 public final class VfkitProvider implements VmProvider {
 
@@ -74,6 +76,7 @@ public final class VfkitProvider implements VmProvider {
         }
         List<VmShare> shares = wanted == FileSharing.NONE ? List.of() : request.settings().vmShares();
         Path initrd = initrd(request.image(), request.layout());
+        notes.add("published ports: on this Mac's 127.0.0.1 by Berth's own forwarder (TCP and UDP; vfkit's NAT has no forwarding)");
         List<String> commandLine = VfkitCommandLine.build(new VfkitCommandLine.Launch(vfkit, request.settings(), kernel, initrd, request.layout(), shares));
         return new Plan(request, commandLine, "vz", "virtualization.framework", notes, List.of(), shares.isEmpty() ? "none" : FileSharing.VIRTIOFS.key,
                 guestSettings());
@@ -124,6 +127,11 @@ public final class VfkitProvider implements VmProvider {
     @Override
     public boolean forwardsPortsOverQmp() {
         return false;
+    }
+
+    @Override
+    public boolean forwardsPortsWithSockets() {
+        return true;
     }
 
     @Override
@@ -245,6 +253,17 @@ public final class VfkitProvider implements VmProvider {
             }
         }
         return List.copyOf(lines);
+    }
+
+    /** The guest's address on vfkit's NAT, from its last {@code ADDR 192.168.64.5} status line; empty before DHCP (or from an older image). */
+    static Optional<String> guestAddress(List<String> status) {
+        Optional<String> address = Optional.empty();
+        for (String line : status) {
+            if (line.startsWith("ADDR ") && line.substring(5).strip().matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}")) {
+                address = Optional.of(line.substring(5).strip());
+            }
+        }
+        return address;
     }
 
     private boolean said(VmLayout layout, String word) {

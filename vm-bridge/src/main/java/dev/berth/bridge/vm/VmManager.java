@@ -313,6 +313,10 @@ public final class VmManager {
             step(progress, "engine answers /_ping on " + layout.engineSocket(), until);
             awaitEngine(layout, pid, until);
             notes.add("boot to /_ping " + millis(started) + " ms");
+            if (provider().forwardsPortsWithSockets()) {
+                step(progress, "port forwarder (published ports on 127.0.0.1)", until);
+                relayPid = startPortForwarder(layout, pid, until);
+            }
             state = new InstanceState(pid, relayPid, port, plan.accelerator(), plan.machine(), state.startedAt(), previous.lastStop(), notes);
             state.write(layout.stateFile());
         } catch (VmException e) {
@@ -431,14 +435,44 @@ public final class VmManager {
         }
     }
 
-    private long startRelay(VmLayout layout, int port, long qemuPid, long until) {
+    /** {@link RelayMain} as a small detached JVM: {@code <instance dir> <port> <hypervisor pid>} and the mode's flags. */
+    private static List<String> relayCommand(VmLayout layout, int port, long hypervisorPid) {
         String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> command = new ArrayList<>();
         Optional<Path> setsid = QemuProvider.findOnPath("setsid");
         setsid.ifPresent(s -> command.add(s.toString())); // its own session: a Ctrl-C in the terminal that started it does not end it
         command.addAll(List.of(java, "-Xmx24m", "-Xss256k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData",
                 "-cp", System.getProperty("java.class.path"), RelayMain.class.getName(), layout.dir().toString(), String.valueOf(port),
-                String.valueOf(qemuPid)));
+                String.valueOf(hypervisorPid)));
+        return command;
+    }
+
+    /**
+     * vfkit: {@link RelayMain} with {@link RelayMain#PORTS_ONLY}, forwarding published ports from 127.0.0.1 to the guest's
+     * NAT address; it keeps the relay's pid file, so a stop waits for it and a new start ends a stale one.
+     */
+    private long startPortForwarder(VmLayout layout, long hypervisorPid, long until) {
+        List<String> command = relayCommand(layout, 0, hypervisorPid);
+        command.add(RelayMain.PORTS_ONLY);
+        try {
+            Files.deleteIfExists(layout.relayPidFile());
+            new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(layout.relayLog().toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(AcceleratorProbe.nullFile())).start();
+        } catch (IOException e) {
+            throw failure(layout, "port forwarder", "cannot start the port forwarder: " + e.getMessage());
+        }
+        while (true) {
+            Optional<Long> pid = readLong(layout.relayPidFile());
+            if (pid.isPresent()) {
+                return pid.get();
+            }
+            checkDeadline(layout, "port forwarder", until);
+            sleep(100);
+        }
+    }
+
+    private long startRelay(VmLayout layout, int port, long qemuPid, long until) {
+        List<String> command = relayCommand(layout, port, qemuPid);
         if (!provider().forwardsPortsOverQmp()) {
             command.add(RelayMain.NO_PORT_FORWARDS);
         }

@@ -58,6 +58,14 @@ public interface VmProvider {
         return true;
     }
 
+    /**
+     * Whether Berth forwards published ports itself, with sockets in a small process ({@link RelayMain#PORTS_ONLY}): vfkit,
+     * whose NAT reaches the guest only at its leased address and which has no forwarding of its own.
+     */
+    default boolean forwardsPortsWithSockets() {
+        return false;
+    }
+
     /** Whether the instance has a data disk file (WSL2's distro keeps {@code /var/lib/docker} in its own virtual disk). */
     default boolean usesDataDisk() {
         return true;

@@ -146,12 +146,24 @@ class VfkitProviderTest {
         Files.writeString(layout.console(), """
                 [    0.000000] Booting Linux on physical CPU 0x0000000000 [0x610f0000]
                 berth-guest: status BOOT (uptime 0.61)
+                berth-guest: status ADDR 192.168.64.7 (uptime 1.02)
                 berth-guest: engine on vsock port 2375, control on 2374
                 berth-guest: status READY 2.34 (uptime 2.34)
                 berth-guest: status STOPPED clean (remounted read-only) (uptime 80.02)
                 """);
         assertThat(new VfkitProvider(APPLE_SILICON, Path.of("/v")).guestStatus(layout))
-                .containsExactly("BOOT", "READY 2.34", "STOPPED clean (remounted read-only)");
+                .containsExactly("BOOT", "ADDR 192.168.64.7", "READY 2.34", "STOPPED clean (remounted read-only)");
+        assertThat(VfkitProvider.guestAddress(new VfkitProvider(APPLE_SILICON, Path.of("/v")).guestStatus(layout))).contains("192.168.64.7");
+    }
+
+    /** The forwarder's target: the last leased address the guest reported; nothing from an image that does not report one. */
+    @Test
+    void theGuestAddressIsItsLastAddrStatusLine() {
+        assertThat(VfkitProvider.guestAddress(List.of("BOOT", "ADDR 192.168.64.5", "ADDR 192.168.64.9", "READY 2.1"))).contains("192.168.64.9");
+        assertThat(VfkitProvider.guestAddress(List.of("BOOT", "READY 2.1"))).isEmpty();
+        assertThat(VfkitProvider.guestAddress(List.of("ADDR", "ADDR not-an-address"))).isEmpty();
+        assertThat(new VfkitProvider(APPLE_SILICON, Path.of("/v")).forwardsPortsWithSockets()).isTrue();
+        assertThat(new VfkitProvider(APPLE_SILICON, Path.of("/v")).forwardsPortsOverQmp()).isFalse();
     }
 
     /** The REST client against a real unix socket answering as vfkit does. */
