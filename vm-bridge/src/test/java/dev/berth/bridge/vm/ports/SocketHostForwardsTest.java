@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.BindException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -205,8 +206,23 @@ class SocketHostForwardsTest {
             }
             udpForwards.remove(dns);
             assertThat(udpForwards.connections(dns.key())).isZero();
-            try (DatagramSocket rebound = new DatagramSocket(new InetSocketAddress("127.0.0.1", udpPort))) {
+            try (DatagramSocket rebound = bindWithin(Duration.ofSeconds(5), udpPort)) {
                 assertThat(rebound.getLocalPort()).as("remove() released the host port").isEqualTo(udpPort);
+            }
+        }
+    }
+
+    /** Binds the port again, retrying briefly: on a loaded machine the closed socket's thread may leave it late. */
+    private static DatagramSocket bindWithin(Duration patience, int port) throws IOException, InterruptedException {
+        long until = System.nanoTime() + patience.toNanos();
+        while (true) {
+            try {
+                return new DatagramSocket(new InetSocketAddress("127.0.0.1", port));
+            } catch (BindException e) {
+                if (System.nanoTime() > until) {
+                    throw e;
+                }
+                Thread.sleep(50);
             }
         }
     }
