@@ -10,6 +10,7 @@ import dev.berth.engine.stream.EngineStream;
 import dev.berth.engine.stream.OutputLine;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -120,7 +121,11 @@ public final class FollowedContainers implements AutoCloseable {
             output.exited(container, state == null || state.exitCode() == null ? 0 : state.exitCode());
             Instant restarted = awaitRestart(container, restarts);
             if (restarted != null && !closed) {
-                read(container, new LogsOptions(true, true, true, restarted, null, options.timestamps(), null, options.tty()), done);
+                // From the whole second of the restart, as compose asks: the engine stamps StartedAt after the
+                // process may already have written its first line, so the exact instant would lose that line
+                // (AttachedUpIT, once `since` went out in nanoseconds).
+                Instant from = restarted.truncatedTo(ChronoUnit.SECONDS);
+                read(container, new LogsOptions(true, true, true, from, null, options.timestamps(), null, options.tty()), done);
             } else {
                 done.complete(null);
             }
