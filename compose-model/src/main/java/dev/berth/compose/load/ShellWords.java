@@ -4,11 +4,25 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Splits a command string the way a POSIX shell would split words (quotes and backslashes), like compose-go's shlex. */
-final class ShellWords {
+public final class ShellWords {
 
     private ShellWords() {}
 
+    /** Lenient, as compose reads a string {@code command:}: an unclosed quote runs to the end. */
     static List<String> split(String s) {
+        return split(s, false);
+    }
+
+    /**
+     * Strict, for a command line a user types (the GUI's "Open shell with…"): an unclosed quote is an error.
+     *
+     * @throws IllegalArgumentException naming the quote left open
+     */
+    public static List<String> splitStrict(String s) {
+        return split(s, true);
+    }
+
+    private static List<String> split(String s, boolean strict) {
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
         boolean inWord = false;
@@ -45,6 +59,9 @@ final class ShellWords {
                 word.append(c);
                 inWord = true;
             }
+        }
+        if (strict && quote != 0) {
+            throw new IllegalArgumentException("unclosed " + quote + " quote");
         }
         if (inWord) {
             words.add(word.toString());

@@ -1,7 +1,7 @@
 package dev.berth.app.gui.terminal;
 
+import dev.berth.compose.load.ShellWords;
 import dev.berth.engine.api.EngineClient;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -35,43 +35,6 @@ public final class ShellChoice {
      * @throws IllegalArgumentException on an unclosed quote
      */
     public static List<String> words(String line) {
-        List<String> words = new ArrayList<>();
-        StringBuilder word = new StringBuilder();
-        boolean inWord = false;
-        char quote = 0;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                } else if (c == '\\' && quote == '"' && i + 1 < line.length()) {
-                    word.append(line.charAt(++i));
-                } else {
-                    word.append(c);
-                }
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-                inWord = true;
-            } else if (c == '\\' && i + 1 < line.length()) {
-                word.append(line.charAt(++i));
-                inWord = true;
-            } else if (Character.isWhitespace(c)) {
-                if (inWord) {
-                    words.add(word.toString());
-                    word.setLength(0);
-                    inWord = false;
-                }
-            } else {
-                word.append(c);
-                inWord = true;
-            }
-        }
-        if (quote != 0) {
-            throw new IllegalArgumentException("unclosed " + quote + " quote");
-        }
-        if (inWord) {
-            words.add(word.toString());
-        }
-        return words;
+        return ShellWords.splitStrict(line); // the same splitting as a compose file's string command
     }
 }
