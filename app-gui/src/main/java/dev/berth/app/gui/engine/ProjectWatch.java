@@ -31,10 +31,12 @@ import java.util.logging.Logger;
 final class ProjectWatch implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ProjectWatch.class.getName());
-    /** Engine events after which a container's inspect details are stale. */
     /** Up to this many containers to inspect, the listing waits for them (no row shows without its details). */
     static final int INSPECT_BEFORE_SHOWING = 8;
     static final int INSPECTIONS_IN_FLIGHT = 8;
+    /** A container whose inspect fails (a busy engine) is inspected again at most this many times in a row. */
+    static final int INSPECT_RETRIES = 5;
+    /** Engine events after which a container's inspect details are stale. */
     private static final Set<String> CHANGES_DETAILS = Set.of("start", "restart", "die", "oom", "kill", "stop", "unpause", "pause");
 
     private final WatchedEngine engine;
@@ -47,6 +49,8 @@ final class ProjectWatch implements AutoCloseable {
     private final SelectionDetails selection;
     private final Map<String, ContainerDetails> details = new ConcurrentHashMap<>();
     private final Set<String> stale = ConcurrentHashMap.newKeySet();
+    /** Containers whose last inspections failed, and how many times in a row: retried a few times, not forever. */
+    private final Map<String, Integer> failedInspections = new ConcurrentHashMap<>();
     /** Containers named by events since the last listing: only they are listed again. */
     private final Set<String> changed = ConcurrentHashMap.newKeySet();
     private final ListedContainers known = new ListedContainers();
@@ -156,6 +160,7 @@ final class ProjectWatch implements AutoCloseable {
             }
         }
         details.keySet().retainAll(ids);
+        failedInspections.keySet().retainAll(ids);
         if (toInspect.size() > INSPECT_BEFORE_SHOWING) {
             // A project of hundreds of containers (the first listing, a storm of starts): the rows show at once,
             // with what is known, and once more when the inspections are in.
@@ -203,9 +208,18 @@ final class ProjectWatch implements AutoCloseable {
 
     private ContainerDetails inspect(String id) {
         try {
-            return ContainerDetails.of(engine.inspect(id));
+            ContainerDetails read = ContainerDetails.of(engine.inspect(id));
+            failedInspections.remove(id);
+            return read;
         } catch (RuntimeException e) {
+            // A slow or busy engine (a timeout under load): shown without details for now, inspected again at the next
+            // listing rather than never (an OOM kill missed this way would stay unnamed on its card).
             LOG.log(Level.FINE, "Cannot inspect " + id, e);
+            if (failedInspections.merge(id, 1, Integer::sum) <= INSPECT_RETRIES) {
+                stale.add(id);
+                changed.add(id);
+                refresh.trigger();
+            }
             return ContainerDetails.UNKNOWN;
         }
     }

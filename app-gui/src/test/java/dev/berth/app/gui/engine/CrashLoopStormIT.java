@@ -35,6 +35,8 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.stage.Stage;
@@ -131,10 +133,16 @@ class CrashLoopStormIT {
                     stop_grace_period: 1s
                 """.formatted(project, TestEngine.BUSYBOX_IMAGE, FLAPPING));
         TestProjects.up(dir);
+        try (EngineClient client = TestProjects.client()) {
+            // the engine's own word first: a failure here is the machine's (no memory cgroup), not the window's
+            awaitOrFail(60, () -> Boolean.TRUE.equals(client.containers().inspect(project + "-oom-1").state().oomKilled()),
+                    () -> "the engine never reported the oom container OOM killed: " + client.containers().inspect(project + "-oom-1").state());
+        }
         ProjectPanes panes = app.panes();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> panes.connectionProperty().get().kind() == EngineConnection.Kind.CONNECTED);
         robot.interact(() -> app.window().opened(dir.toFile()));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> detail(panes, "oom").equals("OOM killed"));
+        awaitOrFail(60, () -> detail(panes, "oom").equals("OOM killed"),
+                () -> "the oom card reads '" + detail(panes, "oom") + "', state " + panes.graph().node("oom").map(n -> n.stateProperty().get()));
         assertThat(panes.graph().node("oom").orElseThrow().stateProperty().get()).isEqualTo(ServiceState.exited(137));
 
         try (EngineClient client = TestProjects.client();
@@ -282,6 +290,18 @@ class CrashLoopStormIT {
                 }
             }
             return new String(answer.array(), 0, answer.position(), StandardCharsets.US_ASCII).startsWith("HTTP/1.1 200");
+        }
+    }
+
+    /** Polls every 100 ms; on time-out fails with what was seen (a bare TimeoutException told CI nothing). */
+    private static void awaitOrFail(int seconds, BooleanSupplier condition, Supplier<String> seen)
+            throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("not within " + seconds + " s: " + seen.get());
+            }
+            Thread.sleep(100);
         }
     }
 

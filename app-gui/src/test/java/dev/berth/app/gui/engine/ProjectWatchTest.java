@@ -137,6 +137,32 @@ class ProjectWatchTest {
         assertThat(web.restartsText()).isEqualTo("7× · OOM killed");
     }
 
+    /**
+     * CI found it: an inspect that failed on a busy engine was kept as "nothing known", so an OOM kill that happened
+     * before the window opened (no later event) never showed. A failed inspect is tried again soon, a few times.
+     */
+    @Test
+    void aFailedInspectIsTriedAgainAFewTimesNotForever() {
+        twoContainers();
+        engine.inspects.remove("d1");
+        watch.start();
+        tasks.runPending();
+        assertThat(sink.details).doesNotContainKey("db");
+
+        engine.inspects.put("d1", inspect("d1", "2026-12-02T09:00:00Z", 0, 137, true));
+        tasks.advance(Duration.ofSeconds(1));
+        assertThat(sink.details).as("read again without any event").containsEntry("db", "OOM killed");
+
+        engine.inspects.remove("w1");
+        watch.containerEvent("w1", "die");
+        for (int i = 0; i < 120; i++) {
+            tasks.advance(Duration.ofMillis(500)); // a minute
+        }
+        assertThat(engine.inspected.stream().filter("w1"::equals))
+                .as("the first inspect, the one after the event and " + ProjectWatch.INSPECT_RETRIES + " retries")
+                .hasSize(2 + ProjectWatch.INSPECT_RETRIES);
+    }
+
     /** Issue 12, defect 8: the uptime starts again after a restart (the start time was read once and kept). */
     @Test
     void aRestartedContainerShowsItsNewStartTime() {
