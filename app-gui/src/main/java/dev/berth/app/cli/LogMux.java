@@ -114,7 +114,7 @@ final class LogMux implements AutoCloseable, FollowedContainers.Output {
                 out.print(prefixOf(name));
             }
             if (line.timestamp() != null) {
-                out.print(line.timestamp() + " ");
+                out.print(line.engineTimestamp() + " ");
             }
             if (line.lossy() && out instanceof BytePrintWriter bytes) {
                 bytes.writeBytes(line.raw());

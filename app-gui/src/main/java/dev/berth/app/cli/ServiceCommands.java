@@ -161,7 +161,7 @@ final class ServiceCommands extends CommandGroup {
                     try {
                         for (OutputLine raw = stream.next(); raw != null; raw = stream.next()) {
                             ServiceLogLine line = ServiceLogLine.of(raw);
-                            String text = raw.timestamp() == null ? line.text() : raw.timestamp() + " " + line.text();
+                            String text = raw.timestamp() == null ? line.text() : raw.engineTimestamp() + " " + line.text();
                             out.println(this.raw ? text : prefixes.of(line.taskId()) + "    | " + text);
                             out.flush();
                         }

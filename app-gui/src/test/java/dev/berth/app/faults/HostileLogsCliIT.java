@@ -143,6 +143,28 @@ class HostileLogsCliIT {
         }
     }
 
+    /**
+     * {@code logs -t}: each line starts with the engine's own timestamp, nine digits always (docker's
+     * RFC3339NanoFixed; {@code Instant.toString()} dropped trailing zeros, so the columns did not line up). Only
+     * services whose lines are shorter than the engine's 16 KiB pieces: each piece has a timestamp of its own.
+     */
+    @Test
+    @Order(3)
+    void logsWithTimestampsPrintsTheEnginesTimestampsByteForByte() throws Exception {
+        for (String name : List.of("invalid", "invalid-tty", "invalid-local", "invalid-local-tty")) {
+            String container = PROJECT + "-" + name + "-1";
+            byte[] engine = HostileOutput.engineBytes(container, name.endsWith("-tty"), "&timestamps=1");
+            Path out = dir.resolve(name + "-t.out");
+            Child logs = berth(out, "logs", "-t", "--no-log-prefix", "--no-color", name);
+            byte[] berth = Files.readAllBytes(out);
+            System.out.printf("HOSTILE LOGS -t %s: engine %,d bytes, berth logs %,d bytes%n", name, engine.length, berth.length);
+            assertThat(logs.exitCode()).as(logs.err()).isZero();
+            assertThat(new String(engine, StandardCharsets.ISO_8859_1)).as("the engine's timestamps have nine digits")
+                    .containsPattern("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{9}Z ");
+            assertThat(firstDifference(berth, engine)).as(name + ": first byte where berth logs -t differs from the engine").isEqualTo(-1);
+        }
+    }
+
     /** The first index where the two differ (or the shorter length), -1 when equal; with context on failure. */
     private static long firstDifference(byte[] actual, byte[] expected) {
         int n = Math.min(actual.length, expected.length);

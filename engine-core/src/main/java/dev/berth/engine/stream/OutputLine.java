@@ -2,7 +2,10 @@ package dev.berth.engine.stream;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -50,6 +53,17 @@ public record OutputLine(LogSource source, String text, Instant timestamp, byte[
     public OutputLine(LogSource source, String text, Instant timestamp) {
         this(source, text, timestamp, null, LineBreak.LF);
     }
+
+    /**
+     * The timestamp as the engine writes it ({@code 2026-12-03T13:56:35.120000000Z}: UTC, always nine digits, the
+     * Go layout docker calls RFC3339NanoFixed), so {@code logs -t} columns line up as docker's do; null without one.
+     */
+    public String engineTimestamp() {
+        return timestamp == null ? null : ENGINE_TIMESTAMP.format(timestamp);
+    }
+
+    private static final DateTimeFormatter ENGINE_TIMESTAMP =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     /** The bytes the container wrote for this line, without the timestamp and the line break. */
     public byte[] content() {
