@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.ToLongFunction;
 
 /**
  * Carries items from producers on any thread to the UI, drained at most once per pulse.
@@ -18,7 +19,8 @@ import java.util.function.LongSupplier;
  * {@code chunkSize} items and stops when its time budget is spent, leaving the rest for the next pulse, so
  * a flood cannot hold the UI thread for longer than about one budget plus one chunk. When producers
  * outrun the UI for long enough to fill the queue, the oldest items are dropped and counted: for logs
- * the newest lines matter most, and the count is shown to the user.
+ * the newest lines matter most, and the count is shown to the user. The queue is bounded by a count and,
+ * when given a weigher, by total weight too: 200,000 queued lines of 1 MiB each would be 200 GB.
  */
 public final class PulseBatcher<T> {
 
@@ -31,6 +33,9 @@ public final class PulseBatcher<T> {
     private final long budgetNanos;
     private final Consumer<Batch<T>> consumer;
     private final LongSupplier nanoClock;
+    private final long maxWeight;
+    private final ToLongFunction<? super T> weigher;
+    private long weight;
 
     private final ArrayDeque<T> queue = new ArrayDeque<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
@@ -40,11 +45,22 @@ public final class PulseBatcher<T> {
     private long longestDrainNanos;
 
     public PulseBatcher(UiScheduler scheduler, int capacity, int chunkSize, Duration budget, Consumer<Batch<T>> consumer) {
-        this(scheduler, capacity, chunkSize, budget, consumer, System::nanoTime);
+        this(scheduler, capacity, Long.MAX_VALUE, item -> 0, chunkSize, budget, consumer, System::nanoTime);
+    }
+
+    /** A queue of at most {@code capacity} items weighing at most {@code maxWeight} in all (one item may weigh more). */
+    public PulseBatcher(UiScheduler scheduler, int capacity, long maxWeight, ToLongFunction<? super T> weigher, int chunkSize,
+                        Duration budget, Consumer<Batch<T>> consumer) {
+        this(scheduler, capacity, maxWeight, weigher, chunkSize, budget, consumer, System::nanoTime);
     }
 
     PulseBatcher(UiScheduler scheduler, int capacity, int chunkSize, Duration budget, Consumer<Batch<T>> consumer,
                  LongSupplier nanoClock) {
+        this(scheduler, capacity, Long.MAX_VALUE, item -> 0, chunkSize, budget, consumer, nanoClock);
+    }
+
+    PulseBatcher(UiScheduler scheduler, int capacity, long maxWeight, ToLongFunction<? super T> weigher, int chunkSize,
+                 Duration budget, Consumer<Batch<T>> consumer, LongSupplier nanoClock) {
         if (capacity < 1 || chunkSize < 1) {
             throw new IllegalArgumentException("capacity and chunkSize must be positive");
         }
@@ -54,6 +70,8 @@ public final class PulseBatcher<T> {
         this.budgetNanos = budget.toNanos();
         this.consumer = Objects.requireNonNull(consumer);
         this.nanoClock = nanoClock;
+        this.maxWeight = maxWeight;
+        this.weigher = Objects.requireNonNull(weigher);
     }
 
     /** Adds one item; callable from any thread, never blocks on the UI. */
@@ -75,12 +93,20 @@ public final class PulseBatcher<T> {
     }
 
     private void enqueue(T item) {
-        if (queue.size() == capacity) {
-            queue.pollFirst();
+        long itemWeight = weigher.applyAsLong(Objects.requireNonNull(item));
+        while (!queue.isEmpty() && (queue.size() == capacity || weight + itemWeight > maxWeight)) {
+            weight -= weigher.applyAsLong(queue.pollFirst());
             droppedSinceLastBatch++;
             droppedTotal++;
         }
-        queue.addLast(Objects.requireNonNull(item));
+        queue.addLast(item);
+        weight += itemWeight;
+    }
+
+    private T dequeue() {
+        T item = queue.pollFirst();
+        weight -= weigher.applyAsLong(item);
+        return item;
     }
 
     private void scheduleDrain() {
@@ -100,7 +126,7 @@ public final class PulseBatcher<T> {
                 int n = Math.min(chunkSize, queue.size());
                 chunk = new ArrayList<>(n);
                 for (int i = 0; i < n; i++) {
-                    chunk.add(queue.pollFirst());
+                    chunk.add(dequeue());
                 }
                 dropped = droppedSinceLastBatch;
                 droppedSinceLastBatch = 0;
@@ -128,6 +154,13 @@ public final class PulseBatcher<T> {
     public int pending() {
         synchronized (queue) {
             return queue.size();
+        }
+    }
+
+    /** The weight of the items waiting (0 without a weigher). */
+    public long pendingWeight() {
+        synchronized (queue) {
+            return weight;
         }
     }
 

@@ -44,7 +44,11 @@ public final class LogsViewModel {
      */
     public static final long DEFAULT_TEXT_BUDGET = 32L * 1024 * 1024;
     private static final int LINE_OVERHEAD = 96;
-    /** Lines waiting for the UI beyond this are dropped oldest-first (and counted). */
+    /**
+     * Lines waiting for the UI beyond this many, or beyond the text the pane keeps, are dropped oldest-first (and
+     * counted): the pane would evict them as they arrive anyway, and a flood of 1 MiB lines that outran the UI
+     * held them all in the queue first (issue 17 fault 7: +141 MB at the peak of one burst).
+     */
     private static final int QUEUE_CAPACITY = 200_000;
     private static final int CHUNK = 4_096;
     private static final Duration DRAIN_BUDGET = Duration.ofMillis(8);
@@ -88,7 +92,8 @@ public final class LogsViewModel {
         this.timeFormat = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(zone);
         this.all = new RingObservableList<>(capacity, DEFAULT_TEXT_BUDGET, line -> line.weight() + LINE_OVERHEAD);
         this.visible = new FilteredList<>(all);
-        this.batcher = new PulseBatcher<>(ui, QUEUE_CAPACITY, CHUNK, DRAIN_BUDGET, this::onBatch);
+        this.batcher = new PulseBatcher<>(ui, QUEUE_CAPACITY, DEFAULT_TEXT_BUDGET, line -> line.weight() + LINE_OVERHEAD, CHUNK,
+                DRAIN_BUDGET, this::onBatch);
         searchQuery.addListener((obs, old, query) -> searchFor(new LogSearch(query)));
         filterMode.addListener((obs, old, on) -> applyFilter());
         sourceFilter.addListener((obs, old, source) -> {

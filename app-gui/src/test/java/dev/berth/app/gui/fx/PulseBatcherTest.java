@@ -43,6 +43,24 @@ class PulseBatcherTest {
         assertThat(batcher.droppedTotal()).isEqualTo(15);
     }
 
+    /** Huge items: the weight bound drops the oldest however few they are; one item heavier than the bound still goes through. */
+    @Test
+    void dropsTheOldestItemsWhenTheQueuedWeightIsTooMuch() {
+        PulseBatcher<Integer> batcher = new PulseBatcher<>(scheduler, 1_000, 10_000, size -> size, 100, Duration.ofMillis(8), batches::add,
+                System::nanoTime);
+
+        IntStream.range(0, 25).map(i -> 1_000).forEach(batcher::offer);
+        assertThat(batcher.pendingWeight()).isEqualTo(10_000);
+        batcher.offer(50_000);
+        assertThat(batcher.pending()).isEqualTo(1);
+        scheduler.pulse();
+
+        assertThat(batches).hasSize(1);
+        assertThat(batches.getFirst().items()).containsExactly(50_000);
+        assertThat(batches.getFirst().droppedBefore()).isEqualTo(25);
+        assertThat(batcher.pendingWeight()).isZero();
+    }
+
     @Test
     void leavesTheRestForTheNextPulseWhenTheBudgetIsSpent() {
         AtomicLong clock = new AtomicLong();
