@@ -291,9 +291,10 @@ class HostileLogsGuiIT {
     private static void print(String phase, PulseProbe probe, long lines, double seconds, long heapPeakGrowth) {
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         System.out.printf("HOSTILE GUI %s: %,d lines in %.1f s (%,.0f lines/s); %d pulses, gap p50 %.1f ms, p99 %.1f ms, max %.1f ms;"
-                        + " FX CPU per pulse p99 %.1f ms, max %.1f ms; heap peak +%.1f MB; load %.1f%n",
+                        + " FX CPU per pulse p99 %.1f ms, max %.1f ms; %s; heap peak +%.1f MB; load %.1f%n",
                 phase, lines, seconds, lines / seconds, probe.pulses(), probe.gapPercentileMillis(0.5), probe.gapPercentileMillis(0.99),
-                probe.longestGapMillis(), probe.cpuPercentileMillis(0.99), probe.longestCpuMillis(), heapPeakGrowth / 1e6, load);
+                probe.longestGapMillis(), probe.cpuPercentileMillis(0.99), probe.longestCpuMillis(), probe.breakdown(), heapPeakGrowth / 1e6,
+                load);
     }
 
     /** The text of each log row on screen, top to bottom. */
@@ -301,7 +302,7 @@ class HostileLogsGuiIT {
         return WaitForAsyncUtils.asyncFx(() -> robot.lookup(".log-line").queryAllAs(TextFlow.class).stream()
                 .filter(Node::isVisible).filter(row -> row.getParent() != null)
                 .sorted((a, b) -> Double.compare(a.getLayoutY(), b.getLayoutY()))
-                .map(row -> row.getChildren().stream().map(node -> node instanceof Text text ? text.getText()
+                .map(row -> row.getChildren().stream().filter(Node::isVisible).map(node -> node instanceof Text text ? text.getText()
                         : node instanceof Label label ? label.getText() : "").collect(Collectors.joining()))
                 .toList()).get(10, TimeUnit.SECONDS);
     }

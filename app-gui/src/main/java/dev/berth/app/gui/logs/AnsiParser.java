@@ -36,11 +36,12 @@ public final class AnsiParser {
      */
     public static Display parse(String raw, int maxText, int maxSegments) {
         List<StyledSegment> out = new ArrayList<>(2);
-        if (raw.indexOf(ESC) < 0 && !hasControl(raw)) {
+        // Only the characters that can show are looked at: a 1 MiB line is not scanned on every row it fills.
+        if (plainUpTo(raw, maxText)) {
             if (!raw.isEmpty()) {
                 out.add(new StyledSegment(raw.length() > maxText ? raw.substring(0, maxText) : raw, AnsiStyle.PLAIN));
             }
-            return new Display(out, raw.length() > maxText);
+            return new Display(out, raw.length() > maxText && hasTextFrom(raw, maxText));
         }
         AnsiStyle style = AnsiStyle.PLAIN;
         StringBuilder text = new StringBuilder(Math.min(raw.length(), maxText));
@@ -139,6 +140,17 @@ public final class AnsiParser {
             }
         }
         return sb.toString();
+    }
+
+    /** Whether the first {@code limit} characters hold no escape and no control character. */
+    private static boolean plainUpTo(String raw, int limit) {
+        for (int i = 0, n = Math.min(raw.length(), limit); i < n; i++) {
+            char c = raw.charAt(i);
+            if (c == ESC || isControl(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean hasControl(String raw) {

@@ -14,6 +14,7 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Rectangle;
+import javafx.scene.text.Text;
 
 /**
  * A virtualised, line-indexed view of the log lines: it keeps one reusable {@link LogRow} per visible
@@ -27,6 +28,9 @@ import javafx.scene.shape.Rectangle;
 final class LogLinesView extends Region {
 
     private static final double APPROX_LINE_HEIGHT = 17;
+    /** Characters an unwrapped row lays out past the view's right edge, and the step its width grows by when scrolled. */
+    private static final int COLUMNS_AHEAD = 64;
+    private static final int COLUMN_STEP = 128;
 
     private final LogsViewModel model;
     private final LogSelection selection;
@@ -43,6 +47,8 @@ final class LogLinesView extends Region {
     private int topIndex;
     private double horizontalOffset;
     private boolean syncingBars;
+    /** The width of one character of the rows' monospaced font, measured at the first layout. */
+    private double columnWidth;
 
     LogLinesView(LogsViewModel model, LogSelection selection) {
         this.model = model;
@@ -181,7 +187,8 @@ final class LogLinesView extends Region {
 
         double widest = 0;
         for (LogRow row : shownRows) {
-            widest = Math.max(widest, row.getWidth());
+            // a row cut at the view's edge counts at its whole width: the scroll bar reaches the end of the longest line
+            widest = Math.max(widest, row.getWidth() + row.hiddenColumns() * columnWidth);
         }
         syncingBars = true;
         try {
@@ -312,8 +319,23 @@ final class LogLinesView extends Region {
         return row;
     }
 
+    /**
+     * How many characters an unwrapped row lays out: those up to the view's right edge at the current horizontal
+     * scroll, some more, rounded up to a step (scrolling a few pixels lays nothing out again).
+     */
+    private int columnsToShow(double viewWidth) {
+        if (columnWidth <= 0) {
+            Text probe = new Text("0".repeat(100));
+            probe.setFont(LogRow.REGULAR);
+            columnWidth = Math.max(1, probe.getLayoutBounds().getWidth() / 100);
+        }
+        int visible = (int) Math.ceil((horizontalOffset + viewWidth) / columnWidth) + COLUMNS_AHEAD;
+        int stepped = (visible + COLUMN_STEP - 1) / COLUMN_STEP * COLUMN_STEP;
+        return Math.min(LogRow.DISPLAY_CHARS, stepped);
+    }
+
     private double place(LogRow row, LogLine line, int index, double viewWidth, double wrapWidth) {
-        row.show(line, index, model, colors);
+        row.show(line, index, model, colors, wrapWidth > 0 ? LogRow.DISPLAY_CHARS : columnsToShow(viewWidth));
         row.setSelected(selection.contains(index));
         double width = wrapWidth > 0 ? wrapWidth : Math.max(viewWidth, row.prefWidth(-1));
         double height = row.prefHeight(width);

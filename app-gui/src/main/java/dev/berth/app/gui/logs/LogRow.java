@@ -31,7 +31,7 @@ final class LogRow extends TextFlow {
     static final int DISPLAY_CHARS = 2_048;
     static final int DISPLAY_SEGMENTS = 200;
 
-    private static final Font REGULAR = Font.font("Monospaced", FontWeight.NORMAL, FontPosture.REGULAR, 12);
+    static final Font REGULAR = Font.font("Monospaced", FontWeight.NORMAL, FontPosture.REGULAR, 12);
     private static final Font BOLD = Font.font("Monospaced", FontWeight.BOLD, FontPosture.REGULAR, 12);
     private static final Font ITALIC = Font.font("Monospaced", FontWeight.NORMAL, FontPosture.ITALIC, 12);
     private static final Font BOLD_ITALIC = Font.font("Monospaced", FontWeight.BOLD, FontPosture.ITALIC, 12);
@@ -43,6 +43,9 @@ final class LogRow extends TextFlow {
     private boolean shownWithTimestamps;
     private String shownQuery = "";
     private int index = -1;
+    /** The most characters the row was asked to lay out, and how many of the line's shown text it left out for that. */
+    private int shownColumns = DISPLAY_CHARS;
+    private int hiddenColumns;
 
     LogRow() {
         getStyleClass().add("log-line");
@@ -60,18 +63,36 @@ final class LogRow extends TextFlow {
         pseudoClassStateChanged(SELECTED, selected);
     }
 
-    /** Shows {@code line} as row {@code index}; does nothing when it already shows exactly that. */
+    /** Shows {@code line} as row {@code index}, all of what a row shows of it (a wrapped row). */
     void show(LogLine line, int index, LogsViewModel model, LogColors colors) {
+        show(line, index, model, colors, DISPLAY_CHARS);
+    }
+
+    /**
+     * Shows {@code line} as row {@code index}, laying out at most {@code columns} characters (with the
+     * timestamp and source): an unwrapped row is one screen line high, and the text past the view's right edge
+     * would cost a layout of up to 2,048 characters for each new line while nobody sees it (the FX thread's
+     * largest cost in a flood of long lines, issue 17 fault 7). Does nothing when it already shows that.
+     */
+    void show(LogLine line, int index, LogsViewModel model, LogColors colors, int columns) {
         this.index = index;
         boolean timestamps = model.showTimestampsProperty().get();
         String query = model.search().query();
-        if (line == shown && timestamps == shownWithTimestamps && query.equals(shownQuery)) {
+        // more columns than laid out are needed only if the row left some of its text out; fewer are never laid out again
+        boolean enoughColumns = columns <= shownColumns || hiddenColumns == 0;
+        if (line == shown && timestamps == shownWithTimestamps && query.equals(shownQuery) && enoughColumns) {
             return;
         }
         shown = line;
         shownWithTimestamps = timestamps;
         shownQuery = query;
-        reconcile(pieces(line, model, colors, timestamps));
+        shownColumns = columns;
+        reconcile(pieces(line, model, colors, timestamps, columns));
+    }
+
+    /** Characters of the line's shown text past the row's end (an unwrapped row cut at the view), for the scroll bar. */
+    int hiddenColumns() {
+        return hiddenColumns;
     }
 
     void forget() {
@@ -79,18 +100,49 @@ final class LogRow extends TextFlow {
         index = -1;
     }
 
-    private static List<Piece> pieces(LogLine line, LogsViewModel model, LogColors colors, boolean timestamps) {
+    private List<Piece> pieces(LogLine line, LogsViewModel model, LogColors colors, boolean timestamps, int columns) {
         List<Piece> out = new ArrayList<>(6);
+        int prefix = 0;
         if (timestamps) {
-            out.add(new Piece(model.formatTimestamp(line) + " ", colors.muted(), REGULAR, false, 1, false));
+            String timestamp = model.formatTimestamp(line) + " ";
+            prefix += timestamp.length();
+            out.add(new Piece(timestamp, colors.muted(), REGULAR, false, 1, false));
         }
         Color sourceColor = colors.source(model.palette().slotOf(line.source()));
         // stderr sources are underlined: the colour already says which service, the line says which stream
-        out.add(new Piece(line.source() + " | ", sourceColor, BOLD, line.stream() == LogLine.Stream.STDERR, 1, false));
+        String source = line.source() + " | ";
+        prefix += source.length();
+        out.add(new Piece(source, sourceColor, BOLD, line.stream() == LogLine.Stream.STDERR, 1, false));
         AnsiParser.Display display = AnsiParser.parse(line.text(), DISPLAY_CHARS, DISPLAY_SEGMENTS);
-        addSegments(out, display.segments(), model.search(), colors);
+        List<StyledSegment> segments = display.segments();
+        int textColumns = columns >= DISPLAY_CHARS ? DISPLAY_CHARS : Math.max(0, columns - prefix); // all of it, or up to the edge
+        int total = 0;
+        for (StyledSegment segment : segments) {
+            total += segment.text().length();
+        }
+        hiddenColumns = Math.max(0, total - textColumns);
+        if (hiddenColumns > 0) {
+            segments = cut(segments, textColumns);
+        }
+        addSegments(out, segments, model.search(), colors);
         if (display.truncated()) {
+            // after what is laid out: off screen to the right of an unwrapped row until it is scrolled to
             out.add(new Piece(truncationMarker(line), colors.muted(), ITALIC, false, 1, false));
+        }
+        return out;
+    }
+
+    /** The first {@code chars} characters of the segments. */
+    private static List<StyledSegment> cut(List<StyledSegment> segments, int chars) {
+        List<StyledSegment> out = new ArrayList<>();
+        int left = chars;
+        for (StyledSegment segment : segments) {
+            if (left <= 0) {
+                break;
+            }
+            String text = segment.text();
+            out.add(text.length() <= left ? segment : new StyledSegment(text.substring(0, left), segment.style()));
+            left -= text.length();
         }
         return out;
     }
@@ -148,8 +200,15 @@ final class LogRow extends TextFlow {
         return label;
     }
 
+    /**
+     * Makes the row's nodes show the pieces, reusing the nodes there. Nodes a shorter line does not need stay in
+     * the row, hidden and out of the layout, for the next colour flood: a node removed and added again is styled
+     * again, and rows alternating between 80 pieces and 3 spent much of a pulse in CSS (issue 17 fault 7). New
+     * nodes are added in one change.
+     */
     private void reconcile(List<Piece> pieces) {
         ObservableList<Node> children = getChildren();
+        List<Node> added = null;
         for (int i = 0; i < pieces.size(); i++) {
             Piece piece = pieces.get(i);
             Node existing = i < children.size() ? children.get(i) : null;
@@ -157,16 +216,30 @@ final class LogRow extends TextFlow {
             if (!fits) {
                 Node created = piece.match() ? matchLabel() : new Text();
                 if (existing == null) {
-                    children.add(created);
+                    if (added == null) {
+                        added = new ArrayList<>();
+                    }
+                    added.add(created);
                 } else {
                     children.set(i, created);
                 }
                 existing = created;
             }
             apply(existing, piece);
+            spare(existing, false);
         }
-        if (children.size() > pieces.size()) {
-            children.remove(pieces.size(), children.size());
+        if (added != null) {
+            children.addAll(added);
+        }
+        for (int i = pieces.size(); i < children.size(); i++) {
+            spare(children.get(i), true);
+        }
+    }
+
+    private static void spare(Node node, boolean spare) {
+        if (node.isManaged() == spare) {
+            node.setManaged(!spare);
+            node.setVisible(!spare);
         }
     }
 
