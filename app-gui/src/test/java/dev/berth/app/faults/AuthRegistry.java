@@ -94,8 +94,13 @@ final class AuthRegistry implements AutoCloseable {
     }
 
     void removeLocalTag() {
+        removeImage(image);
+    }
+
+    /** Removes an image from the engine, if it is there. */
+    void removeImage(String name) {
         try {
-            engine.images().remove(image, false, true);
+            engine.images().remove(name, false, true);
         } catch (EngineApiException e) {
             if (!e.isNotFound()) {
                 throw e;

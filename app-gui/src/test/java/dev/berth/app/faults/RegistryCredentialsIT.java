@@ -120,6 +120,37 @@ class RegistryCredentialsIT {
         assertNoSecretIn(pull, SECRET);
     }
 
+    /**
+     * A build whose {@code FROM} image is in the private registry: the engine pulls it with the credentials the
+     * build sends as {@code X-Registry-Config} (Berth sent none, so such builds failed where compose's pass).
+     */
+    @Test
+    void aBuildFromAPrivateBaseImageSendsTheRegistryCredentials() throws Exception {
+        String built = "berth-test/creds-built-" + UUID.randomUUID().toString().substring(0, 8);
+        String compose = """
+                services:
+                  app:
+                    build: ./ctx
+                    image: %s
+                """.formatted(built);
+        Path config = dockerConfig("build-right", "{\"auths\": {\"127.0.0.1:%d\": {\"auth\": \"%s\"}}}".formatted(port, basic(SECRET)));
+        Run build = berthWith(config, compose, "build");
+        try {
+            assertThat(build.exitCode()).as(build.toString()).isZero();
+            assertThat(registry.pulled()).as("the engine pulled the FROM image from the private registry").isTrue();
+            assertNoSecretIn(build, SECRET);
+        } finally {
+            removeLocalTag();
+            registry.removeImage(built);
+        }
+
+        Path none = dockerConfig("build-anonymous", "{}");
+        Run refused = berthWith(none, compose, "build");
+        System.out.println("fault 11 (build without credentials): " + refused.err().strip().replace("\n", " | "));
+        assertThat(refused.exitCode()).as(refused.toString()).isNotZero();
+        assertThat(refused.err()).as(refused.toString()).contains("app").containsIgnoringCase("auth").doesNotContain("\tat ");
+    }
+
     record Run(int exitCode, String out, String err, String log) {
         @Override
         public String toString() {
@@ -157,15 +188,26 @@ class RegistryCredentialsIT {
 
     /** The real CLI in its own JVM, every JUL logger at ALL into a file, in a throw-away project pulling {@link #image}. */
     private Run berth(Path dockerConfig, Map<String, String> extraEnv, String... args) throws Exception {
-        Path project = Files.createDirectories(dockerConfig.resolve("project"));
-        Files.writeString(project.resolve("compose.yaml"), """
+        return berthWith(dockerConfig, extraEnv, """
                 services:
                   app:
                     image: %s
                     command: ["sleep", "3600"]
                     environment:
                       HARMLESS: "1"
-                """.formatted(image));
+                """.formatted(image), args);
+    }
+
+    /** With this compose file; a build context {@code ctx/} beside it builds {@code FROM} {@link #image}. */
+    private Run berthWith(Path dockerConfig, String compose, String... args) throws Exception {
+        return berthWith(dockerConfig, Map.of(), compose, args);
+    }
+
+    private Run berthWith(Path dockerConfig, Map<String, String> extraEnv, String compose, String... args) throws Exception {
+        Path project = Files.createDirectories(dockerConfig.resolve("project"));
+        Files.writeString(project.resolve("compose.yaml"), compose);
+        Path context = Files.createDirectories(project.resolve("ctx"));
+        Files.writeString(context.resolve("Dockerfile"), "FROM " + image + "\nLABEL dev.berth.test=creds\n");
         Path log = dockerConfig.resolve("berth-" + UUID.randomUUID() + ".log");
         Path logging = dockerConfig.resolve("logging.properties");
         Files.writeString(logging, """

@@ -5,9 +5,14 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 
@@ -84,6 +89,61 @@ public final class DockerCredentials {
             }
         }
         return RegistryAuth.anonymous();
+    }
+
+    /**
+     * The credentials of every registry the config names ({@code auths}, {@code credHelpers}, and what the
+     * {@code credsStore} helper lists), keyed as there: what a build sends as {@code X-Registry-Config}, as the
+     * docker CLI does, so its {@code FROM} images pull from private registries. Anonymous ones are left out.
+     */
+    public Map<String, RegistryAuth> all() {
+        Map<String, RegistryAuth> all = new LinkedHashMap<>();
+        if (config == null) {
+            return all;
+        }
+        Set<String> registries = new LinkedHashSet<>();
+        config.path("auths").properties().forEach(entry -> registries.add(entry.getKey()));
+        config.path("credHelpers").properties().forEach(entry -> registries.add(entry.getKey()));
+        String store = text(config.path("credsStore"));
+        if (store != null) {
+            registries.addAll(listedBy(store));
+        }
+        for (String key : registries) {
+            String host = hostOf(key);
+            RegistryAuth auth = forRegistry(host);
+            if (!auth.isAnonymous()) {
+                all.putIfAbsent(host.equals("docker.io") ? DOCKER_HUB : key, auth);
+            }
+        }
+        return all;
+    }
+
+    /** {@code docker-credential-NAME list}: the servers the helper holds credentials for (none if it cannot say). */
+    private static List<String> listedBy(String name) {
+        String program = "docker-credential-" + name;
+        try {
+            Process process = new ProcessBuilder(program, "list").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            process.getOutputStream().close();
+            byte[] output;
+            try (InputStream stdout = process.getInputStream()) {
+                output = stdout.readNBytes(1 << 20);
+            }
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return List.of();
+            }
+            if (process.exitValue() != 0) {
+                return List.of();
+            }
+            List<String> servers = new ArrayList<>();
+            EngineJson.MAPPER.readTree(new String(output, StandardCharsets.UTF_8)).properties().forEach(entry -> servers.add(entry.getKey()));
+            return servers;
+        } catch (IOException | RuntimeException e) {
+            return List.of(); // a helper without "list": the build goes on without those credentials, as the CLI's does
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        }
     }
 
     private RegistryAuth fromAuthEntry(JsonNode entry, String server) {

@@ -102,6 +102,14 @@ public final class ImagesApi {
      * {@code error}.
      */
     public EngineStream<ProgressMessage> build(BuildOptions options) {
+        return build(options, Map.of());
+    }
+
+    /**
+     * {@link #build(BuildOptions)} with the credentials of private registries its {@code FROM} images come from,
+     * sent as {@code X-Registry-Config} (keyed by registry, as {@link DockerCredentials#all()} gives them).
+     */
+    public EngineStream<ProgressMessage> build(BuildOptions options, Map<String, RegistryAuth> registries) {
         BuildContext context;
         try {
             context = new BuildContext(options.contextDir(), options.dockerfile());
@@ -124,6 +132,9 @@ public final class ImagesApi {
         }
         HttpRequest request = HttpRequest.of("POST", calls.path("/build" + query))
                 .withStreamedBody("application/x-tar", context::writeTar);
+        if (!registries.isEmpty()) {
+            request = request.withHeader("X-Registry-Config", RegistryAuth.configHeader(registries));
+        }
         return calls.jsonStream(request, ProgressMessage.class, "Building " + options.tags());
     }
 

@@ -20,6 +20,25 @@ public record RegistryAuth(String username, String password, String serverAddres
     }
 
     String header() {
+        return Base64.getUrlEncoder().encodeToString(EngineJson.MAPPER.writeValueAsBytes(json()));
+    }
+
+    /**
+     * The {@code X-Registry-Config} header of a build: every registry's credentials, keyed by registry, so the
+     * engine can pull a {@code FROM} image from a private registry (the docker CLI sends all it has, as here).
+     */
+    static String configHeader(Map<String, RegistryAuth> registries) {
+        Map<String, Map<String, String>> json = new LinkedHashMap<>();
+        registries.forEach((registry, auth) -> json.put(registry, auth.json()));
+        return Base64.getUrlEncoder().encodeToString(EngineJson.MAPPER.writeValueAsBytes(json));
+    }
+
+    /** Whether there is anything to send. */
+    public boolean isAnonymous() {
+        return username == null && password == null && identityToken == null;
+    }
+
+    private Map<String, String> json() {
         Map<String, String> json = new LinkedHashMap<>();
         if (username != null) {
             json.put("username", username);
@@ -33,6 +52,6 @@ public record RegistryAuth(String username, String password, String serverAddres
         if (identityToken != null) {
             json.put("identitytoken", identityToken);
         }
-        return Base64.getUrlEncoder().encodeToString(EngineJson.MAPPER.writeValueAsBytes(json));
+        return json;
     }
 }

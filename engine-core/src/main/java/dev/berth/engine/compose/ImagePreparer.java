@@ -157,8 +157,15 @@ final class ImagePreparer {
         BuildOptions options = new BuildOptions(context, build.dockerfile() == null ? "Dockerfile" : build.dockerfile(),
                 List.of(image), build.args(), build.labels(), build.target(), false, false, build.network(),
                 build.platforms().isEmpty() ? null : build.platforms().getFirst());
+        Map<String, RegistryAuth> registries;
+        try {
+            registries = DockerCredentials.fromEnvironment().all();
+        } catch (DockerCredentials.CredentialsException e) {
+            progress.onEvent(ProgressEvent.error(ResourceKind.IMAGE, image, service.name(), "Error", e.getMessage()));
+            throw new ComposeException("service " + service.name() + ": building " + image + " failed: " + e.getMessage(), e);
+        }
         Deque<String> tail = new ArrayDeque<>();
-        try (EngineStream<ProgressMessage> stream = engine.images().build(options)) {
+        try (EngineStream<ProgressMessage> stream = engine.images().build(options, registries)) {
             for (ProgressMessage message : stream) {
                 if (message.error() != null || message.errorDetail() != null) {
                     String error = message.error() != null ? message.error() : message.errorDetail().message();

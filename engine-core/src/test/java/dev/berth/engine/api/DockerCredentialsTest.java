@@ -39,6 +39,24 @@ class DockerCredentialsTest {
         assertThat(credentials.forImage("quay.io/o/r")).isEqualTo(RegistryAuth.anonymous());
     }
 
+    /** A build's X-Registry-Config: every registry with credentials, keyed as in the file; anonymous ones left out. */
+    @Test
+    void allRegistriesForABuildAndTheirConfigHeader() throws Exception {
+        DockerCredentials credentials = config("""
+                {"auths": {"http://127.0.0.1:5000/v1/": {"auth": "%s"}, "https://index.docker.io/v1/": {"auth": "%s"},
+                           "quay.io": {}}}""".formatted(basic("me:pw"), basic("hub:hubpw")));
+        var all = credentials.all();
+        assertThat(all).containsOnlyKeys("http://127.0.0.1:5000/v1/", DockerCredentials.DOCKER_HUB);
+        assertThat(all.get(DockerCredentials.DOCKER_HUB).username()).isEqualTo("hub");
+
+        String header = RegistryAuth.configHeader(all);
+        var decoded = EngineJson.MAPPER.readTree(Base64.getUrlDecoder().decode(header));
+        assertThat(decoded.path("http://127.0.0.1:5000/v1/").path("username").asString()).isEqualTo("me");
+        assertThat(decoded.path("http://127.0.0.1:5000/v1/").path("password").asString()).isEqualTo("pw");
+        assertThat(decoded.path(DockerCredentials.DOCKER_HUB).path("serveraddress").asString()).isEqualTo(DockerCredentials.DOCKER_HUB);
+        assertThat(DockerCredentials.load(dir.resolve("none.json")).all()).isEmpty();
+    }
+
     @Test
     void noFileMeansAnonymousAndABrokenOneIsNamedWithoutItsText() throws Exception {
         assertThat(DockerCredentials.load(dir.resolve("none.json")).forImage("x/y")).isEqualTo(RegistryAuth.anonymous());
