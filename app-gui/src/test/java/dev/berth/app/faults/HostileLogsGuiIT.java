@@ -302,7 +302,7 @@ class HostileLogsGuiIT {
         return WaitForAsyncUtils.asyncFx(() -> robot.lookup(".log-line").queryAllAs(TextFlow.class).stream()
                 .filter(Node::isVisible).filter(row -> row.getParent() != null)
                 .sorted((a, b) -> Double.compare(a.getLayoutY(), b.getLayoutY()))
-                .map(row -> row.getChildren().stream().filter(Node::isVisible).map(node -> node instanceof Text text ? text.getText()
+                .map(row -> row.getChildren().stream().map(node -> node instanceof Text text ? text.getText()
                         : node instanceof Label label ? label.getText() : "").collect(Collectors.joining()))
                 .toList()).get(10, TimeUnit.SECONDS);
     }

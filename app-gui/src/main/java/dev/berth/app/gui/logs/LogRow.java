@@ -200,12 +200,7 @@ final class LogRow extends TextFlow {
         return label;
     }
 
-    /**
-     * Makes the row's nodes show the pieces, reusing the nodes there. Nodes a shorter line does not need stay in
-     * the row, hidden and out of the layout, for the next colour flood: a node removed and added again is styled
-     * again, and rows alternating between 80 pieces and 3 spent much of a pulse in CSS (issue 17 fault 7). New
-     * nodes are added in one change.
-     */
+    /** Makes the row's nodes show the pieces, reusing the nodes there; new nodes are added in one change. */
     private void reconcile(List<Piece> pieces) {
         ObservableList<Node> children = getChildren();
         List<Node> added = null;
@@ -226,20 +221,12 @@ final class LogRow extends TextFlow {
                 existing = created;
             }
             apply(existing, piece);
-            spare(existing, false);
         }
         if (added != null) {
             children.addAll(added);
         }
-        for (int i = pieces.size(); i < children.size(); i++) {
-            spare(children.get(i), true);
-        }
-    }
-
-    private static void spare(Node node, boolean spare) {
-        if (node.isManaged() == spare) {
-            node.setManaged(!spare);
-            node.setVisible(!spare);
+        if (children.size() > pieces.size()) {
+            children.remove(pieces.size(), children.size());
         }
     }
 

@@ -75,7 +75,7 @@ class UnwrappedRowsTest {
     private static List<String> rowTexts(FxRobot robot) {
         return robot.lookup(".log-line").queryAllAs(LogRow.class).stream().filter(Node::isVisible)
                 .sorted(Comparator.comparingDouble(Node::getLayoutY))
-                .map(row -> row.getChildren().stream().filter(Node::isVisible).map(n -> n instanceof Text t ? t.getText() : "").collect(Collectors.joining()))
+                .map(row -> row.getChildren().stream().map(n -> n instanceof Text t ? t.getText() : "").collect(Collectors.joining()))
                 .toList();
     }
 }
