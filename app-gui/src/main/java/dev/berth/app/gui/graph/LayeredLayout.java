@@ -25,7 +25,8 @@ import java.util.Set;
  *   <li>Crossing reduction: alternating down and up sweeps ordering each layer by the barycenter of its
  *       neighbours in the previous layer; the ordering with the fewest crossings wins.</li>
  *   <li>Coordinates: each layer is a centred row (top to bottom) or column (left to right) of cards;
- *       virtual nodes are thin.</li>
+ *       virtual nodes are thin. A layer far wider than the rest (the leaves of a 200-service file) folds into
+ *       bands, column by column.</li>
  * </ol>
  */
 public final class LayeredLayout {
@@ -52,6 +53,8 @@ public final class LayeredLayout {
     }
 
     private static final int SWEEPS = 12;
+    /** A layer folds into bands only beyond this many cards (and beyond twice the square root of all cards). */
+    static final int MIN_CARDS_BEFORE_WRAPPING = 16;
 
     private final double nodeWidth;
     private final double nodeHeight;
@@ -264,27 +267,38 @@ public final class LayeredLayout {
     }
 
     private Result place(List<List<String>> layers, Set<String> virtual, Map<Edge, List<String>> chains, int crossings) {
+        int realNodes = 0;
+        for (List<String> layer : layers) {
+            realNodes += (int) layer.stream().filter(id -> !virtual.contains(id)).count();
+        }
+        int perBand = Math.max(MIN_CARDS_BEFORE_WRAPPING, (int) Math.ceil(2 * Math.sqrt(realNodes)));
+        List<LayerWalk> walks = new ArrayList<>();
         double widest = 0;
         for (List<String> layer : layers) {
-            widest = Math.max(widest, layerExtent(layer, virtual));
+            LayerWalk walk = walk(layer, virtual, perBand);
+            walks.add(walk);
+            widest = Math.max(widest, walk.extent());
         }
         Map<String, Placement> placements = new LinkedHashMap<>();
         Map<String, Point> virtualCentres = new HashMap<>();
+        double across = 0; // the layer's position
         for (int l = 0; l < layers.size(); l++) {
             List<String> layer = layers.get(l);
-            double along = (widest - layerExtent(layer, virtual)) / 2; // position in the layer
-            double across = l * (depthAcrossLayers + gapBetweenLayers); // the layer's position
+            LayerWalk walk = walks.get(l);
+            double start = (widest - walk.extent()) / 2;
             int order = 0;
-            for (String id : layer) {
+            for (int i = 0; i < layer.size(); i++) {
+                String id = layer.get(i);
+                double along = start + walk.along()[i];
+                double band = across + walk.band()[i] * (depthAcrossLayers + gapBetweenBands());
                 if (virtual.contains(id)) {
-                    virtualCentres.put(id, point(along + virtualExtent / 2, across + depthAcrossLayers / 2));
-                    along += virtualExtent + gapInLayer / 2;
+                    virtualCentres.put(id, point(along + virtualExtent / 2, band + depthAcrossLayers / 2));
                 } else {
-                    Point corner = point(along, across);
+                    Point corner = point(along, band);
                     placements.put(id, new Placement(id, l, order++, corner.x(), corner.y()));
-                    along += extentInLayer + gapInLayer;
                 }
             }
+            across += walk.bands() * depthAcrossLayers + (walk.bands() - 1) * gapBetweenBands() + gapBetweenLayers;
         }
         List<Route> routes = new ArrayList<>();
         chains.forEach((edge, chain) -> {
@@ -295,28 +309,58 @@ public final class LayeredLayout {
             }
             routes.add(new Route(edge, points));
         });
-        double depth = layers.isEmpty() ? 0 : layers.size() * depthAcrossLayers + (layers.size() - 1) * gapBetweenLayers;
+        double depth = layers.isEmpty() ? 0 : across - gapBetweenLayers;
         return direction == Direction.TOP_DOWN
                 ? new Result(placements, routes, widest, depth, crossings, direction)
                 : new Result(placements, routes, depth, widest, crossings, direction);
     }
 
+    /** Where each node of a layer goes along it and in which band, and how long and deep the layer is. */
+    private record LayerWalk(double[] along, int[] band, double extent, int bands) {}
+
+    /**
+     * A layer of more than {@code perBand} cards (the 70 leaves of a 200-service file were 14,000 px wide, too wide
+     * for the smallest zoom) is folded into bands: its cards go column by column, {@code bands} to a column, so
+     * the left-to-right order the crossing reduction chose stays. Virtual nodes stay in the first band.
+     */
+    private LayerWalk walk(List<String> layer, Set<String> virtual, int perBand) {
+        int real = (int) layer.stream().filter(id -> !virtual.contains(id)).count();
+        int bands = Math.max(1, (real + perBand - 1) / perBand);
+        double[] along = new double[layer.size()];
+        int[] band = new int[layer.size()];
+        double cursor = 0;
+        double end = 0;
+        int inColumn = 0; // cards already in the current column
+        for (int i = 0; i < layer.size(); i++) {
+            if (virtual.contains(layer.get(i))) {
+                if (inColumn > 0) { // the column ends here: the edge passes to its right
+                    cursor += extentInLayer + gapInLayer;
+                    inColumn = 0;
+                }
+                along[i] = cursor;
+                end = cursor + virtualExtent;
+                cursor += virtualExtent + gapInLayer / 2;
+            } else {
+                along[i] = cursor;
+                band[i] = inColumn;
+                end = cursor + extentInLayer;
+                if (++inColumn == bands) {
+                    cursor += extentInLayer + gapInLayer;
+                    inColumn = 0;
+                }
+            }
+        }
+        return new LayerWalk(along, band, end, bands);
+    }
+
+    /** Between the bands of one folded layer: closer than between layers, so the bands read as one layer. */
+    private double gapBetweenBands() {
+        return gapBetweenLayers / 3;
+    }
+
     /** A point given along a layer and across the layers. */
     private Point point(double along, double across) {
         return direction == Direction.TOP_DOWN ? new Point(along, across) : new Point(across, along);
-    }
-
-    private double layerExtent(List<String> layer, Set<String> virtual) {
-        int real = 0;
-        int virt = 0;
-        for (String id : layer) {
-            if (virtual.contains(id)) {
-                virt++;
-            } else {
-                real++;
-            }
-        }
-        return real * extentInLayer + Math.max(0, real - 1) * gapInLayer + virt * (virtualExtent + gapInLayer / 2);
     }
 
     private static List<List<String>> copy(List<List<String>> layers) {

@@ -29,8 +29,8 @@ final class LogLinesView extends Region {
 
     private static final double APPROX_LINE_HEIGHT = 17;
     /** Characters an unwrapped row lays out past the view's right edge, and the step its width grows by when scrolled. */
-    private static final int COLUMNS_AHEAD = 64;
-    private static final int COLUMN_STEP = 128;
+    private static final int COLUMNS_AHEAD = 32;
+    private static final int COLUMN_STEP = 64;
 
     private final LogsViewModel model;
     private final LogSelection selection;
@@ -188,7 +188,7 @@ final class LogLinesView extends Region {
         double widest = 0;
         for (LogRow row : shownRows) {
             // a row cut at the view's edge counts at its whole width: the scroll bar reaches the end of the longest line
-            widest = Math.max(widest, row.getWidth() + row.hiddenColumns() * columnWidth);
+            widest = Math.max(widest, row.textWidth() + row.hiddenColumns() * columnWidth);
         }
         syncingBars = true;
         try {
@@ -337,9 +337,13 @@ final class LogLinesView extends Region {
     private double place(LogRow row, LogLine line, int index, double viewWidth, double wrapWidth) {
         row.show(line, index, model, colors, wrapWidth > 0 ? LogRow.DISPLAY_CHARS : columnsToShow(viewWidth));
         row.setSelected(selection.contains(index));
-        double width = wrapWidth > 0 ? wrapWidth : Math.max(viewWidth, row.prefWidth(-1));
+        // Unwrapped, a row gets a width its text cannot reach (two columns a character, for wide ones): the text is
+        // then laid out once per line shown, where asking its preferred width and resizing to it laid it out two
+        // or three times.
+        double width = wrapWidth > 0 ? wrapWidth : Math.max(viewWidth, (row.laidOutChars() * 2 + 8) * columnWidth);
         double height = row.prefHeight(width);
         row.resize(width, height);
+        row.layout(); // now, from the layout just made: the scroll bar reads where its text ends
         return height;
     }
 

@@ -46,6 +46,8 @@ final class LogRow extends TextFlow {
     /** The most characters the row was asked to lay out, and how many of the line's shown text it left out for that. */
     private int shownColumns = DISPLAY_CHARS;
     private int hiddenColumns;
+    /** Characters the row lays out: timestamp, source, text and marker. */
+    private int laidOutChars;
 
     LogRow() {
         getStyleClass().add("log-line");
@@ -90,6 +92,16 @@ final class LogRow extends TextFlow {
         reconcile(pieces(line, model, colors, timestamps, columns));
     }
 
+    int laidOutChars() {
+        return laidOutChars;
+    }
+
+    /** How far the row's text reaches, laid out (rows are wider than their text when not wrapped). */
+    double textWidth() {
+        List<Node> children = getChildren();
+        return children.isEmpty() ? 0 : children.getLast().getBoundsInParent().getMaxX() + snappedRightInset();
+    }
+
     /** Characters of the line's shown text past the row's end (an unwrapped row cut at the view), for the scroll bar. */
     int hiddenColumns() {
         return hiddenColumns;
@@ -128,6 +140,10 @@ final class LogRow extends TextFlow {
         if (display.truncated()) {
             // after what is laid out: off screen to the right of an unwrapped row until it is scrolled to
             out.add(new Piece(truncationMarker(line), colors.muted(), ITALIC, false, 1, false));
+        }
+        laidOutChars = 0;
+        for (Piece piece : out) {
+            laidOutChars += piece.text().length();
         }
         return out;
     }

@@ -1,9 +1,12 @@
 package dev.berth.app.gui.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import dev.berth.app.gui.graph.LayeredLayout.Edge;
 import dev.berth.app.gui.graph.LayeredLayout.Result;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -25,6 +28,36 @@ class LayeredLayoutTest {
         assertThat(result.placement("api").layer()).isEqualTo(1);
         assertThat(result.placement("web").layer()).isEqualTo(2);
         assertThat(result.placement("db").y()).isLessThan(result.placement("api").y());
+    }
+
+    /** Fault 8: 70 leaves under one service were one 14,000 px row; now they fold into bands, in their order, without overlapping. */
+    @Test
+    void aVeryWideLayerFoldsIntoBandsKeepingItsOrder() {
+        List<String> nodes = new ArrayList<>(List.of("db"));
+        List<Edge> edges = new ArrayList<>();
+        for (int i = 0; i < 70; i++) {
+            String leaf = "leaf%02d".formatted(i);
+            nodes.add(leaf);
+            edges.add(dependsOn(leaf, "db"));
+        }
+        Result result = layout.layout(nodes, edges, Set.of());
+
+        int perBand = Math.max(LayeredLayout.MIN_CARDS_BEFORE_WRAPPING, (int) Math.ceil(2 * Math.sqrt(71)));
+        int bands = (70 + perBand - 1) / perBand;
+        assertThat(result.width()).as("a band's width, not 70 cards'").isLessThanOrEqualTo(perBand * (160 + 40));
+        assertThat(result.height()).isCloseTo(60 + 70 + bands * 60 + (bands - 1) * 70 / 3.0, offset(0.01));
+        List<LayeredLayout.Placement> leaves = nodes.subList(1, nodes.size()).stream().map(result::placement)
+                .sorted(Comparator.comparingInt(LayeredLayout.Placement::order)).toList();
+        for (int i = 1; i < leaves.size(); i++) {
+            LayeredLayout.Placement before = leaves.get(i - 1);
+            LayeredLayout.Placement next = leaves.get(i);
+            assertThat(next.layer()).isEqualTo(1);
+            assertThat(next.x()).as("column by column: never left of the previous card").isGreaterThanOrEqualTo(before.x());
+            boolean overlap = Math.abs(next.x() - before.x()) < 160 && Math.abs(next.y() - before.y()) < 60;
+            assertThat(overlap).as(before + " and " + next).isFalse();
+        }
+        assertThat(layout.layout(nodes.subList(0, 11), edges.subList(0, 10), Set.of()).height())
+                .as("ten leaves: one row, as before").isEqualTo(60 + 70 + 60);
     }
 
     @Test

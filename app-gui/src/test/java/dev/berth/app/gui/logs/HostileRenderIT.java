@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.app.gui.fx.FxUiScheduler;
 import dev.berth.app.gui.fx.PulseProbe;
+import dev.berth.testkit.MachineShare;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -53,28 +54,36 @@ class HostileRenderIT {
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         int cores = ManagementFactory.getOperatingSystemMXBean().getAvailableProcessors();
         List<PulseProbe> probes = new ArrayList<>();
+        List<MachineShare> shares = new ArrayList<>();
         for (boolean wrap : new boolean[] {false, true}) {
             WaitForAsyncUtils.asyncFx(() -> model.wrapProperty().set(wrap)).get(5, TimeUnit.SECONDS);
             Thread.sleep(500);
             PulseProbe probe = new PulseProbe(scene);
             WaitForAsyncUtils.asyncFx(probe::start).get(5, TimeUnit.SECONDS);
+            MachineShare share = MachineShare.start();
             long start = System.nanoTime();
             feed(lines, 6_000);
             double seconds = (System.nanoTime() - start) / 1e9;
             WaitForAsyncUtils.asyncFx(probe::stop).get(5, TimeUnit.SECONDS);
+            shares.add(share.stop());
             load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
             System.out.printf("HOSTILE RENDER (%s): %,d lines in %.1f s; %d pulses, gap p50 %.1f ms, p99 %.1f ms, max %.1f ms;"
-                            + " FX CPU per pulse p99 %.1f ms, max %.1f ms; %s; load %.2f on %d cores%n",
+                            + " FX CPU per pulse p99 %.1f ms, max %.1f ms; %s; other processes %.2f cores; load %.2f on %d cores%n",
                     wrap ? "wrapped" : "unwrapped", lines.size(), seconds, probe.pulses(), probe.gapPercentileMillis(0.5),
                     probe.gapPercentileMillis(0.99), probe.longestGapMillis(), probe.cpuPercentileMillis(0.99), probe.longestCpuMillis(),
-                    probe.breakdown(), load, cores);
+                    probe.breakdown(), share.othersCores(), load, cores);
             probes.add(probe);
         }
-        for (PulseProbe probe : probes) {
+        for (int i = 0; i < probes.size(); i++) {
+            PulseProbe probe = probes.get(i);
             assertThat(probe.pulses()).isGreaterThan(50);
             assertThat(probe.cpuPercentileMillis(0.99)).as("99th percentile FX-thread CPU per pulse, ms").isLessThan(50);
-            if (load <= cores) {
+            // the bound, whenever other processes left the machine to this one during the run
+            if (shares.get(i).quiet()) {
                 assertThat(probe.gapPercentileMillis(0.99)).as("99th percentile gap between FX pulses, ms").isLessThan(50);
+            } else {
+                System.out.printf("HOSTILE RENDER: other processes used %.2f cores: wall-clock gap reported, not asserted%n",
+                        shares.get(i).othersCores());
             }
         }
     }
