@@ -53,7 +53,7 @@ public final class LayeredLayout {
     }
 
     private static final int SWEEPS = 12;
-    /** A layer folds into bands only beyond this many cards (and beyond twice the square root of all cards). */
+    /** A layer folds into bands only beyond this many cards (and beyond 1.5 times the square root of all cards). */
     static final int MIN_CARDS_BEFORE_WRAPPING = 16;
 
     private final double nodeWidth;
@@ -271,7 +271,7 @@ public final class LayeredLayout {
         for (List<String> layer : layers) {
             realNodes += (int) layer.stream().filter(id -> !virtual.contains(id)).count();
         }
-        int perBand = Math.max(MIN_CARDS_BEFORE_WRAPPING, (int) Math.ceil(2 * Math.sqrt(realNodes)));
+        int perBand = Math.max(MIN_CARDS_BEFORE_WRAPPING, (int) Math.ceil(1.5 * Math.sqrt(realNodes)));
         List<LayerWalk> walks = new ArrayList<>();
         double widest = 0;
         for (List<String> layer : layers) {

@@ -26,7 +26,8 @@ public final class ServiceGraphViewModel {
 
     public static final double NODE_WIDTH = 176;
     public static final double NODE_HEIGHT = 64;
-    public static final double MIN_ZOOM = 0.2;
+    /** Low enough that a 200-service file (its widest layer folded into bands) fits a pane beside the logs. */
+    public static final double MIN_ZOOM = 0.1;
     public static final double MAX_ZOOM = 3.0;
     private static final double ZOOM_STEP = 1.2;
     private static final double FIT_MARGIN = 24;

@@ -42,7 +42,7 @@ class LayeredLayoutTest {
         }
         Result result = layout.layout(nodes, edges, Set.of());
 
-        int perBand = Math.max(LayeredLayout.MIN_CARDS_BEFORE_WRAPPING, (int) Math.ceil(2 * Math.sqrt(71)));
+        int perBand = Math.max(LayeredLayout.MIN_CARDS_BEFORE_WRAPPING, (int) Math.ceil(1.5 * Math.sqrt(71)));
         int bands = (70 + perBand - 1) / perBand;
         assertThat(result.width()).as("a band's width, not 70 cards'").isLessThanOrEqualTo(perBand * (160 + 40));
         assertThat(result.height()).isCloseTo(60 + 70 + bands * 60 + (bands - 1) * 70 / 3.0, offset(0.01));
