@@ -35,7 +35,7 @@ class DiskFullIT {
 
     record Run(int exitCode, String out, String err) {}
 
-    private static Run berth(PrivateEngine engine, Path file, String project, String... args) {
+    static Run berth(PrivateEngine engine, Path file, String project, String... args) {
         String[] all = new String[args.length + 6];
         System.arraycopy(new String[] {"-H", engine.host(), "-f", file.toString(), "-p", project}, 0, all, 0, 6);
         System.arraycopy(args, 0, all, 6, args.length);
@@ -102,7 +102,7 @@ class DiskFullIT {
     }
 
     /** What a failure path must leave alone: the other project's running container and its volume's bytes. */
-    private record Kept(String containerId, Path volumeFile, String volumeHash) {
+    record Kept(String containerId, Path volumeFile, String volumeHash) {
 
         static Kept upIn(PrivateEngine engine, Path dir) throws Exception {
             Path keep = Files.writeString(dir.resolve("keep.yaml"), """
@@ -219,7 +219,7 @@ class DiskFullIT {
     }
 
     /** Fills the file system, then gives {@code free} bytes back. */
-    private static void fillLeaving(Path filler, long free) throws IOException {
+    static void fillLeaving(Path filler, long free) throws IOException {
         fill(filler);
         try (FileChannel channel = FileChannel.open(filler, StandardOpenOption.WRITE)) {
             channel.truncate(Math.max(0, channel.size() - free));

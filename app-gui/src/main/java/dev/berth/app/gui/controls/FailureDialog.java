@@ -1,6 +1,8 @@
 package dev.berth.app.gui.controls;
 
+import dev.berth.app.gui.logs.AnsiParser;
 import dev.berth.app.gui.look.Theme;
+import java.util.stream.Collectors;
 import javafx.scene.control.Alert;
 import javafx.scene.control.TextArea;
 import javafx.stage.Window;
@@ -10,7 +12,9 @@ public final class FailureDialog {
 
     private FailureDialog() {}
 
-    public static void show(Window owner, String title, String details) {
+    public static void show(Window owner, String title, String rawDetails) {
+        // A build's output quotes the engine's colours ("\e[91m" before a step's stderr): text here, not a terminal.
+        String details = rawDetails == null ? null : rawDetails.lines().map(AnsiParser::strip).collect(Collectors.joining("\n"));
         Alert alert = new Alert(Alert.AlertType.ERROR);
         alert.initOwner(owner);
         Theme.attach(alert.getDialogPane());
