@@ -31,6 +31,8 @@ final class LogLinesView extends Region {
     /** Characters an unwrapped row lays out past the view's right edge, and the step its width grows by when scrolled. */
     private static final int COLUMNS_AHEAD = 32;
     private static final int COLUMN_STEP = 64;
+    /** Unwrapped rows laying out more characters than this are sized to their text exactly. */
+    private static final int EXACT_WIDTH_ABOVE = 512;
 
     private final LogsViewModel model;
     private final LogSelection selection;
@@ -337,10 +339,18 @@ final class LogLinesView extends Region {
     private double place(LogRow row, LogLine line, int index, double viewWidth, double wrapWidth) {
         row.show(line, index, model, colors, wrapWidth > 0 ? LogRow.DISPLAY_CHARS : columnsToShow(viewWidth));
         row.setSelected(selection.contains(index));
-        // Unwrapped, a row gets a width its text cannot reach (two columns a character, for wide ones): the text is
-        // then laid out once per line shown, where asking its preferred width and resizing to it laid it out two
-        // or three times.
-        double width = wrapWidth > 0 ? wrapWidth : Math.max(viewWidth, (row.laidOutChars() * 2 + 8) * columnWidth);
+        // Unwrapped, a row of the usual view's width of text gets a width its text cannot reach (two columns a
+        // character, for wide ones): it is then laid out once per line shown, where asking its preferred width and
+        // resizing to it laid it out two or three times. A row scrolled far right (or kept from the wrapped view)
+        // holds up to 2,048 characters: it gets its exact width, so no row is wider than its text needs.
+        double width;
+        if (wrapWidth > 0) {
+            width = wrapWidth;
+        } else if (row.laidOutChars() <= EXACT_WIDTH_ABOVE) {
+            width = Math.max(viewWidth, (row.laidOutChars() * 2 + 8) * columnWidth);
+        } else {
+            width = Math.max(viewWidth, row.prefWidth(-1));
+        }
         double height = row.prefHeight(width);
         row.resize(width, height);
         row.layout(); // now, from the layout just made: the scroll bar reads where its text ends

@@ -70,6 +70,18 @@ class UnwrappedRowsTest {
         assertThat(rows.get(0)).as("scrolled to the end: all 2,048 characters and the marker")
                 .hasSize("web | ".length() + LogRow.DISPLAY_CHARS + "  … line truncated, 1,024 KB".length());
         assertThat(rows.get(1)).isEqualTo("web | " + "red ".repeat(500));
+        assertThat(robot.lookup(".log-line").queryAllAs(LogRow.class)).as("rows as wide as their text, not twice")
+                .allMatch(row -> row.getWidth() < (LogRow.DISPLAY_CHARS + 100) * columnWidth * 1.1);
+
+        robot.interact(() -> {
+            hbar.setValue(0);
+            model.wrapProperty().set(true);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> model.wrapProperty().set(false)); // rows keep the 2,048 characters the wrapped view laid out
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".log-line").queryAllAs(LogRow.class)).as("after wrapping and back")
+                .allMatch(row -> row.getWidth() < (LogRow.DISPLAY_CHARS + 100) * columnWidth * 1.1);
     }
 
     private static List<String> rowTexts(FxRobot robot) {
