@@ -192,7 +192,7 @@ class StackDeployIT {
         robot.interact(() -> app.window().stackDeployWindow().stage().close());
         robot.interact(() -> area.select(4));
         TreeTableView<SwarmSnapshot.ServiceRow> services = robot.lookup("#swarm-services").queryAs(TreeTableView.class);
-        waitFor(60, () -> services.getRoot() != null && services.getRoot().getChildren().stream()
+        waitFor(120, () -> services.getRoot() != null && services.getRoot().getChildren().stream()
                 .filter(s -> s.getValue().name().equals(STACK)).flatMap(s -> s.getChildren().stream()).map(TreeItem::getValue)
                 .filter(s -> s.running() == s.desired() && s.desired() > 0).count() == 2);
 
